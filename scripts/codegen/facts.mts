@@ -1,0 +1,135 @@
+// Reads the facts the runtime needs out of a bundled API document: for every
+// operation, which path parameters are SIDs of which prefix, which query
+// parameters have bounds, how the body is encoded and which form fields carry
+// JSON, and which property of a list response holds the items.
+
+export const SID_PATTERN = /^\^([A-Z]{2})\[0-9a-fA-F\]\{32\}\$$/;
+const JSON_MEDIA = "application/json";
+const FORM_MEDIA = "application/x-www-form-urlencoded";
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+type Json = Record<string, any>;
+
+export interface QueryBounds {
+  minimum?: number;
+  maximum?: number;
+  integer?: boolean;
+}
+
+export interface OperationFacts {
+  operationId: string;
+  method: (typeof METHODS)[number];
+  /** `form` or `json` when the operation has a request body. */
+  body?: "form" | "json";
+  /** Form fields sent as JSON strings. */
+  jsonFields?: string[];
+  /** Query parameters with numeric bounds. */
+  query?: Record<string, QueryBounds>;
+  /** Property of the 2xx body that holds the items of a list. */
+  listKey?: string;
+}
+
+export interface PathFacts {
+  /** Path parameter name → SID prefix. */
+  sids: Record<string, string>;
+  operations: OperationFacts[];
+}
+
+export interface ApiFacts {
+  server: string;
+  paths: Record<string, PathFacts>;
+  /** Names of component schemas used as form request bodies. */
+  formSchemas: string[];
+}
+
+export function resolve(doc: Json, node: any): any {
+  let current = node;
+  while (current && typeof current === "object" && typeof current.$ref === "string") {
+    if (!current.$ref.startsWith("#/"))
+      throw new Error(`Unexpected external $ref ${current.$ref} in a bundled document`);
+    current = current.$ref
+      .slice(2)
+      .split("/")
+      .reduce((at: any, key: string) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+    if (current === undefined) throw new Error(`Unresolvable $ref ${node.$ref}`);
+  }
+  return current;
+}
+
+/** The SID prefix a schema requires, if it is a SID schema. */
+export function sidPrefix(doc: Json, schema: unknown): string | undefined {
+  const resolved = resolve(doc, schema);
+  return typeof resolved?.pattern === "string" ? SID_PATTERN.exec(resolved.pattern)?.[1] : undefined;
+}
+
+function schemaName(schema: any): string | undefined {
+  const ref: unknown = schema?.$ref;
+  return typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice(21) : undefined;
+}
+
+function operationFacts(doc: Json, method: OperationFacts["method"], op: Json, params: Json[]): OperationFacts {
+  const facts: OperationFacts = { operationId: op.operationId, method };
+  const query: Record<string, QueryBounds> = {};
+  for (const param of params) {
+    if (param.in !== "query") continue;
+    const schema = resolve(doc, param.schema) ?? {};
+    const bounds: QueryBounds = {};
+    if (typeof schema.minimum === "number") bounds.minimum = schema.minimum;
+    if (typeof schema.maximum === "number") bounds.maximum = schema.maximum;
+    if (schema.type === "integer") bounds.integer = true;
+    if (Object.keys(bounds).length) query[param.name] = bounds;
+  }
+  if (Object.keys(query).length) facts.query = query;
+
+  const content = resolve(doc, op.requestBody)?.content ?? {};
+  if (content[FORM_MEDIA]) {
+    facts.body = "form";
+    const properties = resolve(doc, content[FORM_MEDIA].schema)?.properties ?? {};
+    facts.jsonFields = Object.keys(properties).filter(
+      (name) => resolve(doc, properties[name])?.contentMediaType === JSON_MEDIA,
+    );
+  } else if (content[JSON_MEDIA]) {
+    facts.body = "json";
+  }
+
+  for (const [status, response] of Object.entries(op.responses ?? {})) {
+    if (!status.startsWith("2")) continue;
+    const body = resolve(doc, resolve(doc, response)?.content?.[JSON_MEDIA]?.schema);
+    const properties = body?.properties ?? {};
+    if (!properties.meta) continue;
+    const arrays = Object.keys(properties).filter((name) => resolve(doc, properties[name])?.type === "array");
+    if (arrays.length !== 1) throw new Error(`${op.operationId}: a list response needs exactly one array property`);
+    facts.listKey = arrays[0];
+  }
+  return facts;
+}
+
+export function apiFacts(doc: Json): ApiFacts {
+  const server = doc.servers?.[0]?.url;
+  if (typeof server !== "string") throw new Error("The API document must declare its server URL");
+  const paths: Record<string, PathFacts> = {};
+  const formSchemas = new Set<string>();
+  for (const [path, rawItem] of Object.entries<Json>(doc.paths ?? {})) {
+    const item = resolve(doc, rawItem);
+    const shared = (item.parameters ?? []).map((p: unknown) => resolve(doc, p));
+    const sids: Record<string, string> = {};
+    const operations: OperationFacts[] = [];
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const own = (op.parameters ?? []).map((p: unknown) => resolve(doc, p));
+      const params: Json[] = [...shared.filter((s: Json) => !own.some((o: Json) => o.name === s.name)), ...own];
+      for (const param of params) {
+        if (param.in !== "path") continue;
+        const prefix = sidPrefix(doc, param.schema);
+        if (prefix) sids[param.name] = prefix;
+      }
+      const form = resolve(doc, op.requestBody)?.content?.[FORM_MEDIA]?.schema;
+      const name = schemaName(form);
+      if (name) formSchemas.add(name);
+      operations.push(operationFacts(doc, method, op, params));
+    }
+    paths[path] = { sids, operations };
+  }
+  return { server, paths, formSchemas: [...formSchemas].sort() };
+}

@@ -1,0 +1,43 @@
+// Compiles a bundled API document into TypeScript types with openapi-typescript,
+// adding what its CLI cannot: branded SID types for every SID pattern, and the
+// decoded object type for every JSON-in-form field.
+import openapiTS, { type SchemaObject, astToString, transformSchemaObject } from "openapi-typescript";
+import ts from "typescript";
+import { type ApiFacts, SID_PATTERN } from "./facts.mts";
+
+export async function renderTypes(bundledYaml: string, facts: ApiFacts): Promise<string> {
+  const formSchemaPaths = facts.formSchemas.map((name) => `#/components/schemas/${name}/`);
+  const isFormField = (path: string | undefined) =>
+    !!path && (path.includes("/requestBody/") || formSchemaPaths.some((p) => `${path}/`.startsWith(p)));
+
+  const ast = await openapiTS(bundledYaml, {
+    alphabetize: true,
+    rootTypes: true,
+    rootTypesNoSchemaPrefix: true,
+    inject: 'import type { Sid } from "../src/sid";',
+    transform(node, options) {
+      // openapi-typescript's SchemaObject type omits these 3.1 keywords.
+      const schema = node as typeof node & {
+        pattern?: string;
+        contentMediaType?: string;
+        contentSchema?: SchemaObject;
+      };
+      // `type: [string, "null"]` is split by openapi-typescript into one call per
+      // type, so a nullable SID becomes `Sid<"XX"> | null` without help here.
+      if (schema.type !== "string") return undefined;
+      const prefix = typeof schema.pattern === "string" ? SID_PATTERN.exec(schema.pattern)?.[1] : undefined;
+      if (prefix) {
+        return ts.factory.createTypeReferenceNode("Sid", [
+          ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(prefix)),
+        ]);
+      }
+      // The wire value of a JSON-in-form field is a string, but callers pass the
+      // object: the runtime serialises it (see src/form.ts).
+      if (schema.contentMediaType === "application/json" && schema.contentSchema && isFormField(options.path)) {
+        return transformSchemaObject(schema.contentSchema, options);
+      }
+      return undefined;
+    },
+  });
+  return astToString(ast);
+}

@@ -1,0 +1,62 @@
+// The compile-time tests in test/types/ only prove something if they fail when
+// the types regress. Here they are compiled twice in a scratch copy: once as
+// they are (must pass), once with `Sid<P>` weakened to `string` (must fail on
+// exactly the lines that pass a plain string or a wrong-prefix SID).
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = new URL("../../", import.meta.url).pathname;
+const run = promisify(execFile);
+let scratch: string;
+
+async function tsc(): Promise<string> {
+  const tscBin = join(root, "node_modules/typescript/bin/tsc");
+  try {
+    await run(process.execPath, [tscBin, "-p", scratch], { cwd: scratch });
+    return "";
+  } catch (error) {
+    return (error as { stdout: string }).stdout;
+  }
+}
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), "twilio-interactions-types-"));
+  for (const dir of ["generated", "src", "test/types"])
+    await cp(join(root, dir), join(scratch, dir), { recursive: true });
+  await writeFile(
+    join(scratch, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        target: "ES2022",
+        lib: ["ES2022", "DOM"],
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        types: [],
+      },
+      files: ["test/types/generated-types.ts"],
+    }),
+  );
+});
+
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+describe("the type tests", () => {
+  it("compile against the real types", async () => {
+    expect(await tsc()).toBe("");
+  });
+
+  it("fail when SIDs are plain strings", async () => {
+    await writeFile(join(scratch, "src/sid.ts"), "export type Sid<Prefix extends string> = string;\n");
+    const output = await tsc();
+    const unused = output.split("\n").filter((line) => line.includes("TS2578"));
+    expect(unused.length).toBeGreaterThanOrEqual(4);
+    expect(output).toMatch(/generated-types\.ts\(\d+,\d+\): error TS2578: Unused '@ts-expect-error' directive/);
+  });
+});
