@@ -88,7 +88,7 @@ export class InvalidSidError extends TwilioValidationError {
 
 // Says what is wrong with a would-be SID without echoing it: a secret pasted
 // into the wrong field must not end up in a log.
-function describeNonSid(value: unknown): string {
+export function describeNonSid(value: unknown): string {
   if (value === undefined) return "undefined";
   if (value === null) return "null";
   if (typeof value !== "string") return `a ${typeof value}`;

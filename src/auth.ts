@@ -1,0 +1,147 @@
+// Resolves and checks the credentials of a client, builds its Authorization
+// header, and removes the secret from any text that could leave the SDK
+// (error messages, log lines) in case a server echoes it back.
+import { readEnv } from "./env";
+import { REDACTED } from "./logger";
+import { TwilioConfigError, describeNonSid } from "./errors";
+import { isSid } from "./sid";
+
+/** The credential options of {@link createInteractionsClient}. */
+export interface CredentialOptions {
+  /** Account SID (`AC…`). With `authToken`, authenticates as the account; with an API key, optional. Falls back to `TWILIO_ACCOUNT_SID`. */
+  accountSid?: string;
+  /** Auth Token of the account. Falls back to `TWILIO_AUTH_TOKEN`. */
+  authToken?: string;
+  /** API Key SID (`SK…`), recommended for production. Falls back to `TWILIO_API_KEY`. */
+  apiKey?: string;
+  /** Secret of the API key. Falls back to `TWILIO_API_SECRET`. */
+  apiSecret?: string;
+}
+
+/** Resolved credentials. The secret lives only inside the closures. */
+export interface Auth {
+  /** `account` (Account SID + Auth Token) or `apiKey` (API Key SID + secret). */
+  readonly kind: "account" | "apiKey";
+  /** The Basic-auth user name: an `AC…` or `SK…` SID, which is not secret. */
+  readonly username: string;
+  /** Where the credentials came from. */
+  readonly source: "options" | "environment";
+  /** The `Authorization` header value. */
+  header(): string;
+  /** `text` with every occurrence of the secret (raw, in `user:secret` form, or base64) replaced. */
+  redact(text: string): string;
+}
+
+interface Pair {
+  user: [name: string, value: unknown];
+  secret: [name: string, value: unknown];
+  kind: Auth["kind"];
+}
+
+function pick(options: CredentialOptions): { pair: Pair; source: Auth["source"] } {
+  const { accountSid, authToken, apiKey, apiSecret } = options;
+  const keyGiven = apiKey !== undefined || apiSecret !== undefined;
+  if (keyGiven && authToken !== undefined) {
+    throw new TwilioConfigError(
+      "Pass either { accountSid, authToken } or { apiKey, apiSecret } to createInteractionsClient, not both.",
+    );
+  }
+  if (keyGiven) {
+    return { source: "options", pair: { kind: "apiKey", user: ["apiKey", apiKey], secret: ["apiSecret", apiSecret] } };
+  }
+  if (accountSid !== undefined || authToken !== undefined) {
+    return {
+      source: "options",
+      pair: { kind: "account", user: ["accountSid", accountSid], secret: ["authToken", authToken] },
+    };
+  }
+  if (readEnv("TWILIO_API_KEY") !== undefined || readEnv("TWILIO_API_SECRET") !== undefined) {
+    return {
+      source: "environment",
+      pair: {
+        kind: "apiKey",
+        user: ["TWILIO_API_KEY", readEnv("TWILIO_API_KEY")],
+        secret: ["TWILIO_API_SECRET", readEnv("TWILIO_API_SECRET")],
+      },
+    };
+  }
+  if (readEnv("TWILIO_ACCOUNT_SID") !== undefined || readEnv("TWILIO_AUTH_TOKEN") !== undefined) {
+    return {
+      source: "environment",
+      pair: {
+        kind: "account",
+        user: ["TWILIO_ACCOUNT_SID", readEnv("TWILIO_ACCOUNT_SID")],
+        secret: ["TWILIO_AUTH_TOKEN", readEnv("TWILIO_AUTH_TOKEN")],
+      },
+    };
+  }
+  throw new TwilioConfigError(
+    "No Twilio credentials: pass { accountSid, authToken } or { apiKey, apiSecret } to createInteractionsClient, " +
+      "or set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET).",
+  );
+}
+
+function checkUser(kind: Auth["kind"], name: string, value: unknown): string {
+  const prefix = kind === "account" ? "AC" : "SK";
+  if (isSid(prefix, value)) return value;
+  if (value === undefined) {
+    throw new TwilioConfigError(
+      `${name} is missing: it is needed with the ${kind === "account" ? "Auth Token" : "API key secret"}.`,
+    );
+  }
+  const what = kind === "account" ? "an Account SID" : "an API Key SID";
+  const hint =
+    kind === "apiKey" && isSid("AC", value)
+      ? " An Account SID authenticates with { accountSid, authToken } instead."
+      : kind === "account" && isSid("SK", value)
+        ? " An API Key SID authenticates with { apiKey, apiSecret } instead."
+        : "";
+  throw new TwilioConfigError(
+    `${name} must be ${what} (${prefix} followed by 32 hexadecimal digits), but got ${describeNonSid(value)}.${hint}`,
+  );
+}
+
+function checkSecret(name: string, value: unknown): string {
+  if (value === undefined) throw new TwilioConfigError(`${name} is missing.`);
+  if (typeof value !== "string") throw new TwilioConfigError(`${name} must be a string, but got a ${typeof value}.`);
+  if (value.length === 0) throw new TwilioConfigError(`${name} is an empty string.`);
+  if (/\s/.test(value)) {
+    throw new TwilioConfigError(`${name} contains whitespace; check for a stray space or newline around it.`);
+  }
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    throw new TwilioConfigError(
+      `${name} contains characters that are not printable ASCII; it cannot be a Twilio secret.`,
+    );
+  }
+  if (/^(AC|SK)[0-9a-fA-F]{32}$/.test(value)) {
+    throw new TwilioConfigError(`${name} looks like a SID, not a secret; are two credential options swapped?`);
+  }
+  return value;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Resolves credentials from the options, else from the environment, and
+ * checks them. Throws {@link TwilioConfigError} naming the problem; the
+ * secret is never part of the message.
+ */
+export function resolveAuth(options: CredentialOptions): Auth {
+  const { pair, source } = pick(options);
+  const username = checkUser(pair.kind, ...pair.user);
+  const secret = checkSecret(...pair.secret);
+  if (pair.kind === "apiKey" && options.accountSid !== undefined)
+    checkUser("account", "accountSid", options.accountSid);
+  const token = btoa(`${username}:${secret}`);
+  const header = `Basic ${token}`;
+  const secretPattern = new RegExp([secret, token, encodeURIComponent(secret)].map(escapeRegExp).join("|"), "g");
+  return {
+    kind: pair.kind,
+    username,
+    source,
+    header: () => header,
+    redact: (text) => text.replace(secretPattern, REDACTED),
+  };
+}

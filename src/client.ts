@@ -1,0 +1,153 @@
+// createInteractionsClient: checks the options once, then builds one API
+// client per Twilio product (Flex and Proxy), each with its own host and the
+// shared credentials, retry, timeout and logging settings.
+import { flexApi } from "../generated/flex-operations";
+import type { paths as FlexPaths } from "../generated/flex";
+import { proxyApi } from "../generated/proxy-operations";
+import type { paths as ProxyPaths } from "../generated/proxy";
+import { createApiClient } from "./api-client";
+import { type CredentialOptions, resolveAuth } from "./auth";
+import { runtimeName } from "./env";
+import { TwilioConfigError } from "./errors";
+import { type HostOptions, resolveBaseUrl } from "./hosts";
+import type { Logger } from "./logger";
+import { clientLimits } from "./options";
+import { type FetchLike, createTransport } from "./transport";
+import type { ApiClient } from "./types";
+import { PACKAGE_NAME, VERSION } from "./version";
+
+/**
+ * Options of {@link createInteractionsClient}. Every field is optional:
+ * credentials and routing fall back to the `TWILIO_*` environment variables.
+ */
+export interface InteractionsClientOptions extends CredentialOptions, HostOptions {
+  /** Retries of a failed request (0–10, default 2). Set to 0 to disable. */
+  maxRetries?: number;
+  /** Time limit of each attempt in milliseconds (default 30 000). */
+  timeoutMs?: number;
+  /** The `fetch` to send requests with (default: `globalThis.fetch`). */
+  fetch?: FetchLike;
+  /** Receives a line per attempt, retry and failure; Authorization is redacted. */
+  logger?: Logger;
+  /** Appended to the SDK's User-Agent, for example `my-app/1.2`. */
+  userAgent?: string;
+}
+
+/** The Flex Interactions API client: `twilio.flex`. */
+export type FlexClient = ApiClient<FlexPaths, typeof flexApi>;
+/** The Proxy Interactions API client: `twilio.proxy`. */
+export type ProxyClient = ApiClient<ProxyPaths, typeof proxyApi>;
+
+/**
+ * The client returned by {@link createInteractionsClient}: `flex` for the Flex
+ * Interactions API, `proxy` for the Proxy Interactions API.
+ */
+export interface InteractionsClient {
+  readonly flex: FlexClient;
+  readonly proxy: ProxyClient;
+}
+
+const OPTION_NAMES = new Set<string>([
+  "accountSid",
+  "authToken",
+  "apiKey",
+  "apiSecret",
+  "region",
+  "edge",
+  "baseUrls",
+  "maxRetries",
+  "timeoutMs",
+  "fetch",
+  "logger",
+  "userAgent",
+] satisfies (keyof InteractionsClientOptions)[]);
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+function checkOptions(options: InteractionsClientOptions): void {
+  if (typeof options !== "object" || options === null) {
+    throw new TwilioConfigError("createInteractionsClient takes an options object.");
+  }
+  const unknown = Object.keys(options).filter((key) => !OPTION_NAMES.has(key));
+  if (unknown.length) {
+    throw new TwilioConfigError(
+      `Unknown option ${unknown.map((k) => `"${k}"`).join(", ")}; valid options are ${[...OPTION_NAMES].join(", ")}.`,
+    );
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    throw new TwilioConfigError("fetch must be a function.");
+  if (options.logger !== undefined && (typeof options.logger !== "object" || options.logger === null)) {
+    throw new TwilioConfigError("logger must be an object with debug/info/warn/error methods, such as console.");
+  }
+  if (
+    options.userAgent !== undefined &&
+    (typeof options.userAgent !== "string" || !/^[\x20-\x7e]*$/.test(options.userAgent))
+  ) {
+    throw new TwilioConfigError("userAgent must be a string of printable ASCII characters.");
+  }
+  const { baseUrls } = options;
+  if (baseUrls !== undefined) {
+    if (typeof baseUrls !== "object" || baseUrls === null)
+      throw new TwilioConfigError("baseUrls must be an object: { flex?, proxy? }.");
+    const extra = Object.keys(baseUrls).filter((key) => key !== "flex" && key !== "proxy");
+    if (extra.length)
+      throw new TwilioConfigError(`baseUrls takes "flex" and "proxy", not ${extra.map((k) => `"${k}"`).join(", ")}.`);
+  }
+}
+
+/**
+ * Creates a client for the Flex Interactions and Proxy Interactions APIs.
+ * Options are checked here, once: bad or missing credentials throw
+ * {@link TwilioConfigError} before any request.
+ *
+ * @example
+ * ```ts
+ * import { createInteractionsClient, unwrap } from "twilio-interactions";
+ *
+ * const twilio = createInteractionsClient({ apiKey: process.env.TWILIO_API_KEY, apiSecret: process.env.TWILIO_API_SECRET });
+ * const interaction = await unwrap(
+ *   twilio.flex.POST("/v1/Interactions", {
+ *     body: {
+ *       Channel: { type: "sms", initiated_by: "agent", participants: [{ address: "+12345678910", proxy_address: "+19255551234" }] },
+ *       Routing: { properties: { workspace_sid: "WS…", workflow_sid: "WW…", queue_sid: "WQ…", worker_sid: "WK…" } },
+ *     },
+ *   }),
+ * );
+ * for await (const channel of twilio.flex.paginate("/v1/Interactions/{InteractionSid}/Channels", {
+ *   params: { path: { InteractionSid: interaction.sid } },
+ * })) console.log(channel.sid, channel.status);
+ * ```
+ */
+export function createInteractionsClient(options: InteractionsClientOptions = {}): InteractionsClient {
+  checkOptions(options);
+  const auth = resolveAuth(options);
+  const { maxRetries, timeoutMs } = clientLimits(options);
+  const fetchImpl: FetchLike | undefined =
+    options.fetch ?? (typeof globalThis.fetch === "function" ? (url, init) => globalThis.fetch(url, init) : undefined);
+  if (!fetchImpl) throw new TwilioConfigError("This runtime has no global fetch; pass one as the fetch option.");
+  const userAgent = [`${PACKAGE_NAME}/${VERSION}`, runtimeName(), options.userAgent].filter(Boolean).join(" ");
+
+  const build = <Paths extends {}, Api extends typeof flexApi | typeof proxyApi>(api: Api, key: "flex" | "proxy") => {
+    const baseUrl = resolveBaseUrl(api.server, options, options.baseUrls?.[key], `baseUrls.${key}`);
+    const send = createTransport({
+      fetch: fetchImpl,
+      auth,
+      origin: new URL(baseUrl).origin,
+      userAgent,
+      maxRetries,
+      timeoutMs,
+      logger: options.logger,
+    });
+    return createApiClient<Paths, Api>(api, baseUrl, send);
+  };
+  const flex = build<FlexPaths, typeof flexApi>(flexApi, "flex");
+  const proxy = build<ProxyPaths, typeof proxyApi>(proxyApi, "proxy");
+
+  const summary = () => ({ flex: flex.baseUrl, proxy: proxy.baseUrl, username: auth.username, credentials: auth.kind });
+  return Object.freeze({
+    flex,
+    proxy,
+    toJSON: summary,
+    [INSPECT]: () => `InteractionsClient ${JSON.stringify(summary())}`,
+  });
+}

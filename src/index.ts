@@ -1,0 +1,91 @@
+/**
+ * twilio-interactions: a spec-first TypeScript SDK for Twilio's Flex
+ * Interactions API and Proxy Interactions API.
+ *
+ * @example
+ * ```ts
+ * import { createInteractionsClient, unwrap } from "twilio-interactions";
+ *
+ * const twilio = createInteractionsClient(); // credentials from TWILIO_* environment variables
+ * const interaction = await unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: "KD…" } } }));
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { createInteractionsClient } from "./client";
+export type { FlexClient, InteractionsClient, InteractionsClientOptions, ProxyClient } from "./client";
+export type { ApiClient, ClientMethod, ListItem, ListPath, PaginateInit, RequestOptions } from "./types";
+export type { CredentialOptions } from "./auth";
+export type { HostOptions } from "./hosts";
+export type { CallOptions, FetchLike } from "./transport";
+export type { Logger } from "./logger";
+export { Paginator } from "./pagination";
+export type { Page } from "./pagination";
+export { unwrap } from "./response";
+export type { FetchResult } from "./response";
+export { asSid, isSid } from "./sid";
+export type { Sid } from "./sid";
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  InvalidSidError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TwilioAbortError,
+  TwilioApiError,
+  TwilioConfigError,
+  TwilioConnectionError,
+  TwilioError,
+  TwilioPaginationError,
+  TwilioResponseError,
+  TwilioTimeoutError,
+  TwilioValidationError,
+  UnprocessableEntityError,
+  apiErrorFrom,
+} from "./errors";
+export type { TwilioErrorBody } from "./errors";
+export { VERSION } from "./version";
+export type { ApiDescription, OperationDescription, PathDescription, QueryBounds } from "./api-description";
+
+// The types generated from spec/, for annotating your own code.
+export type {
+  paths as FlexPaths,
+  components as FlexComponents,
+  operations as FlexOperations,
+  ChannelStatus,
+  ChannelType,
+  ChannelUpdateStatus,
+  InitiatedBy,
+  Interaction,
+  InteractionChannel,
+  InteractionChannelInvite,
+  InteractionChannelParams,
+  InteractionChannelParticipant,
+  InteractionChannelParticipantParams,
+  InteractionRoutingParams,
+  InteractionTransfer,
+  PageMeta,
+  ParticipantMediaProperties,
+  ParticipantRoutingProperties,
+  ParticipantStatus,
+  ParticipantType,
+  RoutingState,
+  TaskAttributes,
+  TaskRouterTask,
+  TaskRoutingProperties,
+  TransferParams,
+  TransferStatus,
+  TransferType,
+} from "../generated/flex";
+export type {
+  paths as ProxyPaths,
+  components as ProxyComponents,
+  operations as ProxyOperations,
+  ProxyInteraction,
+  ProxyInteractionData,
+  ProxyInteractionType,
+  ProxyResourceStatus,
+} from "../generated/proxy";

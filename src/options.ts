@@ -1,0 +1,74 @@
+// Checks the numeric and function options of the client and of each request,
+// so a typo or a nonsense value fails loudly before anything is sent.
+import { TwilioConfigError, type TwilioError, TwilioValidationError } from "./errors";
+
+/** Default number of retries of a request. */
+export const DEFAULT_MAX_RETRIES = 2;
+/** Default time limit of one attempt, in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+// setTimeout cannot wait longer than a signed 32-bit number of milliseconds.
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+type Fail = (name: string, message: string) => TwilioError;
+const configError: Fail = (_name, message) => new TwilioConfigError(message);
+const validationError: Fail = (name, message) => new TwilioValidationError(name, message);
+
+function describe(value: unknown): string {
+  return typeof value === "number" ? String(value) : `a ${value === null ? "null" : typeof value}`;
+}
+
+function retries(name: string, value: unknown, fail: Fail): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 10) {
+    throw fail(name, `${name} must be an integer from 0 to 10, but got ${describe(value)}.`);
+  }
+  return value;
+}
+
+function timeout(name: string, value: unknown, fail: Fail): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_MS) {
+    throw fail(
+      name,
+      `${name} must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, but got ${describe(value)}.`,
+    );
+  }
+  return value;
+}
+
+/** Checks `maxRetries` and `timeoutMs` of the client options. */
+export function clientLimits(options: { maxRetries?: unknown; timeoutMs?: unknown }): {
+  maxRetries: number;
+  timeoutMs: number;
+} {
+  return {
+    maxRetries: retries("maxRetries", options.maxRetries, configError) ?? DEFAULT_MAX_RETRIES,
+    timeoutMs: timeout("timeoutMs", options.timeoutMs, configError) ?? DEFAULT_TIMEOUT_MS,
+  };
+}
+
+/** Checks the per-request `maxRetries`, `timeoutMs` and `signal`. */
+export function requestLimits(init: { maxRetries?: unknown; timeoutMs?: unknown; signal?: unknown }): {
+  maxRetries: number | undefined;
+  timeoutMs: number | undefined;
+  signal: AbortSignal | undefined;
+} {
+  const { signal } = init;
+  if (signal !== undefined && signal !== null && !(signal instanceof AbortSignal)) {
+    throw new TwilioValidationError("signal", `signal must be an AbortSignal, but got ${describe(signal)}.`);
+  }
+  return {
+    maxRetries: retries("maxRetries", init.maxRetries, validationError),
+    timeoutMs: timeout("timeoutMs", init.timeoutMs, validationError),
+    signal: signal ?? undefined,
+  };
+}
+
+/** Checks the `limit` of `paginate()`. */
+export function paginationLimit(value: unknown): number {
+  if (value === undefined) return Number.POSITIVE_INFINITY;
+  if (typeof value !== "number" || !(Number.isInteger(value) || value === Number.POSITIVE_INFINITY) || value < 1) {
+    throw new TwilioValidationError("limit", `limit must be a positive integer, but got ${describe(value)}.`);
+  }
+  return value;
+}

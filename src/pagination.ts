@@ -1,0 +1,154 @@
+// Iterates over Twilio list pages by following `meta.next_page_url`, one page
+// ahead of the caller at most, and only while the next URL stays on the
+// client's origin and on the same resource.
+import type { PageMeta } from "../generated/flex";
+import { TwilioAbortError, TwilioPaginationError } from "./errors";
+
+/**
+ * One page of a list, as yielded by `paginate(...).pages()`.
+ *
+ * @example
+ * ```ts
+ * for await (const page of twilio.proxy.paginate(path, { params }).pages()) {
+ *   console.log(page.meta.page, page.items.length);
+ * }
+ * ```
+ */
+export interface Page<Item, Body = unknown> {
+  /** The items of this page (trimmed to `limit` on the last page). */
+  items: Item[];
+  /** Twilio's paging information for this page. */
+  meta: PageMeta;
+  /** The whole page body as Twilio sent it. */
+  body: Body;
+  /** The HTTP response of this page. */
+  response: Response;
+}
+
+/** Where a Paginator gets its pages from; built by the API client. */
+export interface PageSource<Body> {
+  /** Fetches the first page (`url` undefined) or the page at a checked `url`. */
+  load(url: URL | undefined, signal: AbortSignal): Promise<{ body: Body; response: Response }>;
+  /** Property of a page that holds the items. */
+  listKey: string;
+  /** Origin and path every next page must have. */
+  origin: string;
+  pathname: string;
+  limit: number;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * The result of `paginate()`: an async iterable of items that fetches pages
+ * lazily. Iterate it with `for await`, or use {@link Paginator.pages} and
+ * {@link Paginator.toArray}. Each call starts a fresh pass from the first page.
+ *
+ * @example
+ * ```ts
+ * const channels = twilio.flex.paginate("/v1/Interactions/{InteractionSid}/Channels", {
+ *   params: { path: { InteractionSid: interaction.sid } },
+ * });
+ * for await (const channel of channels) console.log(channel.sid, channel.status);
+ * const firstTen = await twilio.proxy.paginate(path, { params, limit: 10 }).toArray();
+ * ```
+ */
+export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
+  readonly #source: PageSource<Body>;
+
+  constructor(source: PageSource<Body>) {
+    this.#source = source;
+  }
+
+  /** Yields whole pages, fetching the next one while the caller works on the current one. */
+  async *pages(): AsyncGenerator<Page<Item, Body>, void, undefined> {
+    const source = this.#source;
+    const userSignal = source.signal;
+    if (userSignal?.aborted)
+      throw new TwilioAbortError("Pagination was aborted by its AbortSignal.", { cause: userSignal.reason });
+    const controller = new AbortController();
+    const forward = () => controller.abort(userSignal?.reason);
+    userSignal?.addEventListener("abort", forward, { once: true });
+    const seen = new Set<string>();
+    let remaining = source.limit;
+    let pending: Promise<{ body: Body; response: Response }> | undefined = source.load(undefined, controller.signal);
+    try {
+      for (let number = 1; pending; number++) {
+        const { body, response } = await pending;
+        pending = undefined;
+        const record = body as Record<string, unknown>;
+        const items = record?.[source.listKey];
+        if (!Array.isArray(items)) {
+          throw new TwilioPaginationError(
+            `Page ${number} has no "${source.listKey}" array; it is not a page of this list.`,
+          );
+        }
+        const taken = (items.length > remaining ? items.slice(0, remaining) : items) as Item[];
+        remaining -= taken.length;
+        const meta = record.meta as PageMeta | undefined;
+        let stop: TwilioPaginationError | undefined;
+        if (!meta || typeof meta !== "object") {
+          stop = new TwilioPaginationError(
+            `Page ${number} has no "meta", so whether more pages follow is unknown; stopping after its items.`,
+          );
+        } else if (remaining > 0 && meta.next_page_url) {
+          if (items.length === 0) {
+            stop = new TwilioPaginationError(
+              `Page ${number} is empty but names a next page; stopping to avoid an endless loop.`,
+            );
+          } else {
+            try {
+              pending = source.load(this.#checkNext(meta.next_page_url, seen, number), controller.signal);
+              pending.catch(() => {}); // a failure is reported when the page is awaited
+            } catch (error) {
+              stop = error as TwilioPaginationError;
+            }
+          }
+        }
+        yield { items: taken, meta: meta as PageMeta, body, response };
+        if (stop) throw stop;
+      }
+    } finally {
+      userSignal?.removeEventListener("abort", forward);
+      controller.abort(); // cancels a prefetched page nobody will read
+    }
+  }
+
+  #checkNext(next: unknown, seen: Set<string>, number: number): URL {
+    const { origin, pathname } = this.#source;
+    let url: URL;
+    try {
+      url = new URL(String(next));
+    } catch {
+      throw new TwilioPaginationError(`Page ${number} has a next_page_url that is not a URL; stopping.`);
+    }
+    if (url.origin !== origin) {
+      throw new TwilioPaginationError(
+        `Page ${number} names its next page on ${url.origin}, not ${origin}; stopping without sending anything there.`,
+      );
+    }
+    if (url.pathname !== pathname) {
+      throw new TwilioPaginationError(
+        `Page ${number} names a next page on another resource (${url.pathname}); stopping.`,
+      );
+    }
+    if (seen.has(url.href)) {
+      throw new TwilioPaginationError(
+        `Page ${number} repeats the next_page_url of an earlier page; stopping to avoid a loop.`,
+      );
+    }
+    seen.add(url.href);
+    return url;
+  }
+
+  /** Yields every item of every page, in order. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    for await (const page of this.pages()) yield* page.items;
+  }
+
+  /** Collects every item (up to `limit`) into an array. */
+  async toArray(): Promise<Item[]> {
+    const all: Item[] = [];
+    for await (const page of this.pages()) all.push(...page.items);
+    return all;
+  }
+}
