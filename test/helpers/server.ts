@@ -11,7 +11,8 @@ export interface ReceivedRequest {
   body: string;
 }
 
-export type Handler = (request: ReceivedRequest, response: ServerResponse, raw: IncomingMessage) => void | Promise<void>;
+// Handlers may return anything (e.g. `res.end()`'s return value); it is ignored.
+export type Handler = (request: ReceivedRequest, response: ServerResponse, raw: IncomingMessage) => unknown;
 
 export interface TestServer {
   /** `http://127.0.0.1:PORT` */
@@ -23,20 +24,36 @@ export interface TestServer {
 }
 
 /** Answers with a JSON body. */
-export function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }
 
-export async function startServer(handler: Handler = (_req, res) => json(res, 404, { status: 404, message: "no handler" })): Promise<TestServer> {
+export async function startServer(
+  handler: Handler = (_req, res) => json(res, 404, { status: 404, message: "no handler" }),
+): Promise<TestServer> {
   const requests: ReceivedRequest[] = [];
   let current = handler;
   const server: Server = createServer((raw, response) => {
     const chunks: Buffer[] = [];
     raw.on("data", (chunk: Buffer) => chunks.push(chunk));
     raw.on("end", () => {
-      const request = { method: raw.method ?? "", url: raw.url ?? "", headers: raw.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const request = {
+        method: raw.method ?? "",
+        url: raw.url ?? "",
+        headers: raw.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(request);
       Promise.resolve(current(request, response, raw)).catch((error: unknown) => {
         response.destroy(error instanceof Error ? error : new Error(String(error)));

@@ -3,7 +3,7 @@
 // they are (must pass), once with `Sid<P>` weakened to `string` (must fail on
 // exactly the lines that pass a plain string or a wrong-prefix SID).
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -25,8 +25,10 @@ async function tsc(): Promise<string> {
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), "twilio-interactions-types-"));
-  for (const dir of ["generated", "src", "test/types"])
+  for (const dir of ["generated", "src", "test/types"]) {
     await cp(join(root, dir), join(scratch, dir), { recursive: true });
+  }
+  await symlink(join(root, "node_modules"), join(scratch, "node_modules"));
   await writeFile(
     join(scratch, "tsconfig.json"),
     JSON.stringify({
@@ -40,7 +42,7 @@ beforeAll(async () => {
         moduleResolution: "Bundler",
         types: [],
       },
-      files: ["test/types/generated-types.ts"],
+      files: ["test/types/generated-types.ts", "test/types/client-types.ts"],
     }),
   );
 });
@@ -58,5 +60,6 @@ describe("the type tests", () => {
     const unused = output.split("\n").filter((line) => line.includes("TS2578"));
     expect(unused.length).toBeGreaterThanOrEqual(4);
     expect(output).toMatch(/generated-types\.ts\(\d+,\d+\): error TS2578: Unused '@ts-expect-error' directive/);
+    expect(output).toMatch(/client-types\.ts\(\d+,\d+\): error TS2578: Unused '@ts-expect-error' directive/);
   });
 });

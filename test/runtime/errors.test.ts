@@ -1,0 +1,179 @@
+// Errors from real responses: the Twilio error body arrives typed in `error`;
+// unwrap() throws the subclass of its status with code, moreInfo, details,
+// requestId and headers; bodies that are not what the spec promises give a
+// clear error instead of a parser crash.
+import { inspect } from "node:util";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TwilioApiError,
+  TwilioError,
+  TwilioResponseError,
+  UnprocessableEntityError,
+  createInteractionsClient,
+  unwrap,
+} from "twilio-interactions";
+import { ACCOUNT_SID, AUTH_TOKEN, INTERACTION_SID } from "../helpers/fixtures";
+import { type Handler, type TestServer, json, startServer } from "../helpers/server";
+
+let server: TestServer;
+let twilio: ReturnType<typeof createInteractionsClient>;
+beforeAll(async () => {
+  server = await startServer();
+  twilio = createInteractionsClient({
+    accountSid: ACCOUNT_SID,
+    authToken: AUTH_TOKEN,
+    baseUrls: { flex: server.url },
+    maxRetries: 0,
+  });
+});
+afterAll(() => server.close());
+
+const fetchInteraction = () =>
+  twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: INTERACTION_SID } } });
+const answer = (handler: Handler) => server.reset(handler);
+const REQUEST_ID = "RQ0123456789abcdef0123456789abcdef";
+
+describe("a Twilio error response", () => {
+  it.each([
+    [400, BadRequestError, 20001],
+    [401, AuthenticationError, 20003],
+    [403, PermissionDeniedError, 20403],
+    [404, NotFoundError, 20404],
+    [409, ConflictError, 20409],
+    [422, UnprocessableEntityError, 20422],
+    [429, RateLimitError, 20429],
+    [500, InternalServerError, 20500],
+    [503, InternalServerError, 20503],
+    [418, TwilioApiError, 20418],
+  ])("%i is returned as the error body and thrown as %O by unwrap", async (status, ErrorClass, code) => {
+    const body = {
+      code,
+      message: `Failure ${code}`,
+      more_info: `https://www.twilio.com/docs/errors/${code}`,
+      status,
+      details: { field: "Sid" },
+    };
+    answer((_req, res) => json(res, status, body, { "twilio-request-id": REQUEST_ID }));
+
+    const result = await fetchInteraction();
+    expect(result.data).toBeUndefined();
+    expect(result.error).toEqual(body);
+    expect(result.response.status).toBe(status);
+
+    const error = await unwrap(fetchInteraction()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(TwilioApiError);
+    expect(error).toBeInstanceOf(TwilioError);
+    expect(error).toMatchObject({
+      status,
+      code,
+      moreInfo: body.more_info,
+      details: { field: "Sid" },
+      requestId: REQUEST_ID,
+    });
+    expect((error as TwilioApiError).headers.get("twilio-request-id")).toBe(REQUEST_ID);
+    expect((error as Error).message).toBe(
+      `Twilio answered ${status} (error ${code}): Failure ${code} See ${body.more_info}`,
+    );
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: (error as Error).name,
+      status,
+      code,
+      requestId: REQUEST_ID,
+    });
+    expect(inspect(error)).toContain(`Failure ${code}`);
+  });
+
+  it("with only status and message (Twilio's documented minimum) still has a readable message", async () => {
+    answer((_req, res) => json(res, 404, { status: 404, message: "The requested resource was not found" }));
+    const error = (await unwrap(fetchInteraction()).catch((e: unknown) => e)) as NotFoundError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toBe("Twilio answered 404: The requested resource was not found");
+    expect([error.code, error.moreInfo, error.requestId]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("takes its status from HTTP, not from the body", async () => {
+    answer((_req, res) => json(res, 500, { status: 404, message: "inconsistent" }));
+    const { error } = await fetchInteraction();
+    expect(error?.status).toBe(500);
+    await expect(unwrap(fetchInteraction())).rejects.toBeInstanceOf(InternalServerError);
+  });
+});
+
+describe("a response that is not what the spec promises", () => {
+  it("an HTML 502 page becomes a readable error body, not a parser crash", async () => {
+    answer((_req, res) => {
+      res.writeHead(502, "Bad Gateway", { "content-type": "text/html" });
+      res.end("<html><body><h1>502 Bad Gateway</h1></body></html>");
+    });
+    const { error } = await fetchInteraction();
+    expect(error).toEqual({
+      status: 502,
+      message: "Bad Gateway: the server answered with a body that is not a Twilio error (50 characters of text/html).",
+    });
+    await expect(unwrap(fetchInteraction())).rejects.toThrow(InternalServerError);
+  });
+
+  it("an error status with an empty body says so", async () => {
+    answer((_req, res) => res.writeHead(503, "Service Unavailable").end());
+    expect((await fetchInteraction()).error).toEqual({
+      status: 503,
+      message: "Service Unavailable: the server answered with an empty body.",
+    });
+  });
+
+  it("an error status with JSON that is not a Twilio error says so", async () => {
+    answer((_req, res) => json(res, 400, { oops: true }));
+    expect((await fetchInteraction()).error?.message).toBe(
+      "Bad Request: the server answered with a JSON body that is not a Twilio error.",
+    );
+  });
+
+  it.each([
+    ["an empty 200 body", "", "application/json", /answered 200 with an empty body instead of JSON/],
+    [
+      "truncated JSON",
+      '{"sid":"KDaaaa',
+      "application/json",
+      /answered 200 with a body that is not valid JSON \(14 characters of application\/json\); it may be truncated/,
+    ],
+    ["an HTML 200 page", "<html>maintenance</html>", "text/html", /not valid JSON \(24 characters of text\/html\)/],
+  ])("%s is a TwilioResponseError", async (_name, body, type, message) => {
+    answer((_req, res) => res.writeHead(200, { "content-type": type }).end(body));
+    const error = (await fetchInteraction().catch((e: unknown) => e)) as TwilioResponseError;
+    expect(error).toBeInstanceOf(TwilioResponseError);
+    expect(error.message).toMatch(message);
+    expect([error.status, error.contentType]).toEqual([200, type]);
+  });
+
+  it("valid JSON under a wrong Content-Type is accepted", async () => {
+    answer((_req, res) =>
+      res.writeHead(200, { "content-type": "text/plain" }).end(JSON.stringify({ sid: INTERACTION_SID })),
+    );
+    expect((await fetchInteraction()).data).toEqual({ sid: INTERACTION_SID });
+  });
+
+  it("a redirect is not followed", async () => {
+    answer((_req, res) => res.writeHead(302, { location: "https://elsewhere.example.test/v1/Interactions" }).end());
+    await expect(fetchInteraction()).rejects.toThrow(
+      /answered 302 with a redirect to https:\/\/elsewhere\.example\.test\. The SDK does not follow redirects/,
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("unwrap", () => {
+  beforeEach(() => answer((_req, res) => json(res, 200, { sid: INTERACTION_SID })));
+
+  it("returns the data of a success, from the promise or from the awaited result", async () => {
+    expect(await unwrap(fetchInteraction())).toEqual({ sid: INTERACTION_SID });
+    expect(await unwrap(await fetchInteraction())).toEqual({ sid: INTERACTION_SID });
+  });
+});

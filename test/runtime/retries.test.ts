@@ -1,0 +1,238 @@
+// Retries, timeouts and aborts against a real server: what is retried and
+// what is not (a POST that may have reached Twilio is never sent twice),
+// Retry-After, per-attempt timeouts under heap churn, and immediate aborts.
+import { createServer } from "node:net";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  InternalServerError,
+  RateLimitError,
+  TwilioAbortError,
+  TwilioConnectionError,
+  TwilioTimeoutError,
+  createInteractionsClient,
+  unwrap,
+} from "twilio-interactions";
+import { ACCOUNT_SID, AUTH_TOKEN, INTERACTION_SID } from "../helpers/fixtures";
+import { type Handler, type TestServer, json, startServer } from "../helpers/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+const client = (options: Record<string, unknown> = {}) =>
+  createInteractionsClient({
+    accountSid: ACCOUNT_SID,
+    authToken: AUTH_TOKEN,
+    baseUrls: { flex: server.url },
+    ...options,
+  });
+const get = (twilio = client(), init: Record<string, unknown> = {}) =>
+  twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: INTERACTION_SID } }, ...init });
+const post = (twilio = client(), init: Record<string, unknown> = {}) =>
+  twilio.flex.POST("/v1/Interactions/{Sid}", {
+    params: { path: { Sid: INTERACTION_SID } },
+    body: { WebhookTtid: "ttid" },
+    ...init,
+  });
+
+/** Answers with the given statuses in turn, then 200. */
+function sequence(...steps: (number | Handler)[]): void {
+  let call = 0;
+  server.reset((req, res, raw) => {
+    const step = steps[call++];
+    if (typeof step === "function") return step(req, res, raw);
+    if (step === undefined) return json(res, 200, { sid: INTERACTION_SID });
+    json(res, step, { status: step, message: `status ${step}` });
+  });
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ elapsed: number; result: T | unknown }> {
+  const started = performance.now();
+  const result = await work().catch((e: unknown) => e);
+  return { elapsed: performance.now() - started, result };
+}
+
+describe("retries", () => {
+  it("a 500 on POST is sent once", async () => {
+    sequence(500);
+    const { error } = await post();
+    expect(error?.status).toBe(500);
+    expect(server.requests.map((r) => r.method)).toEqual(["POST"]);
+  });
+
+  it("a 503 on GET is retried, with backoff, until it succeeds", async () => {
+    sequence(503, 503);
+    const { elapsed, result } = await timed(() => unwrap(get()));
+    expect(result).toEqual({ sid: INTERACTION_SID });
+    expect(server.requests).toHaveLength(3);
+    expect(elapsed).toBeGreaterThanOrEqual(375 + 750); // 0.5 s then 1 s, each minus up to 25 % jitter
+  });
+
+  it("gives up after maxRetries and returns the last error", async () => {
+    sequence(502, 502, 502, 502);
+    const error = await unwrap(get(client({ maxRetries: 1 }))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("maxRetries: 0 disables retries, per client and per request", async () => {
+    sequence(503, 503);
+    expect((await get(client({ maxRetries: 0 }))).error?.status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+    sequence(503, 503);
+    expect((await get(client(), { maxRetries: 0 })).error?.status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("408 is retried for GET but not for POST", async () => {
+    sequence(408);
+    expect((await get()).data).toEqual({ sid: INTERACTION_SID });
+    expect(server.requests).toHaveLength(2);
+    sequence(408);
+    expect((await post()).error?.status).toBe(408);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a 429 with Retry-After: 1 waits about a second, for POST too", async () => {
+    sequence((_req, res) =>
+      json(res, 429, { status: 429, message: "Too Many Requests", code: 20429 }, { "retry-after": "1" }),
+    );
+    const { elapsed, result } = await timed(() => unwrap(post()));
+    expect(result).toEqual({ sid: INTERACTION_SID });
+    expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
+    expect(elapsed).toBeGreaterThanOrEqual(990);
+    expect(elapsed).toBeLessThan(5000);
+  });
+
+  it("a Retry-After over 60 s is ignored in favour of the backoff", async () => {
+    sequence((_req, res) => json(res, 429, { status: 429, message: "slow down" }, { "retry-after": "3600" }));
+    const { elapsed } = await timed(() => unwrap(get()));
+    expect(elapsed).toBeLessThan(5000);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("a 429 that persists becomes a RateLimitError", async () => {
+    sequence(429, 429, 429);
+    await expect(unwrap(get(client({ maxRetries: 1 })))).rejects.toBeInstanceOf(RateLimitError);
+  });
+});
+
+describe("connection failures", () => {
+  it("a reset before the response is retried for GET and not for POST", async () => {
+    const reset: Handler = (_req, res) => res.socket?.destroy();
+    sequence(reset);
+    expect((await get()).data).toEqual({ sid: INTERACTION_SID });
+    expect(server.requests).toHaveLength(2);
+
+    sequence(reset);
+    const error = (await post().catch((e: unknown) => e)) as TwilioConnectionError;
+    expect(error).toBeInstanceOf(TwilioConnectionError);
+    expect(error.message).toMatch(new RegExp(`^POST ${server.url}/v1/Interactions/${INTERACTION_SID} failed: `));
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a refused connection is retried even for POST, because nothing was sent", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise((resolve) => closed.close(resolve));
+    let attempts = 0;
+    const counting = (url: string, init: RequestInit) => {
+      attempts++;
+      return fetch(url, init);
+    };
+    const twilio = client({ baseUrls: { flex: `http://127.0.0.1:${port}` }, fetch: counting, maxRetries: 1 });
+    const error = (await post(twilio).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(TwilioConnectionError);
+    expect(error.message).toMatch(/ECONNREFUSED/);
+    expect(attempts).toBe(2);
+  });
+});
+
+describe("timeouts", () => {
+  // Churns the heap and forces collections while requests wait, because on
+  // Node 20 a timeout wired through a garbage-collected Request can silently
+  // vanish (toolchain note 11).
+  function churnHeap(): () => void {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    let junk: unknown[] = [];
+    const timer = setInterval(() => {
+      junk = Array.from({ length: 20_000 }, (_, i) => ({ i, s: `x${i}` }));
+      gc();
+    }, 10);
+    return () => {
+      clearInterval(timer);
+      junk = [];
+    };
+  }
+
+  it("a server slower than timeoutMs gives TwilioTimeoutError, retried for GET", async () => {
+    const stop = churnHeap();
+    try {
+      server.reset((_req, res) => void setTimeout(() => json(res, 200, {}), 3000));
+      const { elapsed, result } = await timed(() => get(client({ timeoutMs: 150, maxRetries: 1 })));
+      expect(result).toBeInstanceOf(TwilioTimeoutError);
+      expect((result as Error).message).toBe(
+        `GET ${server.url}/v1/Interactions/${INTERACTION_SID} timed out after 150 ms.`,
+      );
+      expect(server.requests).toHaveLength(2);
+      expect(elapsed).toBeGreaterThanOrEqual(2 * 150 + 375);
+      expect(elapsed).toBeLessThan(2500);
+    } finally {
+      stop();
+    }
+  });
+
+  it("a timed-out POST is not retried", async () => {
+    const stop = churnHeap();
+    try {
+      server.reset((_req, res) => void setTimeout(() => json(res, 200, {}), 3000));
+      expect(await post(client({ timeoutMs: 150 })).catch((e: unknown) => e)).toBeInstanceOf(TwilioTimeoutError);
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      stop();
+    }
+  });
+
+  it("a body that stalls after the headers times out too", async () => {
+    server.reset((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"sid":');
+    });
+    const error = await get(client({ maxRetries: 0 }), { timeoutMs: 200 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TwilioTimeoutError);
+  });
+});
+
+describe("aborts", () => {
+  it("an already aborted signal sends nothing", async () => {
+    server.reset((_req, res) => json(res, 200, {}));
+    await expect(get(client(), { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(TwilioAbortError);
+    expect(server.requests).toEqual([]);
+  });
+
+  it("aborting a slow request stops it at once", async () => {
+    server.reset((_req, res) => void setTimeout(() => json(res, 200, {}), 5000));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("user gave up")), 100);
+    const { elapsed, result } = await timed(() => get(client(), { signal: controller.signal }));
+    expect(result).toBeInstanceOf(TwilioAbortError);
+    expect((result as Error).cause).toEqual(new Error("user gave up"));
+    expect(elapsed).toBeLessThan(1500);
+  });
+
+  it("aborting during a retry wait stops at once", async () => {
+    sequence((_req, res) => json(res, 429, { status: 429, message: "later" }, { "retry-after": "30" }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const { elapsed, result } = await timed(() => get(client(), { signal: controller.signal }));
+    expect(result).toBeInstanceOf(TwilioAbortError);
+    expect(server.requests).toHaveLength(1);
+    expect(elapsed).toBeLessThan(2000);
+  });
+});

@@ -1,0 +1,69 @@
+// Compile-time tests of the client's public types (checked by `npm run
+// typecheck`): the README snippet type-checks, SIDs are branded through the
+// client, paginate is typed by the spec's list keys, and the SDK's
+// per-request options are typed.
+import { createInteractionsClient, type ChannelStatus, type Sid } from "../../src/index";
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const assert = <T extends true>(): T => true as T;
+
+const twilio = createInteractionsClient({ accountSid: "AC…", authToken: "…" });
+declare const plainString: string;
+
+export async function readmeSnippet(): Promise<void> {
+  const { data, error } = await twilio.flex.POST("/v1/Interactions", {
+    body: {
+      Channel: {
+        type: "sms",
+        initiated_by: "agent",
+        participants: [{ address: "+12345678910", proxy_address: "+192555512345" }],
+      },
+      Routing: { properties: { workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } },
+    },
+  });
+  if (error) throw new Error(error.message);
+  assert<Equal<typeof data.sid, Sid<"KD">>>();
+  for await (const channel of twilio.flex.paginate("/v1/Interactions/{InteractionSid}/Channels", {
+    params: { path: { InteractionSid: data.sid } },
+    limit: 10,
+    maxRetries: 0,
+  })) {
+    assert<Equal<typeof channel.status, ChannelStatus>>();
+    assert<Equal<typeof channel.sid, Sid<"UO">>>();
+  }
+  const page = await twilio.proxy
+    .paginate("/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions", {
+      params: {
+        path: { ServiceSid: "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", SessionSid: "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+      },
+    })
+    .toArray();
+  assert<Equal<(typeof page)[number]["sid"], Sid<"KI">>>();
+}
+
+export async function rejected(): Promise<void> {
+  const KD = "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" as const;
+  const routing = { properties: { workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" as const } };
+  // @ts-expect-error a plain string is not a SID path parameter
+  await twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: plainString } } });
+  // @ts-expect-error a channel SID where an interaction SID is expected
+  await twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } } });
+  // @ts-expect-error Channel is required
+  await twilio.flex.POST("/v1/Interactions", { body: { Routing: routing } });
+  // @ts-expect-error only list operations can be paginated
+  twilio.flex.paginate("/v1/Interactions/{Sid}", { params: { path: { Sid: KD } } });
+  // @ts-expect-error maxRetries is a number
+  await twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: KD } }, maxRetries: "2" });
+  // @ts-expect-error Proxy has no such path
+  await twilio.proxy.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: KD } } });
+  const { error } = await twilio.proxy.DELETE("/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}", {
+    params: {
+      path: {
+        ServiceSid: "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        SessionSid: "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        Sid: "KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      },
+    },
+  });
+  if (error) assert<Equal<typeof error.code, number | undefined>>();
+}
