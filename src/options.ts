@@ -54,13 +54,16 @@ export function requestLimits(init: { maxRetries?: unknown; timeoutMs?: unknown;
   signal: AbortSignal | undefined;
 } {
   const { signal } = init;
-  if (signal !== undefined && signal !== null && !(signal instanceof AbortSignal)) {
+  // Duck-typed, not instanceof: signals from polyfills and other realms work too.
+  const usable = (s: unknown): s is AbortSignal =>
+    typeof (s as AbortSignal).aborted === "boolean" && typeof (s as AbortSignal).addEventListener === "function";
+  if (signal !== undefined && signal !== null && !usable(signal)) {
     throw new TwilioValidationError("signal", `signal must be an AbortSignal, but got ${describe(signal)}.`);
   }
   return {
     maxRetries: retries("maxRetries", init.maxRetries, validationError),
     timeoutMs: timeout("timeoutMs", init.timeoutMs, validationError),
-    signal: signal ?? undefined,
+    signal: (signal as AbortSignal | null | undefined) ?? undefined,
   };
 }
 

@@ -122,8 +122,14 @@ export function createTransport(
   options: TransportOptions,
 ): (request: Request, call?: CallOptions) => Promise<Response> {
   const { auth, logger } = options;
-  const log = (level: keyof Logger, message: string, data?: Record<string, unknown>) =>
-    logger?.[level]?.(auth.redact(message), data);
+  // Messages are built only when someone listens: this runs on every request.
+  const log = (level: keyof Logger, message: () => string, data?: () => Record<string, unknown>) => {
+    const write = logger?.[level];
+    if (write) write.call(logger, auth.redact(message()), data?.());
+  };
+  // The base URL is normalised by URL, and so is every Request URL, so a
+  // prefix test is exact; the trailing slash stops "https://host.evil" tricks.
+  const originPrefix = `${options.origin}/`;
 
   async function attempt(
     url: string,
@@ -216,7 +222,11 @@ export function createTransport(
     for (let attemptNumber = 1; ; attemptNumber++) {
       if (signal?.aborted) throw abortError(signal, what);
       const of = `attempt ${attemptNumber} of ${maxRetries + 1}`;
-      log("debug", `${what} (${of})`, { headers: loggableHeaders(headers) });
+      log(
+        "debug",
+        () => `${what} (${of})`,
+        () => ({ headers: loggableHeaders(headers) }),
+      );
       const started = Date.now();
       let received: Received;
       try {
@@ -224,19 +234,19 @@ export function createTransport(
       } catch (error) {
         if (!(error instanceof Failure)) throw error;
         if (attemptNumber > maxRetries || !isRetryableFailure(method, error.kind)) {
-          log("debug", `${error.error.message} Giving up (${of}).`);
+          log("debug", () => `${error.error.message} Giving up (${of}).`);
           throw error.error;
         }
         const delay = retryDelayMs(attemptNumber, null);
-        log("warn", `${error.error.message} Retrying in ${delay} ms (${of}).`);
+        log("warn", () => `${error.error.message} Retrying in ${delay} ms (${of}).`);
         await sleep(delay, signal, what);
         continue;
       }
       const { status } = received.response;
-      log("debug", `${status} from ${what} in ${Date.now() - started} ms`);
+      log("debug", () => `${status} from ${what} in ${Date.now() - started} ms`);
       if (attemptNumber <= maxRetries && isRetryableStatus(method, status)) {
         const delay = retryDelayMs(attemptNumber, received.response.headers.get("retry-after"));
-        log("warn", `${status} from ${what}; retrying in ${delay} ms (${of}).`);
+        log("warn", () => `${status} from ${what}; retrying in ${delay} ms (${of}).`);
         await sleep(delay, signal, what);
         continue;
       }
