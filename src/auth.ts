@@ -38,6 +38,12 @@ interface Pair {
   kind: Auth["kind"];
 }
 
+// Environment variables, in order of preference: API keys are Twilio's advice for production.
+const ENV_PAIRS: [Auth["kind"], string, string][] = [
+  ["apiKey", "TWILIO_API_KEY", "TWILIO_API_SECRET"],
+  ["account", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"],
+];
+
 function pick(options: CredentialOptions): { pair: Pair; source: Auth["source"] } {
   const { accountSid, authToken, apiKey, apiSecret } = options;
   const keyGiven = apiKey !== undefined || apiSecret !== undefined;
@@ -55,25 +61,10 @@ function pick(options: CredentialOptions): { pair: Pair; source: Auth["source"] 
       pair: { kind: "account", user: ["accountSid", accountSid], secret: ["authToken", authToken] },
     };
   }
-  if (readEnv("TWILIO_API_KEY") !== undefined || readEnv("TWILIO_API_SECRET") !== undefined) {
-    return {
-      source: "environment",
-      pair: {
-        kind: "apiKey",
-        user: ["TWILIO_API_KEY", readEnv("TWILIO_API_KEY")],
-        secret: ["TWILIO_API_SECRET", readEnv("TWILIO_API_SECRET")],
-      },
-    };
-  }
-  if (readEnv("TWILIO_ACCOUNT_SID") !== undefined || readEnv("TWILIO_AUTH_TOKEN") !== undefined) {
-    return {
-      source: "environment",
-      pair: {
-        kind: "account",
-        user: ["TWILIO_ACCOUNT_SID", readEnv("TWILIO_ACCOUNT_SID")],
-        secret: ["TWILIO_AUTH_TOKEN", readEnv("TWILIO_AUTH_TOKEN")],
-      },
-    };
+  for (const [kind, user, secret] of ENV_PAIRS) {
+    if (readEnv(user) !== undefined || readEnv(secret) !== undefined) {
+      return { source: "environment", pair: { kind, user: [user, readEnv(user)], secret: [secret, readEnv(secret)] } };
+    }
   }
   throw new TwilioConfigError(
     "No Twilio credentials: pass { accountSid, authToken } or { apiKey, apiSecret } to createInteractionsClient, " +

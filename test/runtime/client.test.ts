@@ -11,7 +11,7 @@ import {
   type InteractionsClientOptions,
 } from "twilio-interactions";
 import pkg from "../../package.json" with { type: "json" };
-import { ACCOUNT_SID, AUTH_TOKEN, CHANNEL_SID, INTERACTION_SID, secretForms } from "../helpers/fixtures";
+import { ACCOUNT_SID, AUTH_TOKEN, CHANNEL_SID, INTERACTION_SID, SEED_CHANNEL, secretForms } from "../helpers/fixtures";
 import { type TestServer, json, startServer } from "../helpers/server";
 
 let server: TestServer;
@@ -52,11 +52,7 @@ describe("the README snippet", () => {
     const twilio = client();
     const { data, error } = await twilio.flex.POST("/v1/Interactions", {
       body: {
-        Channel: {
-          type: "sms",
-          initiated_by: "agent",
-          participants: [{ address: "+12345678910", proxy_address: "+192555512345" }],
-        },
+        Channel: SEED_CHANNEL,
         Routing: {
           properties: {
             workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",

@@ -3,7 +3,7 @@
 // requestId and headers; bodies that are not what the spec promises give a
 // clear error instead of a parser crash.
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   AuthenticationError,
   BadRequestError,
@@ -16,28 +16,16 @@ import {
   TwilioError,
   TwilioResponseError,
   UnprocessableEntityError,
-  createInteractionsClient,
   unwrap,
 } from "twilio-interactions";
-import { ACCOUNT_SID, AUTH_TOKEN, INTERACTION_SID } from "../helpers/fixtures";
-import { type Handler, type TestServer, json, startServer } from "../helpers/server";
+import { useServerAndClient } from "../helpers/client";
+import { INTERACTION_SID } from "../helpers/fixtures";
+import { type Handler, json } from "../helpers/server";
 
-let server: TestServer;
-let twilio: ReturnType<typeof createInteractionsClient>;
-beforeAll(async () => {
-  server = await startServer();
-  twilio = createInteractionsClient({
-    accountSid: ACCOUNT_SID,
-    authToken: AUTH_TOKEN,
-    baseUrls: { flex: server.url },
-    maxRetries: 0,
-  });
-});
-afterAll(() => server.close());
-
+const env = useServerAndClient({ maxRetries: 0 });
 const fetchInteraction = () =>
-  twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: INTERACTION_SID } } });
-const answer = (handler: Handler) => server.reset(handler);
+  env.twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: INTERACTION_SID } } });
+const answer = (handler: Handler) => env.server.reset(handler);
 const REQUEST_ID = "RQ0123456789abcdef0123456789abcdef";
 
 describe("a Twilio error response", () => {
@@ -165,7 +153,7 @@ describe("a response that is not what the spec promises", () => {
     await expect(fetchInteraction()).rejects.toThrow(
       /answered 302 with a redirect to https:\/\/elsewhere\.example\.test\. The SDK does not follow redirects/,
     );
-    expect(server.requests).toHaveLength(1);
+    expect(env.server.requests).toHaveLength(1);
   });
 });
 

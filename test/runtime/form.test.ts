@@ -2,43 +2,30 @@
 // fields chosen by the spec, no body or Content-Type on GET and DELETE, and a
 // property test that decodes any encoded form back to its input.
 import fc from "fast-check";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createInteractionsClient } from "twilio-interactions";
+import { beforeEach, describe, expect, it } from "vitest";
 import { flexApi } from "../../generated/flex-operations";
 import { encodeForm } from "../../src/form";
 import {
-  ACCOUNT_SID,
-  AUTH_TOKEN,
   CHANNEL_SID,
   INTERACTION_SID,
   PROXY_INTERACTION_SID,
   SERVICE_SID,
+  SEED_CHANNEL,
   SESSION_SID,
 } from "../helpers/fixtures";
-import { type TestServer, json, startServer } from "../helpers/server";
+import { useServerAndClient } from "../helpers/client";
+import { json } from "../helpers/server";
 
-let server: TestServer;
-let twilio: ReturnType<typeof createInteractionsClient>;
-beforeAll(async () => {
-  server = await startServer();
-  twilio = createInteractionsClient({
-    accountSid: ACCOUNT_SID,
-    authToken: AUTH_TOKEN,
-    baseUrls: { flex: server.url, proxy: server.url },
-  });
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset((req, res) => (req.method === "DELETE" ? res.writeHead(204).end() : json(res, 200, {}))));
+const env = useServerAndClient();
+beforeEach(() =>
+  env.server.reset((req, res) => (req.method === "DELETE" ? res.writeHead(204).end() : json(res, 200, {}))),
+);
 
 describe("on the wire", () => {
   it("a create-interaction body is exactly the form Twilio documents", async () => {
-    await twilio.flex.POST("/v1/Interactions", {
+    await env.twilio.flex.POST("/v1/Interactions", {
       body: {
-        Channel: {
-          type: "sms",
-          initiated_by: "agent",
-          participants: [{ address: "+12345678910", proxy_address: "+192555512345" }],
-        },
+        Channel: SEED_CHANNEL,
         Routing: {
           properties: {
             workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
@@ -48,7 +35,7 @@ describe("on the wire", () => {
         WebhookTtid: "flex_interactionwebhook_00000000000000000000000000",
       },
     });
-    const [request] = server.requests;
+    const [request] = env.server.requests;
     expect(request?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(request?.body).toBe(
       "Channel=%7B%22type%22%3A%22sms%22%2C%22initiated_by%22%3A%22agent%22%2C%22participants%22%3A%5B%7B%22address%22%3A%22%2B12345678910%22%2C%22proxy_address%22%3A%22%2B192555512345%22%7D%5D%7D" +
@@ -59,33 +46,33 @@ describe("on the wire", () => {
   });
 
   it("a channel close sends the enum and the JSON-in-form Routing", async () => {
-    await twilio.flex.POST("/v1/Interactions/{InteractionSid}/Channels/{Sid}", {
+    await env.twilio.flex.POST("/v1/Interactions/{InteractionSid}/Channels/{Sid}", {
       params: { path: { InteractionSid: INTERACTION_SID, Sid: CHANNEL_SID } },
       body: { Status: "closed", Routing: { status: "closed" } },
     });
-    expect(server.requests[0]?.body).toBe("Status=closed&Routing=%7B%22status%22%3A%22closed%22%7D");
+    expect(env.server.requests[0]?.body).toBe("Status=closed&Routing=%7B%22status%22%3A%22closed%22%7D");
   });
 
   it("a transfer body is JSON, as the spec declares", async () => {
-    await twilio.flex.POST("/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers", {
+    await env.twilio.flex.POST("/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers", {
       params: { path: { InteractionSid: INTERACTION_SID, ChannelSid: CHANNEL_SID } },
       body: { type: "cold", to: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
     });
-    expect(server.requests[0]?.headers["content-type"]).toBe("application/json");
-    expect(server.requests[0]?.body).toBe('{"type":"cold","to":"WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}');
+    expect(env.server.requests[0]?.headers["content-type"]).toBe("application/json");
+    expect(env.server.requests[0]?.body).toBe('{"type":"cold","to":"WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}');
   });
 
   it("GET and DELETE carry no body and no Content-Type", async () => {
-    await twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: INTERACTION_SID } } });
-    await twilio.proxy.DELETE("/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}", {
+    await env.twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: INTERACTION_SID } } });
+    await env.twilio.proxy.DELETE("/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}", {
       params: { path: { ServiceSid: SERVICE_SID, SessionSid: SESSION_SID, Sid: PROXY_INTERACTION_SID } },
     });
-    for (const request of server.requests) {
+    for (const request of env.server.requests) {
       expect(request.body).toBe("");
       expect(request.headers["content-type"]).toBeUndefined();
       expect(request.headers["content-length"] ?? "0").toBe("0");
     }
-    expect(server.requests.map((r) => r.method)).toEqual(["GET", "DELETE"]);
+    expect(env.server.requests.map((r) => r.method)).toEqual(["GET", "DELETE"]);
   });
 });
 
