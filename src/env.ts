@@ -16,7 +16,9 @@ export function runtimeName(): string {
     process?: { versions?: { node?: string; bun?: string } };
     Deno?: { version?: { deno?: string } };
     navigator?: { userAgent?: string };
+    EdgeRuntime?: string;
   };
+  if (typeof g.EdgeRuntime === "string") return `edge-runtime/${g.EdgeRuntime}`;
   if (g.Deno?.version?.deno) return `deno/${g.Deno.version.deno}`;
   if (g.process?.versions?.bun) return `bun/${g.process.versions.bun}`;
   if (g.process?.versions?.node) return `node/${g.process.versions.node}`;

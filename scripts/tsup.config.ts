@@ -1,0 +1,33 @@
+// Builds the npm package: one bundle of src/index.ts (with the generated
+// code) as ESM (`dist/index.mjs`) and CommonJS (`dist/index.js`), each with
+// its own declarations (`.d.mts`, `.d.ts`). package.json says
+// "type": "commonjs" on purpose: with "type": "module" the CJS bundle calls
+// openapi-fetch's default export wrongly (`import_openapi_fetch.default is
+// not a function`), which publint and attw do not catch; test/package/ runs
+// `require()` of the packed tarball to prove it works.
+import { readFileSync } from "node:fs";
+import { defineConfig } from "tsup";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+export default defineConfig({
+  entry: { index: "src/index.ts" },
+  format: ["esm", "cjs"],
+  // The runtime's own tsconfig (web-worker globals, no Node types), so the
+  // declarations never mention a Node type users may not have.
+  tsconfig: "src/tsconfig.json",
+  dts: true,
+  outDir: "dist",
+  clean: true,
+  // Node >= 20.19 and current edge runtimes and browsers all run ES2022 (the SDK uses private fields).
+  target: "es2022",
+  // Neither Node nor browser: the SDK uses only web-standard globals.
+  platform: "neutral",
+  // Readable output: apps minify their own bundles, and stack traces stay useful.
+  minify: false,
+  sourcemap: false,
+  // openapi-fetch stays a dependency (tsup externalizes dependencies), so apps share one copy.
+  define: { __SDK_VERSION__: JSON.stringify(version) },
+});

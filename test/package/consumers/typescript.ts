@@ -1,0 +1,96 @@
+// A TypeScript consumer of the installed package. The test compiles it with
+// moduleResolution node16 (as CommonJS and as ESM) and bundler, with no Node
+// types (lib ES2022 + DOM, as in a browser or edge project), and runs the
+// output with Node. Each @ts-expect-error fails the compile if the package's
+// types are missing or `any`, so a clean compile proves they resolved.
+import {
+  type FlexClient,
+  type InteractionChannel,
+  NotFoundError,
+  type Sid,
+  TwilioError,
+  VERSION,
+  asSid,
+  createInteractionsClient,
+  unwrap,
+} from "twilio-interactions";
+
+interface ScenarioConfig {
+  baseUrl: string;
+  accountSid: string;
+  authToken: string;
+  interactionSid: string;
+  missingSid: string;
+  serviceSid: string;
+  sessionSid: string;
+}
+
+// @ts-expect-error "/v1/Nope" is not a GET path of the Flex API
+const notAPath: Parameters<FlexClient["GET"]>[0] = "/v1/Nope";
+// @ts-expect-error a plain string is not a Sid<"KD">
+const notASid: Sid<"KD"> = "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" as string;
+
+async function main(config: ScenarioConfig) {
+  const twilio = createInteractionsClient({
+    accountSid: config.accountSid,
+    authToken: config.authToken,
+    baseUrls: { flex: config.baseUrl, proxy: config.baseUrl },
+    maxRetries: 0,
+  });
+  const fetched = await unwrap(
+    twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: asSid("KD", config.interactionSid) } } }),
+  );
+  const created = await unwrap(
+    twilio.flex.POST("/v1/Interactions", {
+      body: {
+        Channel: {
+          type: "sms",
+          initiated_by: "agent",
+          participants: [{ address: "+15551234567", proxy_address: "+15557654321" }],
+        },
+        Routing: {
+          properties: { workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", task_channel_unique_name: "sms" },
+        },
+      },
+    }),
+  );
+  const channels: InteractionChannel[] = [];
+  const channelPages = twilio.flex.paginate("/v1/Interactions/{InteractionSid}/Channels", {
+    params: { path: { InteractionSid: fetched.sid }, query: { PageSize: 2 } },
+  });
+  for await (const channel of channelPages) channels.push(channel);
+  const proxyInteractions = await twilio.proxy
+    .paginate("/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions", {
+      params: { path: { ServiceSid: asSid("KS", config.serviceSid), SessionSid: asSid("KC", config.sessionSid) } },
+    })
+    .toArray();
+  let notFound: Record<string, unknown> | undefined;
+  try {
+    await unwrap(
+      twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: asSid("KD", config.missingSid) } } }),
+    );
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    notFound = {
+      name: error.name,
+      status: error.status,
+      code: error.code,
+      isNotFoundError: true,
+      isTwilioError: error instanceof TwilioError,
+    };
+  }
+  const createdSid: Sid<"KD"> = created.sid;
+  return {
+    version: VERSION,
+    fetched: fetched.sid,
+    created: createdSid,
+    channels: channels.map((channel) => channel.sid),
+    proxyInteractions: proxyInteractions.map((interaction) => interaction.sid),
+    notFound,
+  };
+}
+
+const { process } = globalThis as unknown as { process: { env: Record<string, string | undefined> } };
+main(JSON.parse(process.env.SMOKE_CONFIG ?? "") as ScenarioConfig).then((result) =>
+  console.log(JSON.stringify({ result })),
+);
