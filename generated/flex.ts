@@ -891,7 +891,7 @@ export interface components {
         /**
          * @example {
          *       "code": 20001,
-         *       "message": "Missing required parameter Channel in the post body",
+         *       "message": "A required parameter is missing or a parameter value is invalid",
          *       "more_info": "https://www.twilio.com/docs/errors/20001",
          *       "status": 400
          *     }

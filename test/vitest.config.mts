@@ -15,6 +15,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // These suites need a build or a browser and have their own commands (test:package, test:docs).
     exclude: ["test/package/**", "test/docs/**", "**/node_modules/**"],
+    // Starts the Prism mock of generated/openapi/*.yaml once for the integration tests.
+    globalSetup: ["test/integration/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,0 +1,54 @@
+/**
+ * Puts the agents of a channel into wrap-up: finds the channel's agent
+ * participants and sets each one's status to `wrapup`, which moves the
+ * agent's TaskRouter reservation into wrap-up while the conversation stays
+ * open for everyone else. (`closed` instead would complete the agent's task.)
+ *
+ * Run: npx tsx examples/wrap-up-agent.ts
+ * Reads: TWILIO_INTERACTION_SID, TWILIO_CHANNEL_SID, and the client variables (see "Examples" in README.md).
+ */
+import { type InteractionChannelParticipant, type InteractionsClient, type Sid, unwrap } from "twilio-interactions";
+import { clientFromEnv, runIfMain, sidFromEnv } from "./support/standalone";
+
+/**
+ * Wraps up every agent participant of the channel and returns them as updated.
+ *
+ * @example
+ * ```ts
+ * const agents = await wrapUpAgents(twilio, interactionSid, channelSid);
+ * console.log(agents.map((agent) => agent.sid));
+ * ```
+ */
+export async function wrapUpAgents(
+  twilio: InteractionsClient,
+  interactionSid: Sid<"KD">,
+  channelSid: Sid<"UO">,
+): Promise<InteractionChannelParticipant[]> {
+  const channel = { InteractionSid: interactionSid, ChannelSid: channelSid };
+  const wrappedUp: InteractionChannelParticipant[] = [];
+  for await (const participant of twilio.flex.paginate(
+    "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants",
+    { params: { path: channel } },
+  )) {
+    if (participant.type !== "agent") continue;
+    const updated = await unwrap(
+      twilio.flex.POST("/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants/{Sid}", {
+        params: { path: { ...channel, Sid: participant.sid } },
+        body: { Status: "wrapup" },
+      }),
+    );
+    wrappedUp.push(updated);
+  }
+  return wrappedUp;
+}
+
+runIfMain(import.meta.url, async () => {
+  const agents = await wrapUpAgents(
+    clientFromEnv(),
+    sidFromEnv("TWILIO_INTERACTION_SID", "KD"),
+    sidFromEnv("TWILIO_CHANNEL_SID", "UO"),
+  );
+  console.log(
+    agents.length ? `In wrap-up: ${agents.map((agent) => agent.sid).join(", ")}` : "The channel has no agent.",
+  );
+});

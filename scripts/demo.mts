@@ -1,0 +1,261 @@
+// npm run demo: the seeds' story told through the public client, step by step.
+//
+//   npm run demo              against a local Prism mock of generated/openapi/*.yaml, with fake
+//                             credentials; nothing is sent to Twilio. The mock answers with the
+//                             spec's examples, so the SIDs shown (KDaaaa…) are example SIDs.
+//   npm run demo -- --live    against Twilio, with real side effects (it creates an interaction,
+//                             sends an SMS, closes the channel and deletes a Proxy interaction).
+//
+// --live reads from the environment:
+//   credentials          TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN, or TWILIO_API_KEY + TWILIO_API_SECRET
+//   TaskRouter           TWILIO_WORKSPACE_SID, TWILIO_WORKFLOW_SID, TWILIO_QUEUE_SID, TWILIO_WORKER_SID
+//   numbers              TWILIO_CUSTOMER_NUMBER (who gets the SMS), TWILIO_FLEX_NUMBER (your Twilio
+//                        number), TWILIO_PARTICIPANT_NUMBER (the participant the story adds)
+//   Proxy                TWILIO_PROXY_SERVICE_SID, TWILIO_PROXY_SESSION_SID, and
+//                        TWILIO_PROXY_INTERACTION_SID: the interaction to fetch and DELETE
+//
+// Twilio sets channels up asynchronously: on a live account the wrap-up step
+// finds an agent only once the agent has accepted the task.
+import { parseArgs } from "node:util";
+import {
+  type InteractionsClient,
+  type RoutingState,
+  type Sid,
+  TwilioApiError,
+  TwilioError,
+  createInteractionsClient,
+  unwrap,
+} from "twilio-interactions";
+import { addSmsParticipant } from "../examples/add-participant.ts";
+import { closeChannel } from "../examples/close-channel.ts";
+import {
+  type AgentRouting,
+  type SmsParties,
+  agentRoutingFromEnv,
+  createOutboundSms,
+  smsPartiesFromEnv,
+} from "../examples/create-outbound-sms.ts";
+import { deleteProxyInteraction } from "../examples/delete-proxy-interaction.ts";
+import { inviteToQueue } from "../examples/invite-to-queue.ts";
+import { type ProxySession, listProxyInteractions, proxySessionFromEnv } from "../examples/list-proxy-interactions.ts";
+import { sidFromEnv, textFromEnv } from "../examples/support/standalone.ts";
+import { wrapUpAgents } from "../examples/wrap-up-agent.ts";
+import { MOCK_CREDENTIALS } from "./mock/interactions-mock.mts";
+import { startMockUntilExit } from "./mock/stop-on-exit.mts";
+
+/** Everything the story needs besides a client. */
+interface Story {
+  routing: AgentRouting;
+  sms: SmsParties;
+  participantNumber: string;
+  proxy: ProxySession;
+  /** The Proxy interaction to fetch and delete; the first one listed when absent. */
+  proxyInteractionSid?: Sid<"KI">;
+}
+
+// The seeds' values (Twilio's Interactions overview and Proxy Interaction pages).
+const SEED_STORY: Story = {
+  routing: {
+    workspaceSid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    workflowSid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    queueSid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    workerSid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  },
+  sms: { customerNumber: "+12345678910", twilioNumber: "+192555512345", customerName: "first last" },
+  participantNumber: "+15557654321",
+  proxy: { serviceSid: "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", sessionSid: "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+};
+
+const LIVE_VARIABLES = [
+  "TWILIO_WORKSPACE_SID",
+  "TWILIO_WORKFLOW_SID",
+  "TWILIO_QUEUE_SID",
+  "TWILIO_WORKER_SID",
+  "TWILIO_CUSTOMER_NUMBER",
+  "TWILIO_FLEX_NUMBER",
+  "TWILIO_PARTICIPANT_NUMBER",
+  "TWILIO_PROXY_SERVICE_SID",
+  "TWILIO_PROXY_SESSION_SID",
+  "TWILIO_PROXY_INTERACTION_SID",
+];
+
+function liveStory(): Story {
+  const missing = LIVE_VARIABLES.filter((name) => !process.env[name]);
+  if (missing.length) {
+    throw new Error(`--live needs these environment variables (see scripts/demo.mts): ${missing.join(", ")}.`);
+  }
+  return {
+    routing: agentRoutingFromEnv(),
+    sms: smsPartiesFromEnv(),
+    participantNumber: textFromEnv("TWILIO_PARTICIPANT_NUMBER"),
+    proxy: proxySessionFromEnv(),
+    proxyInteractionSid: sidFromEnv("TWILIO_PROXY_INTERACTION_SID", "KI"),
+  };
+}
+
+class StepError extends Error {
+  constructor(title: string, cause: unknown) {
+    super(`Step "${title}" failed: ${describe(cause)}`, { cause });
+  }
+}
+
+function violationMessages(header: string): string {
+  try {
+    return (JSON.parse(header) as { message: string }[]).map((v) => v.message).join("; ");
+  } catch {
+    return header;
+  }
+}
+
+// The mock explains a rejected request in its sl-violations header; Twilio's own message is in the body.
+function describe(error: unknown): string {
+  if (error instanceof TwilioApiError) {
+    const violations = error.headers.get("sl-violations");
+    if (violations) return `the mock rejected the request (HTTP ${error.status}): ${violationMessages(violations)}`;
+  }
+  if (error instanceof TwilioError) return `${error.name}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+// The TaskRouter task Twilio reports, or says that it did not.
+function task(routing: RoutingState | null | undefined): string {
+  const properties = routing?.properties;
+  return properties?.sid
+    ? `${properties.sid}: ${properties.assignment_status ?? "status not reported"}`
+    : "(not reported)";
+}
+
+async function tell(twilio: InteractionsClient, story: Story): Promise<void> {
+  let number = 0;
+  const step = async <T,>(title: string, run: () => Promise<T>, result: (value: T) => string[]): Promise<T> => {
+    number += 1;
+    let value: T;
+    try {
+      value = await run();
+    } catch (error) {
+      console.log(`${String(number).padStart(2)}. ${title} ✗`);
+      throw new StepError(title, error);
+    }
+    const [headline, ...details] = result(value);
+    console.log(`${String(number).padStart(2)}. ${title} → ${headline}`);
+    for (const line of details) console.log(`    ${line}`);
+    return value;
+  };
+  const { routing, sms, proxy } = story;
+
+  console.log("\nFlex Interactions API");
+  const created = await step(
+    "Create the agent-initiated outbound SMS interaction",
+    () => createOutboundSms(twilio, routing, sms),
+    (i) => [
+      i.sid,
+      `channel ${i.channel.sid} (${i.channel.type}), SMS to ${sms.customerNumber} from ${sms.twilioNumber}`,
+      `task ${task(i.routing)}`,
+    ],
+  );
+  const interactionSid = created.sid;
+  const interaction = await step(
+    "Fetch the interaction",
+    () => unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: interactionSid } } })),
+    (i) => [i.sid, `channel ${i.channel.sid} (${i.channel.type}), ${i.links.channels}`],
+  );
+  const channels = await step(
+    "List its channels with for await",
+    async () => {
+      const found = [];
+      const path = "/v1/Interactions/{InteractionSid}/Channels";
+      for await (const channel of twilio.flex.paginate(path, {
+        params: { path: { InteractionSid: interactionSid } },
+      })) {
+        found.push(channel);
+      }
+      return found;
+    },
+    (list) => [`${list.length} channel(s)`, ...list.map((c) => `${c.sid}  ${c.type}  ${c.status}`)],
+  );
+  const channelSid = channels[0]?.sid ?? interaction.channel.sid;
+  await step(
+    `Add ${story.participantNumber} to the channel as a participant`,
+    () => addSmsParticipant(twilio, interactionSid, channelSid, story.participantNumber, sms.twilioNumber),
+    (p) => [`${p.sid} (${p.type})`],
+  );
+  await step(
+    `Invite the channel to queue ${routing.queueSid}`,
+    () => inviteToQueue(twilio, interactionSid, channelSid, routing, { customerName: sms.customerName }),
+    (invite) => [invite.sid, `new task ${task(invite.routing)}`],
+  );
+  await step(
+    "Put the channel's agent into wrap-up",
+    () => wrapUpAgents(twilio, interactionSid, channelSid),
+    (agents) => [agents.length ? agents.map((a) => `${a.sid} (${a.type})`).join(", ") : "no agent on the channel yet"],
+  );
+  await step(
+    "Close the channel and complete its tasks",
+    () => closeChannel(twilio, interactionSid, channelSid, { completeTasks: true }),
+    (c) => [`${c.sid} ${c.status}`],
+  );
+
+  console.log("\nProxy Interactions API");
+  const listed = await step(
+    `Page through the interactions of session ${proxy.sessionSid} with for await`,
+    () => listProxyInteractions(twilio, proxy),
+    (list) => [
+      `${list.length} interaction(s)`,
+      ...list.map((i) => `${i.sid}  ${i.type.padEnd(7)}  ${i.date_created}  ${i.data ?? ""}`),
+    ],
+  );
+  const target = story.proxyInteractionSid ?? listed[0]?.sid;
+  if (!target) throw new Error("The session has no interaction to fetch and delete.");
+  const params = { path: { ServiceSid: proxy.serviceSid, SessionSid: proxy.sessionSid, Sid: target } };
+  await step(
+    `Fetch interaction ${target}`,
+    () => unwrap(twilio.proxy.GET("/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}", { params })),
+    (i) => [
+      `${i.type}, inbound ${i.inbound_resource_status ?? "?"}, outbound ${i.outbound_resource_status ?? "?"}`,
+      `data ${i.data ?? "null"}`,
+    ],
+  );
+  await step(
+    `Delete interaction ${target}`,
+    () => deleteProxyInteraction(twilio, proxy, target),
+    (status) => [`deleted (HTTP ${status})`],
+  );
+  console.log(`\nDone: all ${number} steps succeeded.`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { live: { type: "boolean", default: false } } });
+  if (values.live) {
+    const twilio = createInteractionsClient(); // credentials from the environment, or a TwilioConfigError
+    const story = liveStory();
+    console.log("twilio-interactions demo against Twilio (--live): this changes real resources.");
+    await tell(twilio, story);
+    return;
+  }
+  console.log("twilio-interactions demo: the seeds' story against a local mock of the Flex and Proxy APIs.");
+  console.log("Starting Prism for generated/openapi/flex.yaml and proxy.yaml…");
+  const { started, release } = startMockUntilExit();
+  try {
+    const mock = await started;
+    try {
+      console.log(`Mock: flex ${mock.urls.flex}, proxy ${mock.urls.proxy}`);
+      console.log(
+        `Fake credentials (${MOCK_CREDENTIALS.accountSid}); nothing is sent to Twilio. ` +
+          "The mock answers with the spec's examples.",
+      );
+      await tell(createInteractionsClient({ ...MOCK_CREDENTIALS, baseUrls: mock.urls }), SEED_STORY);
+    } finally {
+      await mock.stop();
+    }
+  } finally {
+    release();
+  }
+}
+
+main().catch((error: unknown) => {
+  const badArguments =
+    error instanceof TypeError && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
+  const usage = badArguments ? ". Usage: npm run demo [-- --live]" : "";
+  console.error(`\nThe demo failed. ${describe(error)}${usage}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,216 @@
+// Every file in examples/ runs in this suite, twice: its exported function
+// against the mock through a recording client (so what it sent is checked
+// against the spec, JSON inside form fields included), and the file itself
+// as a program (`node --import tsx examples/<file>`), configured by the
+// environment variables its header names. A new example without an entry
+// here fails the coverage test.
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, inject, it } from "vitest";
+import type { InteractionsClient } from "twilio-interactions";
+import { addSmsParticipant } from "../../examples/add-participant";
+import { closeChannel } from "../../examples/close-channel";
+import { createOutboundSms } from "../../examples/create-outbound-sms";
+import { deleteProxyInteraction } from "../../examples/delete-proxy-interaction";
+import { inviteToQueue } from "../../examples/invite-to-queue";
+import { listProxyInteractions } from "../../examples/list-proxy-interactions";
+import { wrapUpAgents } from "../../examples/wrap-up-agent";
+import { MOCK_CREDENTIALS } from "../../scripts/mock/interactions-mock.mts";
+import { CHANNEL_SID, INTERACTION_SID, PROXY_INTERACTION_SID, SERVICE_SID, SESSION_SID } from "../helpers/fixtures";
+import { cleanEnv, runScript } from "./support/processes";
+import { type SentRequest, recordingClient } from "./support/recording-client";
+import { SEED_CHANNEL, SEED_ROUTING, SEED_ROUTING_PARAMS, SEED_SMS } from "./support/seed";
+import { formFields, operationOf, requestBodyErrors } from "./support/wire";
+
+const SESSION = { serviceSid: SERVICE_SID, sessionSid: SESSION_SID } as const;
+
+// Values of every variable an example may read, for the standalone runs.
+const VARIABLES: Record<string, string> = {
+  TWILIO_WORKSPACE_SID: SEED_ROUTING.workspaceSid,
+  TWILIO_WORKFLOW_SID: SEED_ROUTING.workflowSid,
+  TWILIO_QUEUE_SID: SEED_ROUTING.queueSid,
+  TWILIO_WORKER_SID: SEED_ROUTING.workerSid,
+  TWILIO_CUSTOMER_NUMBER: SEED_SMS.customerNumber,
+  TWILIO_FLEX_NUMBER: SEED_SMS.twilioNumber,
+  TWILIO_PARTICIPANT_NUMBER: "+15557654321",
+  TWILIO_INTERACTION_SID: INTERACTION_SID,
+  TWILIO_CHANNEL_SID: CHANNEL_SID,
+  TWILIO_PROXY_SERVICE_SID: SERVICE_SID,
+  TWILIO_PROXY_SESSION_SID: SESSION_SID,
+  TWILIO_PROXY_INTERACTION_SID: PROXY_INTERACTION_SID,
+};
+
+interface Example {
+  /** Runs the example's function and checks its result and what it sent. */
+  run(twilio: InteractionsClient, sent: SentRequest[]): Promise<void>;
+  /** The variables its header says it reads (besides the client's). */
+  reads: string[];
+  args?: string[];
+  /** What it prints when run on its own against the mock. */
+  prints: RegExp;
+}
+
+const operations = (sent: SentRequest[]) => sent.map((request) => operationOf(request).operationId);
+const json = (request: SentRequest, field: string) => JSON.parse(formFields(request.body)[field]!) as unknown;
+
+const EXAMPLES: Record<string, Example> = {
+  "create-outbound-sms.ts": {
+    async run(twilio, sent) {
+      const interaction = await createOutboundSms(twilio, SEED_ROUTING, SEED_SMS);
+      expect(interaction.sid).toMatch(/^KD[0-9a-f]{32}$/);
+      expect(operations(sent)).toEqual(["CreateInteraction"]);
+      // The seed's request (Twilio's Interactions API overview), the customer's number as customerAddress.
+      expect(json(sent[0]!, "Channel")).toEqual(SEED_CHANNEL);
+      expect(json(sent[0]!, "Routing")).toEqual(SEED_ROUTING_PARAMS);
+    },
+    reads: [
+      "TWILIO_CUSTOMER_NUMBER",
+      "TWILIO_FLEX_NUMBER",
+      "TWILIO_WORKSPACE_SID",
+      "TWILIO_WORKFLOW_SID",
+      "TWILIO_QUEUE_SID",
+      "TWILIO_WORKER_SID",
+    ],
+    prints: /^Created interaction KD[0-9a-f]{32} with channel UO[0-9a-f]{32}$/m,
+  },
+  "add-participant.ts": {
+    async run(twilio, sent) {
+      const participant = await addSmsParticipant(twilio, INTERACTION_SID, CHANNEL_SID, "+15557654321", "+19255551234");
+      expect(participant.sid).toMatch(/^UT/);
+      expect(operations(sent)).toEqual(["CreateInteractionChannelParticipant"]);
+      expect(formFields(sent[0]!.body).Type).toBe("external");
+      expect(json(sent[0]!, "MediaProperties")).toEqual({ address: "+15557654321", proxy_address: "+19255551234" });
+    },
+    reads: ["TWILIO_INTERACTION_SID", "TWILIO_CHANNEL_SID", "TWILIO_PARTICIPANT_NUMBER", "TWILIO_FLEX_NUMBER"],
+    prints: /^Added participant UT[0-9a-f]{32} \(\w+\)$/m,
+  },
+  "invite-to-queue.ts": {
+    async run(twilio, sent) {
+      const invite = await inviteToQueue(twilio, INTERACTION_SID, CHANNEL_SID, SEED_ROUTING, {
+        customerName: "first last",
+      });
+      expect(invite.sid).toMatch(/^KG/);
+      expect(operations(sent)).toEqual(["CreateInteractionChannelInvite"]);
+      expect(json(sent[0]!, "Routing")).toEqual({
+        properties: {
+          workspace_sid: SEED_ROUTING.workspaceSid,
+          workflow_sid: SEED_ROUTING.workflowSid,
+          queue_sid: SEED_ROUTING.queueSid,
+          task_channel_unique_name: "sms",
+          attributes: { customerName: "first last" },
+        },
+      });
+    },
+    reads: [
+      "TWILIO_INTERACTION_SID",
+      "TWILIO_CHANNEL_SID",
+      "TWILIO_WORKSPACE_SID",
+      "TWILIO_WORKFLOW_SID",
+      "TWILIO_QUEUE_SID",
+    ],
+    prints: /^Invite KG[0-9a-f]{32} created task WT[0-9a-f]{32}$/m,
+  },
+  "wrap-up-agent.ts": {
+    async run(twilio, sent) {
+      const agents = await wrapUpAgents(twilio, INTERACTION_SID, CHANNEL_SID);
+      // The mock's participant list holds a customer and one agent: only the agent is wrapped up.
+      expect(agents.map((agent) => agent.type)).toEqual(["agent"]);
+      expect(operations(sent)).toEqual(["ListInteractionChannelParticipant", "UpdateInteractionChannelParticipant"]);
+      expect(sent[1]!.url.pathname).toMatch(/\/Participants\/UTb{32}$/);
+      expect(formFields(sent[1]!.body)).toEqual({ Status: "wrapup" });
+    },
+    reads: ["TWILIO_INTERACTION_SID", "TWILIO_CHANNEL_SID"],
+    prints: /^In wrap-up: UTb{32}$/m,
+  },
+  "close-channel.ts": {
+    async run(twilio, sent) {
+      const toWrapUp = await closeChannel(twilio, INTERACTION_SID, CHANNEL_SID, { completeTasks: false });
+      const completed = await closeChannel(twilio, INTERACTION_SID, CHANNEL_SID, { completeTasks: true });
+      expect([toWrapUp.status, completed.status]).toEqual(["closed", "closed"]);
+      expect(operations(sent)).toEqual(["UpdateInteractionChannel", "UpdateInteractionChannel"]);
+      expect(formFields(sent[0]!.body)).toEqual({ Status: "closed" });
+      expect(formFields(sent[1]!.body)).toEqual({ Status: "closed", Routing: '{"status":"closed"}' });
+    },
+    reads: ["TWILIO_INTERACTION_SID", "TWILIO_CHANNEL_SID"],
+    args: ["--complete-tasks"],
+    prints: /^Channel UO[0-9a-f]{32} is closed; its tasks are completed\.$/m,
+  },
+  "list-proxy-interactions.ts": {
+    async run(twilio, sent) {
+      const all = await listProxyInteractions(twilio, SESSION);
+      expect(all.map((interaction) => interaction.type)).toEqual(["message", "voice"]);
+      const first = await listProxyInteractions(twilio, SESSION, 1);
+      expect(first.map((interaction) => interaction.sid)).toEqual([all[0]!.sid]);
+      expect(operations(sent)).toEqual(["ListProxyInteraction", "ListProxyInteraction"]);
+      expect(sent[1]!.url.searchParams.get("PageSize")).toBe("1");
+    },
+    reads: ["TWILIO_PROXY_SERVICE_SID", "TWILIO_PROXY_SESSION_SID"],
+    prints: /^KIa{32} message .*\nKIb{32} voice .*\n2 interaction\(s\)$/m,
+  },
+  "delete-proxy-interaction.ts": {
+    async run(twilio, sent) {
+      expect(await deleteProxyInteraction(twilio, SESSION, PROXY_INTERACTION_SID)).toBe(204);
+      expect(operations(sent)).toEqual(["DeleteProxyInteraction"]);
+    },
+    reads: ["TWILIO_PROXY_SERVICE_SID", "TWILIO_PROXY_SESSION_SID", "TWILIO_PROXY_INTERACTION_SID"],
+    prints: /^Deleted interaction KI[0-9a-f]{32} \(HTTP 204\)$/m,
+  },
+};
+
+const EXAMPLES_DIR = new URL("../../examples/", import.meta.url);
+const files = readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith(".ts"));
+
+// The variables named in a file's header between "Reads:" and "the client variables".
+function declaredVariables(file: string): string[] {
+  const header = readFileSync(new URL(file, EXAMPLES_DIR), "utf8").split("*/")[0]!;
+  const reads = /Reads:([\s\S]*?)the client\s+(?:\*\s+)?variables/.exec(header)?.[1] ?? "";
+  return reads.match(/TWILIO_[A-Z_]+/g) ?? [];
+}
+
+describe("examples/", () => {
+  it("has an entry here for every example file", () => {
+    expect(files.sort()).toEqual(Object.keys(EXAMPLES).sort());
+  });
+
+  describe.each(Object.entries(EXAMPLES))("%s", (file, example) => {
+    it("runs against the mock and sends only requests that are valid for the spec", async () => {
+      const { twilio, sent } = recordingClient();
+      await example.run(twilio, sent);
+      expect(sent.length).toBeGreaterThan(0);
+      for (const request of sent) {
+        expect(request.violations).toBeNull();
+        expect(request.status).toBeLessThan(300);
+        expect(requestBodyErrors(request)).toEqual([]);
+      }
+    });
+
+    it("runs on its own with the variables its header names", async () => {
+      expect(declaredVariables(file).sort()).toEqual([...example.reads].sort());
+      const urls = inject("mockUrls");
+      const env = cleanEnv({
+        TWILIO_ACCOUNT_SID: MOCK_CREDENTIALS.accountSid,
+        TWILIO_AUTH_TOKEN: MOCK_CREDENTIALS.authToken,
+        TWILIO_FLEX_BASE_URL: urls.flex,
+        TWILIO_PROXY_BASE_URL: urls.proxy,
+        ...Object.fromEntries(example.reads.map((name) => [name, VARIABLES[name]!])),
+      });
+      const result = await runScript(`examples/${file}`, { args: example.args, env });
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(example.prints);
+    });
+  });
+
+  it("says which variable is missing when run on its own without it", async () => {
+    const env = cleanEnv({
+      TWILIO_ACCOUNT_SID: MOCK_CREDENTIALS.accountSid,
+      TWILIO_AUTH_TOKEN: MOCK_CREDENTIALS.authToken,
+      TWILIO_FLEX_BASE_URL: inject("mockUrls").flex,
+      TWILIO_INTERACTION_SID: INTERACTION_SID,
+      TWILIO_CHANNEL_SID: "not-a-sid",
+    });
+    const result = await runScript("examples/close-channel.ts", { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Set TWILIO_CHANNEL_SID to a UO… SID");
+    expect(result.stderr).not.toContain("not-a-sid");
+  });
+});
