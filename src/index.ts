@@ -14,13 +14,29 @@
  */
 export { createInteractionsClient } from "./client";
 export type { FlexClient, InteractionsClient, InteractionsClientOptions, ProxyClient } from "./client";
-export type { ApiClient, ClientMethod, ListItem, ListPath, PaginateInit, RequestOptions } from "./types";
+export type {
+  ApiClient,
+  ClientMethod,
+  HttpMethod,
+  InitArgs,
+  ListItem,
+  ListKeyOf,
+  ListPath,
+  MediaType,
+  OperationOf,
+  PageBody,
+  PaginateArgs,
+  PaginateInit,
+  PathsWithMethod,
+  RequestOptions,
+  RequiredKeysOf,
+} from "./types";
 export type { CredentialOptions } from "./auth";
 export type { HostOptions } from "./hosts";
 export type { CallOptions, FetchLike } from "./transport";
 export type { Logger } from "./logger";
 export { Paginator } from "./pagination";
-export type { Page } from "./pagination";
+export type { Page, PageSource } from "./pagination";
 export { unwrap } from "./response";
 export type { FetchResult } from "./response";
 export { asSid, isSid } from "./sid";
@@ -49,6 +65,9 @@ export {
 export type { TwilioErrorBody } from "./errors";
 export { VERSION } from "./version";
 export type { ApiDescription, OperationDescription, PathDescription, QueryBounds } from "./api-description";
+// What the runtime derives from each API description: SID path parameters, query bounds, body encodings, list keys.
+export { flexApi } from "../generated/flex-operations";
+export { proxyApi } from "../generated/proxy-operations";
 
 // The types generated from spec/, for annotating your own code.
 export type {

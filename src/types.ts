@@ -6,9 +6,12 @@ import type { ApiDescription } from "./api-description";
 import type { Paginator } from "./pagination";
 import type { CallOptions } from "./transport";
 
-type MediaType = `${string}/${string}`;
-type HttpMethod = "get" | "post" | "delete";
-type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+/** A media type such as `application/json`. */
+export type MediaType = `${string}/${string}`;
+/** The HTTP methods the Twilio Interactions APIs use. */
+export type HttpMethod = "get" | "post" | "delete";
+/** The keys of `T` that are not optional. */
+export type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 /** Paths of `Paths` that have an operation for `Method`. */
 export type PathsWithMethod<Paths, Method extends HttpMethod> = {
@@ -18,10 +21,12 @@ export type PathsWithMethod<Paths, Method extends HttpMethod> = {
 /** Per-request options the SDK adds to openapi-fetch's: `signal`, `maxRetries`, `timeoutMs`. */
 export type RequestOptions = Omit<CallOptions, "signal">;
 
-type InitArgs<Init> =
+/** The `init` argument of a call: required when the operation has required parameters or a required body. */
+export type InitArgs<Init> =
   RequiredKeysOf<Init> extends never ? [init?: Init & RequestOptions] : [init: Init & RequestOptions];
 
-type OperationOf<PathItem, Method extends HttpMethod> = PathItem extends {
+/** The operation object of `Method` in a generated path item. */
+export type OperationOf<PathItem, Method extends HttpMethod> = PathItem extends {
   [M in Method]: infer Op extends Record<string | number, any>;
 }
   ? Op
@@ -43,11 +48,13 @@ export type ListPath<Paths, Api extends ApiDescription> = {
     : never;
 }[keyof Api["paths"] & PathsWithMethod<Paths, "get">];
 
-type PageBody<Paths, P extends keyof Paths> = NonNullable<
+/** The body of one page of the list at `P`, for example `{ channels, meta }`. */
+export type PageBody<Paths, P extends keyof Paths> = NonNullable<
   FetchResponse<OperationOf<Paths[P], "get">, {}, MediaType>["data"]
 >;
 
-type ListKeyOf<Api extends ApiDescription, P> = P extends keyof Api["paths"]
+/** The property of a page of the list at `P` that holds its items (from the spec), for example `"channels"`. */
+export type ListKeyOf<Api extends ApiDescription, P> = P extends keyof Api["paths"]
   ? Api["paths"][P] extends { get: { listKey: infer K extends string } }
     ? K
     : never
@@ -64,7 +71,8 @@ export type PaginateInit<Paths, P extends keyof Paths> = MaybeOptionalInit<Paths
     limit?: number;
   };
 
-type PaginateArgs<Init> = RequiredKeysOf<Init> extends never ? [init?: Init] : [init: Init];
+/** The `init` argument of `paginate()`: required when the list has required path parameters. */
+export type PaginateArgs<Init> = RequiredKeysOf<Init> extends never ? [init?: Init] : [init: Init];
 
 /**
  * A client for one API: openapi-fetch's `GET`, `POST`, `DELETE`, `use` and

@@ -1,0 +1,13 @@
+// npm run docs: builds site/ (git-ignored), the published documentation:
+// site/index.html, a Redoc page per API (site/<api>/index.html) and the SDK reference (site/sdk/).
+import { join } from "node:path";
+import { repoRoot } from "./codegen/apis.mts";
+import { buildSite } from "./docs/site.mts";
+
+const siteDir = join(repoRoot, "site");
+const { apis, sdk } = await buildSite(siteDir);
+for (const page of apis) {
+  console.log(`site/${page.href}: ${page.title} (${page.annotated} JSON-encoded fields with their shape)`);
+}
+console.log(`site/${sdk}: SDK reference`);
+console.log("Open site/index.html in a browser; the site needs no server and no network.");

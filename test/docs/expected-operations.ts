@@ -1,0 +1,87 @@
+// What the Redoc pages must show, derived from the bundled documents in
+// generated/openapi/ (the same input as the docs build), never listed by hand.
+import { readFile } from "node:fs/promises";
+import { parse } from "yaml";
+import { readApis } from "../../scripts/codegen/apis.mts";
+import { resolve } from "../../scripts/codegen/facts.mts";
+import { bundlePath } from "../../scripts/docs/redoc.mts";
+
+type Json = Record<string, any>;
+
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+export interface JsonStringField {
+  field: string;
+  /** Component name of the decoded schema, when it is a `$ref`. */
+  schema?: string;
+  /** Top-level property names of the decoded object. */
+  keys: string[];
+}
+
+export interface ExpectedOperation {
+  operationId: string;
+  summary: string;
+  tag: string;
+  method: string;
+  path: string;
+  /** Path, query and header parameter names. */
+  parameters: string[];
+  /** Top-level request body field names. */
+  bodyFields: string[];
+  /** Request body fields that carry JSON-encoded objects. */
+  jsonStrings: JsonStringField[];
+}
+
+export interface ExpectedApi {
+  api: string;
+  title: string;
+  operations: ExpectedOperation[];
+}
+
+function operation(doc: Json, path: string, method: string, item: Json, op: Json): ExpectedOperation {
+  const own: Json[] = (op.parameters ?? []).map((p: unknown) => resolve(doc, p));
+  const shared: Json[] = (item.parameters ?? []).map((p: unknown) => resolve(doc, p));
+  const parameters = [...new Set([...shared, ...own].map((p) => String(p.name)))];
+  const content: Json = resolve(doc, op.requestBody)?.content ?? {};
+  const properties: Json = Object.values(content)
+    .map((media: Json) => resolve(doc, media.schema)?.properties ?? {})
+    .reduce((all, props) => ({ ...all, ...props }), {});
+  const jsonStrings = Object.entries(properties)
+    .map(([field, node]) => ({ field, schema: resolve(doc, node) as Json }))
+    .filter(({ schema }) => schema.contentMediaType === "application/json" && schema.contentSchema)
+    .map(({ field, schema }) => {
+      const ref = schema.contentSchema.$ref;
+      return {
+        field,
+        schema: typeof ref === "string" ? ref.split("/").pop() : undefined,
+        keys: Object.keys(resolve(doc, schema.contentSchema)?.properties ?? {}),
+      };
+    });
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    tag: op.tags?.[0],
+    method,
+    path,
+    parameters,
+    bodyFields: Object.keys(properties),
+    jsonStrings,
+  };
+}
+
+/** Every API of redocly.yaml with the operations its Redoc page must render. */
+export async function expectedApis(): Promise<ExpectedApi[]> {
+  const apis: ExpectedApi[] = [];
+  for (const { name } of await readApis()) {
+    const doc: Json = parse(await readFile(bundlePath(name), "utf8"));
+    const operations: ExpectedOperation[] = [];
+    for (const [path, rawItem] of Object.entries<Json>(doc.paths ?? {})) {
+      const item = resolve(doc, rawItem);
+      for (const method of METHODS) {
+        if (item[method]) operations.push(operation(doc, path, method, item, item[method]));
+      }
+    }
+    apis.push({ api: name, title: doc.info.title, operations });
+  }
+  return apis;
+}

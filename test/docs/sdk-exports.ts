@@ -1,0 +1,41 @@
+// What the SDK reference must list, derived from the public entry point
+// (src/index.ts) with the TypeScript compiler, never listed by hand.
+import { join } from "node:path";
+import ts from "typescript";
+import { repoRoot } from "../../scripts/codegen/apis.mts";
+
+export interface SdkExport {
+  name: string;
+  /** True for runtime values (functions, classes, constants), false for types. */
+  isValue: boolean;
+  /** First line of the export's JSDoc, as TypeDoc shows it. */
+  summary: string;
+}
+
+/** Every export of src/index.ts, with its kind and JSDoc summary. */
+export function sdkExports(): SdkExport[] {
+  const configPath = join(repoRoot, "src/tsconfig.json");
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
+    },
+  );
+  const entry = join(repoRoot, "src/index.ts");
+  const program = ts.createProgram([entry], config!.options);
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;
+  return checker.getExportsOfModule(module).map((symbol) => {
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    const doc = ts.displayPartsToString(target.getDocumentationComment(checker));
+    return {
+      name: symbol.name,
+      isValue: (target.flags & ts.SymbolFlags.Value) !== 0,
+      summary: doc.split("\n")[0]!.trim(),
+    };
+  });
+}

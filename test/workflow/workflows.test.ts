@@ -1,0 +1,108 @@
+// The GitHub Actions workflows: valid by actionlint, and wired to the npm
+// scripts that exist, in the jobs the project relies on.
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { createLinter } from "actionlint";
+import { parse, parseDocument } from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../scripts/codegen/apis.mts";
+
+type Json = Record<string, any>;
+
+const WORKFLOWS = join(repoRoot, ".github/workflows");
+const files = (await readdir(WORKFLOWS)).filter((f) => /\.ya?ml$/.test(f)).sort();
+const texts = new Map(
+  await Promise.all(files.map(async (f) => [f, await readFile(join(WORKFLOWS, f), "utf8")] as const)),
+);
+const workflow = (name: string): Json => parse(texts.get(name) ?? "") ?? {};
+const { scripts } = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+};
+
+function steps(wf: Json): Json[] {
+  return Object.values<Json>(wf.jobs ?? {}).flatMap((job) => job.steps ?? []);
+}
+/** Every shell command of a workflow, one string per `run:` step. */
+function runs(wf: Json): string[] {
+  return steps(wf).flatMap((s) => (typeof s.run === "string" ? [s.run] : []));
+}
+/** Every action a workflow uses, without its version. */
+function actions(wf: Json): string[] {
+  return steps(wf).flatMap((s) => (typeof s.uses === "string" ? [s.uses.split("@")[0]!] : []));
+}
+function runsLine(wf: Json, pattern: RegExp): boolean {
+  return runs(wf).some((script) => pattern.test(script));
+}
+
+let lint: Awaited<ReturnType<typeof createLinter>>;
+
+beforeAll(async () => {
+  lint = await createLinter();
+});
+
+describe("actionlint", () => {
+  it.each(files)("finds nothing wrong in %s", (file) => {
+    expect(lint(texts.get(file)!, file)).toEqual([]);
+  });
+
+  it("reports a workflow broken on purpose (the check can fail)", () => {
+    const broken = parseDocument(texts.get("ci.yml")!);
+    const firstJob = Object.keys(broken.toJS().jobs)[0]!;
+    broken.deleteIn(["jobs", firstJob, "runs-on"]);
+    broken.addIn(["jobs", firstJob, "steps"], { run: "echo ${{ matrixx.node }}" });
+    const findings = lint(broken.toString(), "broken.yml");
+    expect(findings.map((f) => f.message).join("\n")).toMatch(/"runs-on" section is missing/);
+    expect(findings.map((f) => f.message).join("\n")).toMatch(/undefined variable "matrixx"/);
+  });
+});
+
+describe("the workflows", () => {
+  it("exist: ci.yml, regenerate.yml and docs.yml", () => {
+    expect(files).toEqual(expect.arrayContaining(["ci.yml", "regenerate.yml", "docs.yml"]));
+  });
+
+  it.each(files)("%s only runs npm scripts that package.json defines", (file) => {
+    const used = runs(workflow(file)).flatMap((script) => [...script.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!));
+    for (const name of used) expect(Object.keys(scripts), `npm run ${name}`).toContain(name);
+  });
+
+  it("ci.yml installs, tests, checks the docs and builds, on push and pull request", () => {
+    const ci = workflow("ci.yml");
+    expect(Object.keys(ci.on)).toEqual(expect.arrayContaining(["push", "pull_request"]));
+    for (const command of [/^npm ci\b/m, /^npm test$/m, /^npm run test:docs$/m, /^npm run build$/m]) {
+      expect(runsLine(ci, command), String(command)).toBe(true);
+    }
+    const docsJob = Object.values<Json>(ci.jobs).find((job) => runsLine({ jobs: { job } }, /npm run test:docs/))!;
+    expect(runsLine({ jobs: { docsJob } }, /apt-get install .*\bchromium\b/)).toBe(true);
+  });
+
+  it("ci.yml fails a stale generated/ and prints the command that fixes it", () => {
+    const check = runs(workflow("ci.yml")).find((script) => script.includes("npm run check:generated"));
+    expect(check).toBeDefined();
+    expect(check).toContain("npm run generate");
+    expect(check).toMatch(/exit 1/);
+  });
+
+  it("regenerate.yml regenerates on spec/ changes, tests, then commits or opens a pull request", () => {
+    const regenerate = workflow("regenerate.yml");
+    expect(regenerate.on.push.paths).toContain("spec/**");
+    expect(Object.keys(regenerate.on)).toContain("workflow_dispatch");
+    expect(regenerate.permissions).toMatchObject({ contents: "write", "pull-requests": "write" });
+    const commands = runs(regenerate);
+    const generate = commands.findIndex((c) => /^npm run generate$/m.test(c));
+    const test = commands.findIndex((c) => /^npm test$/m.test(c));
+    const commit = commands.findIndex((c) => /git commit/.test(c) && /generated\//.test(c) && /gh pr create/.test(c));
+    expect(generate).toBeGreaterThanOrEqual(0);
+    expect(test).toBeGreaterThan(generate);
+    expect(commit).toBeGreaterThan(test);
+  });
+
+  it("docs.yml builds site/ and publishes it to GitHub Pages", () => {
+    const docs = workflow("docs.yml");
+    expect(docs.permissions).toMatchObject({ pages: "write", "id-token": "write" });
+    expect(runsLine(docs, /^npm run (docs|test:docs)$/m)).toBe(true);
+    const upload = steps(docs).find((s) => String(s.uses).startsWith("actions/upload-pages-artifact@"));
+    expect(upload?.with?.path).toBe("site");
+    expect(actions(docs)).toContain("actions/deploy-pages");
+  });
+});
