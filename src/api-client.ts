@@ -34,19 +34,32 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
   api: Api,
   baseUrl: string,
   send: Send,
+  redact: (text: string) => string,
 ): ApiClient<Paths, Api> {
   // Content-Type: null stops openapi-fetch from labelling every request JSON;
   // bodies get their type below, and GET and DELETE carry none.
   const inner = createClient<Paths>({ baseUrl, headers: { "Content-Type": null } });
   const request = inner.request as unknown as (method: Method, path: string, init: Init) => Promise<FetchResult>;
 
-  async function call(method: Method, path: string, init: Init = {}): Promise<FetchResult> {
+  async function call(
+    method: Method,
+    path: string,
+    init: Init = {},
+    onUrl?: (url: string) => void,
+  ): Promise<FetchResult> {
     const { signal, maxRetries, timeoutMs, parseAs, ...rest } = init;
     const item = api.paths[path];
     const op = item?.[method.toLowerCase() as "get"] as OperationDescription | undefined;
     checkParams(item, op?.query, rest.params);
     const limits = requestLimits({ signal, maxRetries, timeoutMs });
-    const finalInit: Init = { ...rest, parseAs: parseAs ?? "text", fetch: (req: Request) => send(req, limits) };
+    const finalInit: Init = {
+      ...rest,
+      parseAs: parseAs ?? "text",
+      fetch: (req: Request) => {
+        onUrl?.(req.url);
+        return send(req, limits);
+      },
+    };
     if (rest.body !== undefined && rest.bodySerializer === undefined) {
       if (op?.body === "json") {
         finalInit.bodySerializer = (body: unknown) => JSON.stringify(body);
@@ -67,7 +80,8 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
   function paginate(path: string, init: Init = {}) {
     const { limit: rawLimit, signal: rawSignal, ...rest } = init;
     const limit = paginationLimit(rawLimit);
-    const { signal } = requestLimits({ signal: rawSignal });
+    // Checked now, like limit, rather than when the first page loads.
+    const { signal } = requestLimits({ signal: rawSignal, maxRetries: rest.maxRetries, timeoutMs: rest.timeoutMs });
     const listKey = api.paths[path]?.get?.listKey;
     if (!listKey) throw new TwilioValidationError("path", `${path} is not a list operation of this API.`);
     const params = (rest.params ?? {}) as RequestParams;
@@ -84,13 +98,15 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
       signal,
       origin: new URL(baseUrl).origin,
       pathname: new URL(baseUrl + expandPath(path, params.path)).pathname,
+      redact,
       async load(url, pageSignal) {
         const pageInit: Init = url
           ? { ...rest, params: { path: params.path }, querySerializer: () => url.search.slice(1) }
           : first;
-        const result = await call("GET", path, { ...pageInit, signal: pageSignal });
+        let requested = "";
+        const result = await call("GET", path, { ...pageInit, signal: pageSignal }, (u) => (requested = u));
         if (!result.response.ok) throw apiErrorFrom(errorBody(result.response, result.error), result.response.headers);
-        return { body: result.data, response: result.response };
+        return { body: result.data, response: result.response, url: requested };
       },
     });
   }

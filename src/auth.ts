@@ -127,7 +127,7 @@ export function resolveAuth(options: CredentialOptions): Auth {
     checkUser("account", "accountSid", options.accountSid);
   const token = btoa(`${username}:${secret}`);
   const header = `Basic ${token}`;
-  const secretPattern = new RegExp([secret, token, encodeURIComponent(secret)].map(escapeRegExp).join("|"), "g");
+  const secretPattern = new RegExp([secret, token, encodeURIComponent(secret)].map(escapeRegExp).join("|"), "gi");
   return {
     kind: pair.kind,
     username,

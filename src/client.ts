@@ -138,7 +138,7 @@ export function createInteractionsClient(options: InteractionsClientOptions = {}
       timeoutMs,
       logger: options.logger,
     });
-    return createApiClient<Paths, Api>(api, baseUrl, send);
+    return createApiClient<Paths, Api>(api, baseUrl, send, auth.redact);
   };
   const flex = build<FlexPaths, typeof flexApi>(flexApi, "flex");
   const proxy = build<ProxyPaths, typeof proxyApi>(proxyApi, "proxy");

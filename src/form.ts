@@ -6,8 +6,22 @@ import { TwilioValidationError } from "./errors";
 /** Content type of form bodies. */
 export const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
+// A lone UTF-16 surrogate cannot be encoded: URLSearchParams would silently
+// replace it with U+FFFD, changing what is sent.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function text(field: string, value: string): string {
+  if (LONE_SURROGATE.test(value)) {
+    throw new TwilioValidationError(
+      field,
+      `${field} contains a lone UTF-16 surrogate, which cannot be sent; check how the text was cut.`,
+    );
+  }
+  return value;
+}
+
 function scalar(field: string, value: unknown, json: boolean): string {
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return text(field, value);
   if (typeof value === "boolean" || typeof value === "bigint") return String(value);
   if (typeof value === "number") {
     if (!Number.isFinite(value))
@@ -22,6 +36,7 @@ function scalar(field: string, value: unknown, json: boolean): string {
     // JSON-in-form fields by the spec; any other object is sent the same way,
     // as Twilio's own SDKs do.
     try {
+      // JSON.stringify escapes lone surrogates itself, so JSON is always sendable.
       return JSON.stringify(value);
     } catch (error) {
       throw new TwilioValidationError(

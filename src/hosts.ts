@@ -38,7 +38,10 @@ const LEGACY_EDGES: Record<string, string> = {
 const DEFAULT_EDGE: Record<string, string> = { ie1: "dublin", au1: "sydney" };
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-function label(name: string, value: string): string {
+function label(name: string, value: unknown): string {
+  if (typeof value !== "string") {
+    throw new TwilioConfigError(`${name} must be a string such as "ie1" or "dublin", but got a ${typeof value}.`);
+  }
   const lower = value.toLowerCase();
   if (!LABEL.test(lower)) {
     throw new TwilioConfigError(`${name} must be a host name label such as "ie1" or "dublin", but got "${value}".`);
@@ -90,11 +93,11 @@ export function resolveBaseUrl(
 
   let region = rawRegion === undefined ? undefined : label("region", rawRegion);
   let edge = rawEdge === undefined ? undefined : label("edge", rawEdge);
-  if (edge) edge = LEGACY_EDGES[edge] ?? edge;
+  if (edge && Object.hasOwn(LEGACY_EDGES, edge)) edge = LEGACY_EDGES[edge];
   region ??= "us1";
   if (!edge) {
     if (region === "us1") return server;
-    edge = DEFAULT_EDGE[region];
+    edge = Object.hasOwn(DEFAULT_EDGE, region) ? DEFAULT_EDGE[region] : undefined;
     if (!edge) {
       throw new TwilioConfigError(
         `region "${region}" needs an edge (for example { region: "ie1", edge: "dublin" }); requests without an edge are processed in US1.`,

@@ -28,7 +28,9 @@ export interface Page<Item, Body = unknown> {
 /** Where a Paginator gets its pages from; built by the API client. */
 export interface PageSource<Body> {
   /** Fetches the first page (`url` undefined) or the page at a checked `url`. */
-  load(url: URL | undefined, signal: AbortSignal): Promise<{ body: Body; response: Response }>;
+  load(url: URL | undefined, signal: AbortSignal): Promise<{ body: Body; response: Response; url: string }>;
+  /** Removes the credential from text that quotes the server (it may echo it into a next_page_url). */
+  redact(text: string): string;
   /** Property of a page that holds the items. */
   listKey: string;
   /** Origin and path every next page must have. */
@@ -70,11 +72,16 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
     userSignal?.addEventListener("abort", forward, { once: true });
     const seen = new Set<string>();
     let remaining = source.limit;
-    let pending: Promise<{ body: Body; response: Response }> | undefined = source.load(undefined, controller.signal);
+    let pending: Promise<{ body: Body; response: Response; url: string }> | undefined = source.load(
+      undefined,
+      controller.signal,
+    );
     try {
       for (let number = 1; pending; number++) {
-        const { body, response } = await pending;
+        const { body, response, url } = await pending;
         pending = undefined;
+        // A next_page_url that leads back to any page already fetched, the first included, is a loop.
+        seen.add(new URL(url).href);
         const record = body as Record<string, unknown>;
         const items = record?.[source.listKey];
         if (!Array.isArray(items)) {
@@ -100,7 +107,7 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
               pending = source.load(this.#checkNext(meta.next_page_url, seen, number), controller.signal);
               pending.catch(() => {}); // a failure is reported when the page is awaited
             } catch (error) {
-              stop = error as TwilioPaginationError;
+              stop = new TwilioPaginationError(source.redact((error as Error).message));
             }
           }
         }
@@ -136,7 +143,6 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
         `Page ${number} repeats the next_page_url of an earlier page; stopping to avoid a loop.`,
       );
     }
-    seen.add(url.href);
     return url;
   }
 

@@ -150,7 +150,7 @@ export function createTransport(
       const text = await raceAbort(response.text(), controller.signal);
       return { response, text };
     } catch (error) {
-      const what = `${init.method} ${url}`;
+      const what = auth.redact(`${init.method} ${url}`);
       if (signal?.aborted) throw abortError(signal, what);
       if (timedOut) {
         throw new Failure(new TwilioTimeoutError(`${what} timed out after ${timeoutMs} ms.`), "sent");
@@ -166,34 +166,32 @@ export function createTransport(
 
   function toResponse({ response, text }: Received, url: string, method: string): Response {
     const { status } = response;
+    const what = auth.redact(`${method} ${url}`);
     if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
       const location = response.headers.get("location");
       let target = "";
       if (location) {
         try {
-          target = ` to ${new URL(location, url).origin}`;
+          target = ` to ${auth.redact(new URL(location, url).origin)}`;
         } catch {
           target = " to an invalid location";
         }
       }
+      const type = response.headers.get("content-type");
       throw new TwilioResponseError(
         status,
-        response.headers.get("content-type") ?? undefined,
-        `${method} ${url} answered ${status} with a redirect${target}. The SDK does not follow redirects, so credentials are only ever sent to ${options.origin}.`,
+        type === null ? undefined : auth.redact(type),
+        `${what} answered ${status} with a redirect${target}. The SDK does not follow redirects, so credentials are only ever sent to ${options.origin}.`,
       );
     }
     if (status < 200 || status > 599) {
-      throw new TwilioResponseError(
-        status,
-        undefined,
-        `${method} ${url} answered with an invalid HTTP status ${status}.`,
-      );
+      throw new TwilioResponseError(status, undefined, `${what} answered with an invalid HTTP status ${status}.`);
     }
     const headers = new Headers();
     response.headers.forEach((value, name) => {
       // The body is already decoded text: its original length and encoding no longer apply.
       if (name === "content-length" || name === "content-encoding" || name === "transfer-encoding") return;
-      headers.set(name, response.ok ? value : auth.redact(value));
+      headers.set(name, auth.redact(value));
     });
     const body = NULL_BODY.has(status) ? null : response.ok ? text : auth.redact(text);
     return new Response(body, { status, statusText: response.statusText, headers });
@@ -201,11 +199,10 @@ export function createTransport(
 
   return async function send(request: Request, call: CallOptions = {}): Promise<Response> {
     const { url, method } = request;
-    const what = `${method} ${url}`;
-    const origin = new URL(url).origin;
-    if (origin !== options.origin) {
+    const what = auth.redact(`${method} ${url}`);
+    if (!url.startsWith(originPrefix)) {
       throw new TwilioConfigError(
-        `Refusing to send ${method} to ${origin}: this client sends credentials only to ${options.origin}.`,
+        `Refusing to send ${method} to ${auth.redact(new URL(url).origin)}: this client sends credentials only to ${options.origin}.`,
       );
     }
     const maxRetries = call.maxRetries ?? options.maxRetries;

@@ -115,6 +115,8 @@ describe("encodeForm", () => {
     cyclic.self = cyclic;
     expect(() => encodeForm({ Channel: cyclic }, ["Channel"])).toThrow(/Channel cannot be encoded as JSON/);
     expect(() => encodeForm("Status=closed")).toThrow(/must be an object of form fields/);
+    expect(() => encodeForm({ Body: "cut \uD83D" })).toThrow(/Body contains a lone UTF-16 surrogate/);
+    expect(encodeForm({ Body: "whole \uD83D\uDE00" }).get("Body")).toBe("whole 😀");
   });
 
   it("decodes back to its input (property test)", () => {

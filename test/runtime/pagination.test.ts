@@ -245,6 +245,8 @@ describe("paginate", () => {
     );
     expect(() => list({ limit: 1.5 })).toThrow(TwilioValidationError);
     expect(() => list({ signal: "stop" })).toThrow(/signal must be an AbortSignal/);
+    expect(() => list({ maxRetries: -1 })).toThrow(/maxRetries must be an integer from 0 to 10/);
+    expect(() => list({ timeoutMs: 0 })).toThrow(/timeoutMs must be a number of milliseconds/);
     expect(() => twilio.flex.paginate("/v1/Interactions/{Sid}" as never, {} as never)).toThrow(
       /is not a list operation/,
     );

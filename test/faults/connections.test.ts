@@ -1,0 +1,165 @@
+// Connections that break, stall or speak something other than HTTP. A GET or
+// DELETE is retried; a POST that may have reached the server is not. Every
+// failure is a TwilioConnectionError (or TwilioTimeoutError) that names the
+// request and the runtime's reason, never a raw fetch error.
+import { TwilioConnectionError, TwilioResponseError, TwilioTimeoutError } from "twilio-interactions";
+import { CALLS, type CallName } from "./calls";
+import { type FaultCase, type Servers, backoff, describeFaults, plus, retryWait } from "./harness";
+
+const TIMEOUT_MS = 300;
+// How undici reports a reset after part of the body depends on whether it reads the RST or the end first.
+const BROKE_OFF =
+  "terminated: (closed|other side closed|read ECONNRESET|Response body length does not match content-length header)";
+const request = (call: CallName, s: Servers) => `${CALLS[call].method} ${s.origin}${CALLS[call].path}`;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const failed = (call: CallName, reason: string) => (s: Servers) =>
+  new RegExp(`^${escape(request(call, s))} failed: ${reason}\\.$`);
+// Measured at the server, a gap after a timeout can be shorter than timeoutMs + backoff:
+// the client's timer starts before the request reaches the server.
+const timedOutGap = [retryWait(1)[0], TIMEOUT_MS + retryWait(1)[1]] as const;
+const timedOut = (call: CallName) => (s: Servers) => `${request(call, s)} timed out after ${TIMEOUT_MS} ms.`;
+
+const CASES: FaultCase[] = [
+  {
+    name: "reset before headers, GET: retried twice, then TwilioConnectionError",
+    scenario: "connection reset before headers",
+    call: "fetch",
+    maxRetries: 2,
+    requests: 3,
+    error: {
+      type: TwilioConnectionError,
+      message: failed("fetch", "fetch failed: (read ECONNRESET|other side closed)"),
+    },
+    elapsedMs: backoff(2),
+    gapsMs: [retryWait(1), retryWait(2)],
+  },
+  {
+    name: "reset before headers, POST: sent once",
+    scenario: "connection reset before headers",
+    call: "create",
+    maxRetries: 2,
+    requests: 1,
+    error: {
+      type: TwilioConnectionError,
+      message: failed("create", "fetch failed: (read ECONNRESET|other side closed)"),
+    },
+    elapsedMs: [0, 0],
+  },
+  {
+    name: "reset in the middle of the body, GET: retried, then TwilioConnectionError",
+    scenario: "connection reset in the middle of the body",
+    call: "fetch",
+    maxRetries: 1,
+    requests: 2,
+    error: {
+      type: TwilioConnectionError,
+      message: failed("fetch", BROKE_OFF),
+    },
+    elapsedMs: backoff(1),
+    gapsMs: [retryWait(1)],
+  },
+  {
+    name: "reset in the middle of the body, POST: sent once",
+    scenario: "connection reset in the middle of the body",
+    call: "create",
+    maxRetries: 2,
+    requests: 1,
+    error: {
+      type: TwilioConnectionError,
+      message: failed("create", BROKE_OFF),
+    },
+    elapsedMs: [0, 0],
+  },
+  {
+    name: "headers slower than timeoutMs, GET: each attempt times out, retried once",
+    scenario: "headers slower than the timeout",
+    call: "fetch",
+    maxRetries: 1,
+    timeoutMs: TIMEOUT_MS,
+    requests: 2,
+    error: { type: TwilioTimeoutError, message: timedOut("fetch") },
+    elapsedMs: plus(TIMEOUT_MS, retryWait(1), TIMEOUT_MS),
+    gapsMs: [timedOutGap],
+  },
+  {
+    name: "headers slower than timeoutMs, POST: times out once, not retried",
+    scenario: "headers slower than the timeout",
+    call: "create",
+    maxRetries: 2,
+    timeoutMs: TIMEOUT_MS,
+    requests: 1,
+    error: { type: TwilioTimeoutError, message: timedOut("create") },
+    elapsedMs: [TIMEOUT_MS, TIMEOUT_MS],
+  },
+  {
+    name: "a body that stalls, DELETE: the attempt times out, retried once",
+    scenario: "a body that stalls",
+    call: "delete",
+    maxRetries: 1,
+    timeoutMs: TIMEOUT_MS,
+    requests: 2,
+    error: { type: TwilioTimeoutError, message: timedOut("delete") },
+    elapsedMs: plus(TIMEOUT_MS, retryWait(1), TIMEOUT_MS),
+    gapsMs: [timedOutGap],
+  },
+  {
+    name: "a body that stalls, POST: times out once, not retried",
+    scenario: "a body that stalls",
+    call: "create",
+    maxRetries: 2,
+    timeoutMs: TIMEOUT_MS,
+    requests: 1,
+    error: { type: TwilioTimeoutError, message: timedOut("create") },
+    elapsedMs: [TIMEOUT_MS, TIMEOUT_MS],
+  },
+  {
+    name: "truncated JSON (closed before Content-Length), GET: retried, then TwilioConnectionError",
+    scenario: "truncated JSON: connection closed before Content-Length",
+    call: "fetch",
+    maxRetries: 1,
+    requests: 2,
+    error: {
+      type: TwilioConnectionError,
+      message: failed("fetch", "terminated: Response body length does not match content-length header"),
+    },
+    elapsedMs: backoff(1),
+    gapsMs: [retryWait(1)],
+  },
+  {
+    name: "truncated JSON (closed before Content-Length), POST: sent once",
+    scenario: "truncated JSON: connection closed before Content-Length",
+    call: "create",
+    maxRetries: 2,
+    requests: 1,
+    error: {
+      type: TwilioConnectionError,
+      message: failed("create", "terminated: Response body length does not match content-length header"),
+    },
+    elapsedMs: [0, 0],
+  },
+  {
+    name: "bytes that are not HTTP, GET: TwilioConnectionError naming the parse failure",
+    scenario: "bytes that are not HTTP",
+    call: "fetch",
+    requests: 1,
+    error: {
+      type: TwilioConnectionError,
+      message: failed("fetch", "fetch failed: Response does not match the HTTP/1\\.1 protocol \\(.*\\)"),
+    },
+    elapsedMs: [0, 0],
+  },
+  {
+    name: "status 999, GET: TwilioResponseError, not retried",
+    scenario: "invalid status 999",
+    call: "fetch",
+    maxRetries: 2,
+    requests: 1,
+    error: {
+      type: TwilioResponseError,
+      message: (s) => `${request("fetch", s)} answered with an invalid HTTP status 999.`,
+    },
+    elapsedMs: [0, 0],
+  },
+];
+
+describeFaults("broken connections and slow servers", CASES);
