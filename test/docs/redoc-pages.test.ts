@@ -12,12 +12,29 @@ import { type StaticServer, serveStatic } from "./static-server";
 const apis = await expectedApis();
 const total = apis.reduce((n, api) => n + api.operations.length, 0);
 
+/** The selector of Redoc's sidebar entry with exactly this label. */
+function menuSelector(label: string): string {
+  if (label.includes('"')) throw new Error(`Cannot select a menu label with a double quote: ${label}`);
+  return `::-p-xpath(//*[contains(concat(" ", normalize-space(@class), " "), " menu-content ")]//span[normalize-space(.)="${label}"])`;
+}
+
 /** Redoc's sidebar entry with exactly this label. */
 function menuItem(page: Page, label: string) {
-  if (label.includes('"')) throw new Error(`Cannot select a menu label with a double quote: ${label}`);
-  return page.waitForSelector(
-    `::-p-xpath(//*[contains(concat(" ", normalize-space(@class), " "), " menu-content ")]//span[normalize-space(.)="${label}"])`,
-  );
+  return page.waitForSelector(menuSelector(label));
+}
+
+/**
+ * Opens a tag's group in the sidebar. A click toggles the group, and Redoc
+ * also opens groups by itself as it navigates, so click only while the
+ * group's first operation is missing.
+ */
+async function expandTag(page: Page, tag: string, firstOperation: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await page.$(menuSelector(firstOperation))) return;
+    await (await menuItem(page, tag))!.click();
+    if (await page.waitForSelector(menuSelector(firstOperation), { timeout: 10_000 }).catch(() => null)) return;
+  }
+  throw new Error(`The sidebar group "${tag}" did not open to show "${firstOperation}"`);
 }
 
 /**
@@ -29,8 +46,9 @@ function menuItem(page: Page, label: string) {
 async function operationLinks(page: Page, operations: ExpectedOperation[]): Promise<Map<string, string>> {
   const links = new Map<string, string>();
   for (const tag of new Set(operations.map((op) => op.tag))) {
-    await (await menuItem(page, tag))!.click();
-    for (const op of operations.filter((o) => o.tag === tag)) {
+    const ofTag = operations.filter((o) => o.tag === tag);
+    await expandTag(page, tag, ofTag[0]!.summary);
+    for (const op of ofTag) {
       const item = await menuItem(page, op.summary);
       links.set(op.summary, await item!.evaluate((e) => e.closest("a")?.getAttribute("href") ?? ""));
     }
