@@ -1,0 +1,48 @@
+// How many runs and requests each measure takes. The full plan is what the
+// issue asks for (and what results.md reports); `--quick` is a smoke test of
+// the harness whose figures mean nothing.
+
+export interface Plan {
+  /** Fresh processes per contender for the cold import measure. */
+  importRuns: number;
+  /** Fresh processes per contender for process start to first response. */
+  firstRuns: number;
+  /** Fresh processes per contender and operation for CPU per request. */
+  cpuRuns: number;
+  /** Requests before the short-lived measurement. */
+  warmup: number;
+  /** Requests measured, short-lived and again in the steady state. */
+  requests: number;
+  /** Requests made in all before the steady-state measurement. */
+  steadyAfter: number;
+  /** Fresh processes per contender for the pagination measure. */
+  paginateRuns: number;
+  /** Runs of each type-check (consumer and baseline). */
+  typecheckRuns: number;
+}
+
+export const FULL_PLAN: Plan = {
+  importRuns: 11,
+  firstRuns: 11,
+  cpuRuns: 5,
+  warmup: 200,
+  requests: 2000,
+  steadyAfter: 10_000,
+  paginateRuns: 5,
+  typecheckRuns: 5,
+};
+
+export const QUICK_PLAN: Plan = {
+  importRuns: 2,
+  firstRuns: 2,
+  cpuRuns: 1,
+  warmup: 20,
+  requests: 100,
+  steadyAfter: 300,
+  paginateRuns: 1,
+  typecheckRuns: 1,
+};
+
+/** The seven measures of the issue, by letter. */
+export const MEASURES = ["a", "b", "c", "d", "e", "f", "g"] as const;
+export type Measure = (typeof MEASURES)[number];

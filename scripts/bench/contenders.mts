@@ -1,0 +1,26 @@
+// The contenders, in the order they run within each round, and where each is
+// installed: the SDK's tarball install also holds openapi-fetch (its
+// dependency); twilio-node has its own install.
+
+export const CONTENDERS = ["sdk", "twilio", "fetch", "openapi-fetch", "http"] as const;
+export type Contender = (typeof CONTENDERS)[number];
+
+/** The contender every ratio is taken against. */
+export const REFERENCE: Contender = "twilio";
+
+export const LABELS: Record<Contender, string> = {
+  sdk: "twilio-interactions",
+  twilio: "twilio (twilio-node)",
+  fetch: "plain fetch",
+  "openapi-fetch": "bare openapi-fetch",
+  http: "node:http keep-alive (floor)",
+};
+
+/** Which install directory a contender's measured process runs in. */
+export const INSTALL_OF: Record<Contender, "sdk" | "twilio"> = {
+  sdk: "sdk",
+  twilio: "twilio",
+  fetch: "sdk",
+  "openapi-fetch": "sdk",
+  http: "sdk",
+};

@@ -1,0 +1,116 @@
+// results.md: the targets table (what the README shows), the chart, every
+// figure of every contender, and how each figure is taken.
+import type { Plan } from "../config.mts";
+import { CONTENDERS, LABELS, REFERENCE } from "../contenders.mts";
+import { METRICS, type Metric } from "../metrics.mts";
+import type { Results, Summary } from "../results.mts";
+
+export interface RunInfo {
+  date: string;
+  machine: string;
+  sdkVersion: string;
+  twilioVersion: string;
+  plan: Plan;
+  quick: boolean;
+  seconds: number;
+  loadBefore: string;
+  loadAfter: string;
+}
+
+function number(value: number, digits: number): string {
+  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function figure(summary: Summary | undefined, metric: Metric): string {
+  return summary ? `${number(summary.median, metric.digits)} ${metric.unit}` : "—";
+}
+
+function ratio(value: number | undefined): string {
+  if (value === undefined) return "—";
+  return value >= 0.1 ? `${value.toFixed(2)}×` : `${value.toPrecision(2)}×`;
+}
+
+function status(met: boolean | undefined): string {
+  return met === undefined ? "—" : met ? "✅ met" : "❌ not met";
+}
+
+/** The table of targets: this SDK against twilio-node, figure by figure. */
+export function targetsTable(results: Results): string {
+  const lines = [
+    "| Measure | twilio-interactions | twilio-node | Ratio | Target | Status |",
+    "| --- | ---: | ---: | ---: | ---: | --- |",
+  ];
+  for (const metric of METRICS.filter((m) => m.target)) {
+    const sdk = results.summary(metric.key, "sdk");
+    if (!sdk) continue;
+    const twilio = results.summary(metric.key, REFERENCE);
+    lines.push(
+      `| ${metric.label} | ${figure(sdk, metric)} | ${figure(twilio, metric)} | ${ratio(results.ratio(metric.key, "sdk"))} | ≤ ${metric.target!.max}× | ${status(results.met(metric, "sdk"))} |`,
+    );
+  }
+  for (const fact of results.facts) {
+    lines.push(
+      `| ${fact.label} | ${fact.values.sdk ?? "—"} | ${fact.values[REFERENCE] ?? "—"} | | ${fact.target.text} | ${status(fact.target.met)} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function allFigures(results: Results): string {
+  const lines = [
+    "| Measure | Contender | Median | Min | Max | Runs | × twilio-node |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const metric of METRICS) {
+    for (const contender of CONTENDERS) {
+      const summary = results.summary(metric.key, contender);
+      if (!summary) continue;
+      const { digits, unit } = metric;
+      lines.push(
+        `| ${metric.label} (${unit}) | ${LABELS[contender]} | ${number(summary.median, digits)} | ${number(summary.min, digits)} | ${number(summary.max, digits)} | ${summary.runs} | ${ratio(results.ratio(metric.key, contender))} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+function method(plan: Plan): string {
+  const notes = METRICS.filter((m) => m.note).map((m) => `  ${m.label}: ${m.note}.`);
+  return `- **(a) Install**: \`npm install\` of the packed tarball (\`npm run build\` + \`npm pack\`) and of \`twilio\` into empty projects; every file under node_modules (the package and its production dependencies), and the number of packages.
+- **(b) Cold import + client**: in a fresh process, \`import()\` (or \`require()\` for twilio-node, as its docs show) plus building a client ready for a Flex call (twilio-node: \`client.flexApi.v1\`, which loads the Flex domain lazily). ${plan.importRuns} processes per contender.
+- **(c) Start to first response**: \`performance.now()\` (which counts from process start) when the first GET's parsed answer is in hand, including the import above and the first connection. ${plan.firstRuns} processes per contender.
+- **(d) CPU per request**: \`process.cpuUsage()\` (user + system) over ${plan.requests.toLocaleString("en-US")} sequential requests after ${plan.warmup} warm-up (short-lived), then over ${plan.requests.toLocaleString("en-US")} more once ${plan.steadyAfter.toLocaleString("en-US")} requests have been made (steady state), in one fresh process per run; ${plan.cpuRuns} runs per contender and method. GET fetches the Interaction; POST creates one (form-encoded with JSON \`Channel\` and \`Routing\`). The server runs in its own process, so only the client's work is counted.
+- **(e) Pagination**: all 50 pages of 1,000 channels, following absolute \`meta.next_page_url\`s: this SDK's \`for await\` over \`paginate()\`, twilio-node's \`each()\`, and a plain loop for the others; wall time, per record, and \`process.resourceUsage().maxRSS\` of the fresh process (which includes Node itself). ${plan.paginateRuns} runs per contender.
+- **(f) Type-check**: the "Total time" \`tsc --noEmit --extendedDiagnostics\` reports (parse, bind and check; the wall time of the whole process, which adds loading TypeScript itself, is also shown) (TypeScript of this repository, \`strict\`, \`skipLibCheck\`, NodeNext, @types/node) over a 10-line consumer, minus the same consumer written with plain \`fetch\` in the same round; ${plan.typecheckRuns} rounds.
+- **(g) Bundle**: esbuild \`--bundle --minify --format=esm\` of a one-call consumer, then gzip -9.
+- Every request is checked by the server (credentials, form fields) and counted: a run whose contender sent a request too few or too many fails the bench. Contenders take turns run by run, so noise spreads over all of them.
+${notes.join("\n")}`;
+}
+
+export function renderMarkdown(results: Results, info: RunInfo): string {
+  const warning = info.quick
+    ? "\n> **Quick run** (`--quick`): a smoke test of the harness with too few runs; these figures mean nothing.\n"
+    : "";
+  return `# Benchmarks: twilio-interactions vs twilio-node
+${warning}
+Run ${info.date} on ${info.machine}; twilio-interactions ${info.sdkVersion} (built and packed) vs twilio ${info.twilioVersion}; load average ${info.loadBefore} before, ${info.loadAfter} after; ${Math.round(info.seconds)} s in all. Rerun with \`npm run bench\`.
+
+Figures are medians of fresh-process runs. Absolute figures depend on the machine and its load; **the ratios are what to compare**, since each divides by twilio-node's figure from the same run, with contenders taking turns run by run.
+
+## Targets
+
+${targetsTable(results)}
+
+![Ratios to twilio-node](results.svg)
+
+## Every figure
+
+Contenders: ${CONTENDERS.map((c) => LABELS[c]).join(", ")}. Plain fetch, bare openapi-fetch and node:http show what the SDK is built on and the floor under it.
+
+${allFigures(results)}
+
+## How each figure is taken
+
+${method(info.plan)}
+`;
+}
