@@ -10,19 +10,29 @@ import { paginationLimit, requestLimits } from "./options";
 import { Paginator } from "./pagination";
 import { checkParams, type RequestParams } from "./params";
 import { type FetchResult, errorBody, successData } from "./response";
-import type { CallOptions } from "./transport";
+import type { Send, Sent } from "./transport";
 import type { ApiClient } from "./types";
+import { LightRequest } from "./wire";
 
 type Method = "GET" | "POST" | "DELETE";
 type Init = Record<string, unknown> & { params?: RequestParams; headers?: HeadersInit };
-type Send = (request: Request, call?: CallOptions) => Promise<Response>;
+type Middleware = Parameters<ReturnType<typeof createClient>["use"]>[0];
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+// Statuses whose Response may not carry a body.
+const NULL_BODY = new Set([101, 204, 205, 304]);
 
-function withContentType(headers: HeadersInit | undefined, type: string): Headers {
+function withContentType(headers: HeadersInit | undefined, type: string): HeadersInit {
+  if (headers === undefined) return { "content-type": type };
   const merged = new Headers(headers);
   if (!merged.has("content-type")) merged.set("content-type", type);
   return merged;
+}
+
+// The body of a response that middleware replaced, as openapi-fetch left it.
+async function replacedText(result: FetchResult): Promise<string> {
+  if (result.response.ok) return new Response(result.data as ReadableStream | null).text();
+  return typeof result.error === "string" ? result.error : JSON.stringify(result.error ?? "");
 }
 
 function expandPath(path: string, params: Record<string, unknown> | undefined): string {
@@ -37,9 +47,18 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
   redact: (text: string) => string,
 ): ApiClient<Paths, Api> {
   // Content-Type: null stops openapi-fetch from labelling every request JSON;
-  // bodies get their type below, and GET and DELETE carry none.
-  const inner = createClient<Paths>({ baseUrl, headers: { "Content-Type": null } });
+  // bodies get their type below, and GET and DELETE carry none. Giving
+  // Request and fetch here keeps openapi-fetch from touching the runtime's
+  // globals, whose first use loads undici on Node (~30 ms at startup).
+  const inner = createClient<Paths>({
+    baseUrl,
+    headers: { "Content-Type": null },
+    Request: LightRequest as unknown as typeof Request,
+    fetch: (request: Request) => send(request).then((sent) => sent.response),
+  });
   const request = inner.request as unknown as (method: Method, path: string, init: Init) => Promise<FetchResult>;
+  // Middleware is promised a real Request; without any, a LightRequest is enough.
+  const middleware = new Set<Middleware>();
 
   async function call(
     method: Method,
@@ -52,12 +71,18 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
     const op = item?.[method.toLowerCase() as "get"] as OperationDescription | undefined;
     checkParams(item, op?.query, rest.params);
     const limits = requestLimits({ signal, maxRetries, timeoutMs });
+    let sent: Sent | undefined;
     const finalInit: Init = {
       ...rest,
-      parseAs: parseAs ?? "text",
-      fetch: (req: Request) => {
+      // The transport already holds the text: openapi-fetch is asked not to read the body.
+      parseAs: parseAs ?? "stream",
+      Request: middleware.size ? Request : LightRequest,
+      fetch: async (req: Request | LightRequest) => {
         onUrl?.(req.url);
-        return send(req, limits);
+        sent = await send(req, limits);
+        if (parseAs === undefined) return sent.response;
+        const { status, statusText, headers } = sent.response;
+        return new Response(NULL_BODY.has(status) ? null : sent.text, { status, statusText, headers });
       },
     };
     if (rest.body !== undefined && rest.bodySerializer === undefined) {
@@ -72,9 +97,10 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
     const result = await request(method, path, finalInit);
     if (parseAs !== undefined) return result;
     const { response } = result;
+    const text = response === sent?.response ? sent.text : await replacedText(result);
     return response.ok
-      ? { data: successData(response, result.data as string | undefined, `${method} ${path}`), response }
-      : { error: errorBody(response, result.error), response };
+      ? { data: successData(response, text, `${method} ${path}`), response }
+      : { error: errorBody(response, text), response };
   }
 
   function paginate(path: string, init: Init = {}) {
@@ -115,8 +141,14 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
     GET: (path: string, init?: Init) => call("GET", path, init),
     POST: (path: string, init?: Init) => call("POST", path, init),
     DELETE: (path: string, init?: Init) => call("DELETE", path, init),
-    use: inner.use,
-    eject: inner.eject,
+    use: (...added: Middleware[]) => {
+      inner.use(...added);
+      for (const m of added) if (m) middleware.add(m);
+    },
+    eject: (...removed: Middleware[]) => {
+      inner.eject(...removed);
+      for (const m of removed) middleware.delete(m);
+    },
     paginate,
     baseUrl,
     toJSON: () => ({ baseUrl }),

@@ -13,6 +13,9 @@ import { type HostOptions, resolveBaseUrl } from "./hosts";
 import type { Logger } from "./logger";
 import { clientLimits } from "./options";
 import { type FetchLike, createTransport } from "./transport";
+import type { Wire } from "./wire";
+import { fetchWire } from "./wire-fetch";
+import { nodeWire } from "./wire-node";
 import type { ApiClient } from "./types";
 import { PACKAGE_NAME, VERSION } from "./version";
 
@@ -25,7 +28,11 @@ export interface InteractionsClientOptions extends CredentialOptions, HostOption
   maxRetries?: number;
   /** Time limit of each attempt in milliseconds (default 30 000). */
   timeoutMs?: number;
-  /** The `fetch` to send requests with (default: `globalThis.fetch`). */
+  /**
+   * The `fetch` to send requests with. By default the client uses node:http
+   * with keep-alive on Node (it costs much less per request) and the global
+   * `fetch` elsewhere.
+   */
   fetch?: FetchLike;
   /** Receives a line per attempt, retry and failure; Authorization is redacted. */
   logger?: Logger;
@@ -95,6 +102,19 @@ function checkOptions(options: InteractionsClientOptions): void {
   }
 }
 
+// The fetch option when given; otherwise node:http where it exists (much
+// cheaper per request), else the runtime's fetch. The global fetch is looked
+// up only when needed: on Node its first use loads undici.
+function chooseWire(fetchOption: FetchLike | undefined): Wire {
+  if (fetchOption) return fetchWire(fetchOption);
+  const node = nodeWire();
+  if (node) return node;
+  if (typeof globalThis.fetch !== "function") {
+    throw new TwilioConfigError("This runtime has no global fetch; pass one as the fetch option.");
+  }
+  return fetchWire((url, init) => globalThis.fetch(url, init));
+}
+
 /**
  * Creates a client for the Flex Interactions and Proxy Interactions APIs.
  * Options are checked here, once: bad or missing credentials throw
@@ -122,15 +142,13 @@ export function createInteractionsClient(options: InteractionsClientOptions = {}
   checkOptions(options);
   const auth = resolveAuth(options);
   const { maxRetries, timeoutMs } = clientLimits(options);
-  const fetchImpl: FetchLike | undefined =
-    options.fetch ?? (typeof globalThis.fetch === "function" ? (url, init) => globalThis.fetch(url, init) : undefined);
-  if (!fetchImpl) throw new TwilioConfigError("This runtime has no global fetch; pass one as the fetch option.");
+  const wire = chooseWire(options.fetch);
   const userAgent = [`${PACKAGE_NAME}/${VERSION}`, runtimeName(), options.userAgent].filter(Boolean).join(" ");
 
   const build = <Paths extends {}, Api extends typeof flexApi | typeof proxyApi>(api: Api, key: "flex" | "proxy") => {
     const baseUrl = resolveBaseUrl(api.server, options, options.baseUrls?.[key], `baseUrls.${key}`);
     const send = createTransport({
-      fetch: fetchImpl,
+      wire,
       auth,
       origin: new URL(baseUrl).origin,
       userAgent,

@@ -20,12 +20,3 @@ export interface Logger {
 
 /** The value logged in place of a secret. */
 export const REDACTED = "[REDACTED]";
-
-/** Headers as a plain object for logging, with `Authorization` redacted. */
-export function loggableHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = name === "authorization" || name === "proxy-authorization" ? REDACTED : value;
-  });
-  return out;
-}

@@ -28,9 +28,11 @@ function isErrorBody(value: unknown): value is TwilioErrorBody {
 export function errorBody(response: Response, raw: unknown): TwilioErrorBody {
   const text = typeof raw === "string" ? raw : undefined;
   let parsed: unknown = raw;
-  if (text !== undefined) {
+  let json = text === undefined && raw !== undefined;
+  if (text) {
     try {
-      parsed = text ? JSON.parse(text) : undefined;
+      parsed = JSON.parse(text);
+      json = true;
     } catch {
       parsed = undefined;
     }
@@ -38,11 +40,11 @@ export function errorBody(response: Response, raw: unknown): TwilioErrorBody {
   // The HTTP status is authoritative; the body only mirrors it.
   if (isErrorBody(parsed)) return { ...parsed, status: response.status };
   const reason = response.statusText || `HTTP ${response.status}`;
-  const what = text
-    ? `a body that is not a Twilio error (${describeBody(response, text)})`
-    : parsed === undefined
-      ? "an empty body"
-      : "a JSON body that is not a Twilio error";
+  const what = json
+    ? "a JSON body that is not a Twilio error"
+    : text
+      ? `a body that is not a Twilio error (${describeBody(response, text)})`
+      : "an empty body";
   return { status: response.status, message: `${reason}: the server answered with ${what}.` };
 }
 

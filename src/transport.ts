@@ -1,7 +1,8 @@
-// The fetch function the openapi-fetch clients use: adds credentials, sends
-// each attempt with its own timeout, reads the whole body inside the attempt
-// (so a stalled or broken body is a timeout or connection error like any
-// other), retries what is safe to retry, and never follows a redirect.
+// What the openapi-fetch clients send through: adds credentials (only for
+// the configured origin), sends each attempt over the wire with its own time
+// limit, retries what is safe to retry, never follows a redirect, and removes
+// the credential from anything a server echoes back. The body comes back as
+// text, once; the Response handed to openapi-fetch carries none.
 import type { Auth } from "./auth";
 import {
   TwilioAbortError,
@@ -10,13 +11,16 @@ import {
   TwilioResponseError,
   TwilioTimeoutError,
 } from "./errors";
-import { type Logger, loggableHeaders } from "./logger";
-import { type FailureKind, failureKind, isRetryableFailure, isRetryableStatus, retryDelayMs } from "./retry";
+import type { Logger } from "./logger";
+import { REDACTED } from "./logger";
+import { failureKind, isRetryableFailure, isRetryableStatus, retryDelayMs } from "./retry";
+import { LightRequest, type Wire, type WireResponse, WireTimeout } from "./wire";
 
 /**
- * The `fetch` signature the client needs: the standard one, called as
+ * The `fetch` signature the client accepts: the standard one, called as
  * `fetch(url, init)`. `globalThis.fetch` fits, as do undici's and most
- * polyfills.
+ * polyfills. Passing one makes the client send through it instead of
+ * node:http.
  */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -31,7 +35,7 @@ export interface CallOptions {
 }
 
 export interface TransportOptions {
-  fetch: FetchLike;
+  wire: Wire;
   auth: Auth;
   /** The only origin the transport sends credentials to. */
   origin: string;
@@ -41,54 +45,29 @@ export interface TransportOptions {
   logger: Logger | undefined;
 }
 
-interface Received {
+/** A response and its body text, read once. */
+export interface Sent {
+  /** Status and headers; no body (the text is below). */
   response: Response;
   text: string;
 }
 
-class Failure {
-  constructor(
-    readonly error: TwilioConnectionError,
-    readonly kind: FailureKind,
-  ) {}
-}
+export type Send = (request: Request | LightRequest, call?: CallOptions) => Promise<Sent>;
 
-// Statuses whose Response may not carry a body.
-const NULL_BODY = new Set([101, 204, 205, 304]);
+// Headers that describe the body as it travelled, not the text handed on.
+const TRANSFER_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding"]);
+const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 function abortError(signal: AbortSignal, what: string): TwilioAbortError {
   return new TwilioAbortError(`${what} was aborted by its AbortSignal.`, { cause: signal.reason });
 }
 
-// Resolves or rejects with `promise`, or rejects as soon as `signal` aborts,
-// whichever comes first: a fetch that ignores its signal still gives up.
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined, what: string): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined, what: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal, what));
+    if (signal?.aborted) return reject(abortError(signal, what()));
     const onAbort = () => {
       clearTimeout(timer);
-      reject(abortError(signal!, what));
+      reject(abortError(signal!, what()));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
@@ -118,88 +97,58 @@ function describeCause(error: Error): string {
 }
 
 /** Creates the per-API `send(request, call)` function. */
-export function createTransport(
-  options: TransportOptions,
-): (request: Request, call?: CallOptions) => Promise<Response> {
-  const { auth, logger } = options;
+export function createTransport(options: TransportOptions): Send {
+  const { auth, logger, wire } = options;
   // Messages are built only when someone listens: this runs on every request.
   const log = (level: keyof Logger, message: () => string, data?: () => Record<string, unknown>) => {
     const write = logger?.[level];
     if (write) write.call(logger, auth.redact(message()), data?.());
   };
-  // The base URL is normalised by URL, and so is every Request URL, so a
+  // The base URL is normalised by URL, and so is every request URL, so a
   // prefix test is exact; the trailing slash stops "https://host.evil" tricks.
   const originPrefix = `${options.origin}/`;
 
-  async function attempt(
-    url: string,
-    init: RequestInit,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-  ): Promise<Received> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error("timeout"));
-    }, timeoutMs);
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    try {
-      const response = await raceAbort(options.fetch(url, { ...init, signal: controller.signal }), controller.signal);
-      const text = await raceAbort(response.text(), controller.signal);
-      return { response, text };
-    } catch (error) {
-      const what = auth.redact(`${init.method} ${url}`);
-      if (signal?.aborted) throw abortError(signal, what);
-      if (timedOut) {
-        throw new Failure(new TwilioTimeoutError(`${what} timed out after ${timeoutMs} ms.`), "sent");
-      }
-      const cause = safeCause(error, auth.redact);
-      const message = `${what} failed: ${describeCause(cause)}.`;
-      throw new Failure(new TwilioConnectionError(message, { cause }), failureKind(error));
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    }
-  }
-
-  function toResponse({ response, text }: Received, url: string, method: string): Response {
-    const { status } = response;
-    const what = auth.redact(`${method} ${url}`);
-    if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
-      const location = response.headers.get("location");
+  function toSent(received: WireResponse, what: () => string): Sent {
+    const { status } = received;
+    const type = received.headers["content-type"];
+    if (status >= 300 && status < 400) {
+      const location = received.headers.location;
       let target = "";
       if (location) {
         try {
-          target = ` to ${auth.redact(new URL(location, url).origin)}`;
+          target = ` to ${auth.redact(new URL(location, originPrefix).origin)}`;
         } catch {
           target = " to an invalid location";
         }
       }
-      const type = response.headers.get("content-type");
       throw new TwilioResponseError(
         status,
-        type === null ? undefined : auth.redact(type),
-        `${what} answered ${status} with a redirect${target}. The SDK does not follow redirects, so credentials are only ever sent to ${options.origin}.`,
+        type === undefined ? undefined : auth.redact(type),
+        `${what()} answered ${status} with a redirect${target}. The SDK does not follow redirects, so credentials are only ever sent to ${options.origin}.`,
       );
     }
     if (status < 200 || status > 599) {
-      throw new TwilioResponseError(status, undefined, `${what} answered with an invalid HTTP status ${status}.`);
+      throw new TwilioResponseError(status, undefined, `${what()} answered with an invalid HTTP status ${status}.`);
     }
-    const headers = new Headers();
-    response.headers.forEach((value, name) => {
-      // The body is already decoded text: its original length and encoding no longer apply.
-      if (name === "content-length" || name === "content-encoding" || name === "transfer-encoding") return;
-      headers.set(name, auth.redact(value));
-    });
-    const body = NULL_BODY.has(status) ? null : response.ok ? text : auth.redact(text);
-    return new Response(body, { status, statusText: response.statusText, headers });
+    const headers: Record<string, string> = {};
+    for (const name in received.headers) {
+      if (!TRANSFER_HEADERS.has(name)) headers[name] = auth.redact(received.headers[name]!);
+    }
+    const statusText = REASON_PHRASE.test(received.statusText) ? received.statusText : "";
+    const ok = status >= 200 && status < 300;
+    try {
+      return {
+        response: new Response(null, { status, statusText, headers }),
+        text: ok ? received.text : auth.redact(received.text),
+      };
+    } catch {
+      throw new TwilioResponseError(status, undefined, `${what()} answered with headers that are not valid HTTP.`);
+    }
   }
 
-  return async function send(request: Request, call: CallOptions = {}): Promise<Response> {
+  return async function send(request, call = {}) {
     const { url, method } = request;
-    const what = auth.redact(`${method} ${url}`);
+    const what = () => auth.redact(`${method} ${url}`);
     if (!url.startsWith(originPrefix)) {
       throw new TwilioConfigError(
         `Refusing to send ${method} to ${auth.redact(new URL(url).origin)}: this client sends credentials only to ${options.origin}.`,
@@ -209,45 +158,62 @@ export function createTransport(
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
     const signal = call.signal ?? undefined;
 
-    const headers = new Headers(request.headers);
-    headers.set("authorization", auth.header());
-    headers.set("user-agent", options.userAgent);
-    if (!headers.has("accept")) headers.set("accept", "application/json");
-    const init: RequestInit = { method, headers, redirect: "manual" };
-    if (request.body !== null) init.body = await request.text();
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    headers.authorization = auth.header();
+    headers["user-agent"] = options.userAgent;
+    headers.accept ??= "application/json";
+    const body =
+      request instanceof LightRequest
+        ? (request.body ?? undefined)
+        : request.body === null
+          ? undefined
+          : await request.text();
+    const wireRequest = { url, method, headers, body };
 
     for (let attemptNumber = 1; ; attemptNumber++) {
-      if (signal?.aborted) throw abortError(signal, what);
+      if (signal?.aborted) throw abortError(signal, what());
       const of = `attempt ${attemptNumber} of ${maxRetries + 1}`;
       log(
         "debug",
-        () => `${what} (${of})`,
-        () => ({ headers: loggableHeaders(headers) }),
+        () => `${what()} (${of})`,
+        () => ({ headers: { ...headers, authorization: REDACTED } }),
       );
       const started = Date.now();
-      let received: Received;
+      let received: WireResponse;
       try {
-        received = await attempt(url, init, timeoutMs, signal);
+        received = await wire(wireRequest, timeoutMs, signal);
       } catch (error) {
-        if (!(error instanceof Failure)) throw error;
-        if (attemptNumber > maxRetries || !isRetryableFailure(method, error.kind)) {
-          log("debug", () => `${error.error.message} Giving up (${of}).`);
-          throw error.error;
+        if (signal?.aborted) throw abortError(signal, what());
+        let failure: TwilioConnectionError;
+        let kind = failureKind(error);
+        if (error instanceof WireTimeout) {
+          failure = new TwilioTimeoutError(`${what()} timed out after ${timeoutMs} ms.`);
+          kind = "sent";
+        } else {
+          const cause = safeCause(error, auth.redact);
+          failure = new TwilioConnectionError(`${what()} failed: ${describeCause(cause)}.`, { cause });
+        }
+        if (attemptNumber > maxRetries || !isRetryableFailure(method, kind)) {
+          log("debug", () => `${failure.message} Giving up (${of}).`);
+          throw failure;
         }
         const delay = retryDelayMs(attemptNumber, null);
-        log("warn", () => `${error.error.message} Retrying in ${delay} ms (${of}).`);
+        log("warn", () => `${failure.message} Retrying in ${delay} ms (${of}).`);
         await sleep(delay, signal, what);
         continue;
       }
-      const { status } = received.response;
-      log("debug", () => `${status} from ${what} in ${Date.now() - started} ms`);
+      const { status } = received;
+      log("debug", () => `${status} from ${what()} in ${Date.now() - started} ms`);
       if (attemptNumber <= maxRetries && isRetryableStatus(method, status)) {
-        const delay = retryDelayMs(attemptNumber, received.response.headers.get("retry-after"));
-        log("warn", () => `${status} from ${what}; retrying in ${delay} ms (${of}).`);
+        const delay = retryDelayMs(attemptNumber, received.headers["retry-after"] ?? null);
+        log("warn", () => `${status} from ${what()}; retrying in ${delay} ms (${of}).`);
         await sleep(delay, signal, what);
         continue;
       }
-      return toResponse(received, url, method);
+      return toSent(received, what);
     }
   };
 }

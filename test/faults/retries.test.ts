@@ -9,7 +9,7 @@ const RATE_LIMITED =
   "Twilio answered 429 (error 20429): Too Many Requests See https://www.twilio.com/docs/errors/20429";
 const refused = (method: string, path: string) =>
   new RegExp(
-    `^${method} http://127\\.0\\.0\\.1:\\d+${path} failed: fetch failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\.$`,
+    `^${method} http://127\\.0\\.0\\.1:\\d+${path} failed: (fetch failed: )?connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\.$`,
   );
 
 const CASES: FaultCase[] = [

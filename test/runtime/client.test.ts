@@ -88,6 +88,13 @@ describe("requests", () => {
     expect(server.requests[0]?.headers.accept).toBe("application/json");
   });
 
+  it("go over node:http by default on Node, and through fetch in the fetch-wire project", async ({ task }) => {
+    await client().flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: INTERACTION_SID } } });
+    // undici's fetch always sends Sec-Fetch-Mode; node:http never does.
+    const viaFetch = server.requests[0]?.headers["sec-fetch-mode"] !== undefined;
+    expect(viaFetch).toBe(task.file.projectName === "fetch-wire");
+  });
+
   it("go through the fetch option", async () => {
     const seen: string[] = [];
     const twilio = client({ fetch: (url, init) => (seen.push(`${init.method} ${url}`), fetch(url, init)) });

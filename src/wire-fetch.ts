@@ -1,0 +1,62 @@
+// The wire over fetch, for every runtime that has it (edge runtimes, Deno,
+// Bun, browsers, and Node when a fetch is passed in). Each attempt gets its own
+// AbortController and timer, and the call is re-issued as fetch(url, init):
+// a signal attached through a Request can be lost to garbage collection on
+// Node 20 (toolchain note 11), and a fetch that ignores its signal must still
+// give up on time, hence the race.
+import type { FetchLike } from "./transport";
+import { type Wire, WireTimeout } from "./wire";
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A wire that sends through `fetchImpl`. */
+export function fetchWire(fetchImpl: FetchLike): Wire {
+  return async (request, timeoutMs, signal) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new WireTimeout(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      const init: RequestInit = {
+        method: request.method,
+        headers: request.headers,
+        redirect: "manual",
+        signal: controller.signal,
+      };
+      if (request.body !== undefined) init.body = request.body;
+      const response = await raceAbort(fetchImpl(request.url, init), controller.signal);
+      const text = await raceAbort(response.text(), controller.signal);
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      // A browser's manual redirect is opaque (status 0): report it as the redirect it is.
+      const status = response.type === "opaqueredirect" ? 302 : response.status;
+      return { status, statusText: response.statusText, headers, text };
+    } catch (error) {
+      throw controller.signal.reason instanceof WireTimeout && !signal?.aborted ? controller.signal.reason : error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+  };
+}
