@@ -18,7 +18,6 @@ export default defineConfig({
   // The runtime's own tsconfig (web-worker globals, no Node types), so the
   // declarations never mention a Node type users may not have.
   tsconfig: "src/tsconfig.json",
-  dts: true,
   outDir: "dist",
   clean: true,
   // Node >= 20.19 and current edge runtimes and browsers all run ES2022 (the SDK uses private fields).
@@ -28,6 +27,21 @@ export default defineConfig({
   // Readable output: apps minify their own bundles, and stack traces stay useful.
   minify: false,
   sourcemap: false,
-  // openapi-fetch stays a dependency (tsup externalizes dependencies), so apps share one copy.
+  // openapi-fetch (and the helper types it uses) are bundled, code and declarations: the
+  // package installs as one directory with no dependencies (its own npm package ships
+  // sources, maps and a floating openapi-typescript-helpers range), and the CJS build
+  // never meets openapi-fetch's ESM/CJS interop. Its MIT license is in LICENSE.
+  noExternal: ["openapi-fetch"],
+  dts: {
+    resolve: ["openapi-fetch", "openapi-typescript-helpers"],
+    // openapi-fetch's exports map has no "types" condition, which the declaration bundler needs.
+    compilerOptions: {
+      baseUrl: ".",
+      paths: {
+        "openapi-fetch": ["node_modules/openapi-fetch/dist/index.d.ts"],
+        "openapi-typescript-helpers": ["node_modules/openapi-typescript-helpers/dist/index.d.ts"],
+      },
+    },
+  },
   define: { __SDK_VERSION__: JSON.stringify(version) },
 });

@@ -1,6 +1,6 @@
 // The contenders, in the order they run within each round, and where each is
-// installed: the SDK's tarball install also holds openapi-fetch (its
-// dependency); twilio-node has its own install.
+// installed: twilio-node has its own install; the others run from the SDK's
+// (bare openapi-fetch is bundled into the runner, as the SDK bundles it).
 
 export const CONTENDERS = ["sdk", "twilio", "fetch", "openapi-fetch", "http"] as const;
 export type Contender = (typeof CONTENDERS)[number];

@@ -48,7 +48,6 @@ export default async function setup(project: TestProject): Promise<() => void> {
     cpSync(join(repoRoot, "test/package/consumers"), consumer, { recursive: true });
     writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }, null, 2));
     const tarball = join(root, pack.filename);
-    // openapi-fetch comes from the registry, as it does for users.
     await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], {
       cwd: consumer,
       timeoutMs: 120_000,
