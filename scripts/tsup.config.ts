@@ -1,10 +1,9 @@
 // Builds the npm package: one bundle of src/index.ts (with the generated
-// code) as ESM (`dist/index.mjs`) and CommonJS (`dist/index.js`), each with
-// its own declarations (`.d.mts`, `.d.ts`). package.json says
-// "type": "commonjs" on purpose: with "type": "module" the CJS bundle calls
-// openapi-fetch's default export wrongly (`import_openapi_fetch.default is
-// not a function`), which publint and attw do not catch; test/package/ runs
-// `require()` of the packed tarball to prove it works.
+// code and openapi-fetch) as ESM (`dist/index.mjs`) and CommonJS
+// (`dist/index.js`), each with its own declarations (`.d.mts`, `.d.ts`).
+// package.json says "type": "commonjs" so that `.js` is the CommonJS build
+// (publint asks for the field to be explicit); test/package/ runs `require()`
+// and `import` of the packed tarball to prove both work.
 import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 

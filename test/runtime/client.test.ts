@@ -121,6 +121,38 @@ describe("requests", () => {
     expect(server.requests.every((r) => r.headers.authorization)).toBe(true);
   });
 
+  it("hand middleware a real Request and take the Response it substitutes", async () => {
+    const twilio = client();
+    const seen: boolean[] = [];
+    twilio.flex.use({
+      onRequest({ request }) {
+        seen.push(request instanceof Request);
+      },
+      onResponse({ response }) {
+        const status = response.status === 200 ? 200 : 404;
+        const body = status === 200 ? { sid: INTERACTION_SID, replaced: true } : { status, message: "replaced" };
+        return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+      },
+    });
+    const fetched = await twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: INTERACTION_SID } } });
+    expect(fetched.data).toEqual({ sid: INTERACTION_SID, replaced: true });
+    server.reset((_req, res) => json(res, 500, { status: 500, message: "original" }));
+    const failed = await twilio.flex.GET("/v1/Interactions/{Sid}", {
+      params: { path: { Sid: INTERACTION_SID } },
+      maxRetries: 0,
+    });
+    expect(failed.error).toEqual({ status: 404, message: "replaced" });
+    expect(seen).toEqual([true, true]);
+  });
+
+  it("leave the body to openapi-fetch when the caller picks parseAs", async () => {
+    const { data } = await client().flex.GET("/v1/Interactions/{Sid}", {
+      params: { path: { Sid: INTERACTION_SID } },
+      parseAs: "text",
+    });
+    expect(JSON.parse(data as string)).toMatchObject({ channels: [{ sid: CHANNEL_SID }] });
+  });
+
   it("are never sent to another origin, even with a per-request baseUrl", async () => {
     const twilio = client();
     await expect(
