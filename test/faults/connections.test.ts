@@ -26,6 +26,31 @@ const failed = (call: CallName, reason: string) => (s: Servers) =>
 const timedOutGap = [retryWait(1)[0], TIMEOUT_MS + retryWait(1)[1]] as const;
 const timedOut = (call: CallName) => (s: Servers) => `${request(call, s)} timed out after ${TIMEOUT_MS} ms.`;
 
+// A slow server: the idempotent call times out on each attempt and is retried once; the POST is not.
+const timesOut = (scenario: FaultCase["scenario"], idempotent: CallName): FaultCase[] => [
+  {
+    name: `${scenario}, ${CALLS[idempotent].method}: each attempt times out, retried once`,
+    scenario,
+    call: idempotent,
+    maxRetries: 1,
+    timeoutMs: TIMEOUT_MS,
+    requests: 2,
+    error: { type: TwilioTimeoutError, message: timedOut(idempotent) },
+    elapsedMs: plus(TIMEOUT_MS, retryWait(1), TIMEOUT_MS),
+    gapsMs: [timedOutGap],
+  },
+  {
+    name: `${scenario}, POST: times out once, not retried`,
+    scenario,
+    call: "create",
+    maxRetries: 2,
+    timeoutMs: TIMEOUT_MS,
+    requests: 1,
+    error: { type: TwilioTimeoutError, message: timedOut("create") },
+    elapsedMs: [TIMEOUT_MS, TIMEOUT_MS],
+  },
+];
+
 const CASES: FaultCase[] = [
   {
     name: "reset before headers, GET: retried twice, then TwilioConnectionError",
@@ -77,48 +102,8 @@ const CASES: FaultCase[] = [
     },
     elapsedMs: [0, 0],
   },
-  {
-    name: "headers slower than timeoutMs, GET: each attempt times out, retried once",
-    scenario: "headers slower than the timeout",
-    call: "fetch",
-    maxRetries: 1,
-    timeoutMs: TIMEOUT_MS,
-    requests: 2,
-    error: { type: TwilioTimeoutError, message: timedOut("fetch") },
-    elapsedMs: plus(TIMEOUT_MS, retryWait(1), TIMEOUT_MS),
-    gapsMs: [timedOutGap],
-  },
-  {
-    name: "headers slower than timeoutMs, POST: times out once, not retried",
-    scenario: "headers slower than the timeout",
-    call: "create",
-    maxRetries: 2,
-    timeoutMs: TIMEOUT_MS,
-    requests: 1,
-    error: { type: TwilioTimeoutError, message: timedOut("create") },
-    elapsedMs: [TIMEOUT_MS, TIMEOUT_MS],
-  },
-  {
-    name: "a body that stalls, DELETE: the attempt times out, retried once",
-    scenario: "a body that stalls",
-    call: "delete",
-    maxRetries: 1,
-    timeoutMs: TIMEOUT_MS,
-    requests: 2,
-    error: { type: TwilioTimeoutError, message: timedOut("delete") },
-    elapsedMs: plus(TIMEOUT_MS, retryWait(1), TIMEOUT_MS),
-    gapsMs: [timedOutGap],
-  },
-  {
-    name: "a body that stalls, POST: times out once, not retried",
-    scenario: "a body that stalls",
-    call: "create",
-    maxRetries: 2,
-    timeoutMs: TIMEOUT_MS,
-    requests: 1,
-    error: { type: TwilioTimeoutError, message: timedOut("create") },
-    elapsedMs: [TIMEOUT_MS, TIMEOUT_MS],
-  },
+  ...timesOut("headers slower than the timeout", "fetch"),
+  ...timesOut("a body that stalls", "delete"),
   {
     name: "truncated JSON (closed before Content-Length), GET: retried, then TwilioConnectionError",
     scenario: "truncated JSON: connection closed before Content-Length",

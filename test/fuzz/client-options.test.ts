@@ -4,24 +4,14 @@
 // routes any valid region/edge pair to the documented host.
 import { inspect } from "node:util";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TwilioConfigError, createInteractionsClient } from "twilio-interactions";
+import { clearTwilioEnv } from "../helpers/env";
 import { RUNS, anyString, junk, sidOrJunk } from "./arbitraries";
 
-const ENV = [
-  "TWILIO_ACCOUNT_SID",
-  "TWILIO_AUTH_TOKEN",
-  "TWILIO_API_KEY",
-  "TWILIO_API_SECRET",
-  "TWILIO_REGION",
-  "TWILIO_EDGE",
-];
-const saved = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
 // The options alone decide: no credentials or routing from the environment.
-beforeAll(() => ENV.forEach((name) => delete process.env[name]));
-afterAll(() =>
-  ENV.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name]))),
-);
+beforeAll(clearTwilioEnv);
+afterAll(() => vi.unstubAllEnvs());
 
 const OPTION_NAMES = [
   "accountSid",

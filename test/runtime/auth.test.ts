@@ -5,6 +5,7 @@ import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { TwilioConfigError, createInteractionsClient } from "twilio-interactions";
 import { ACCOUNT_SID, API_KEY, API_SECRET, AUTH_TOKEN, INTERACTION_SID, secretForms } from "../helpers/fixtures";
+import { clearTwilioEnv } from "../helpers/env";
 import { type TestServer, json, startServer } from "../helpers/server";
 
 let server: TestServer;
@@ -22,19 +23,6 @@ const fetchOne = (options: Parameters<typeof createInteractionsClient>[0]) =>
   createInteractionsClient({ ...options, baseUrls: { flex: server.url } }).flex.GET("/v1/Interactions/{Sid}", {
     params: { path: { Sid: INTERACTION_SID } },
   });
-
-function clearTwilioEnv() {
-  for (const name of [
-    "TWILIO_ACCOUNT_SID",
-    "TWILIO_AUTH_TOKEN",
-    "TWILIO_API_KEY",
-    "TWILIO_API_SECRET",
-    "TWILIO_REGION",
-    "TWILIO_EDGE",
-  ]) {
-    vi.stubEnv(name, "");
-  }
-}
 
 describe("accepted credentials", () => {
   it.each([
