@@ -20,3 +20,13 @@ export interface Logger {
 
 /** The value logged in place of a secret. */
 export const REDACTED = "[REDACTED]";
+
+// Headers whose values are credentials of some kind.
+const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie"]);
+
+/** A copy of request headers for a log line, with credential headers masked. */
+export function loggableHeaders(headers: Record<string, string>): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const name in headers) copy[name] = SECRET_HEADERS.has(name) ? REDACTED : headers[name]!;
+  return copy;
+}

@@ -11,8 +11,7 @@ import {
   TwilioResponseError,
   TwilioTimeoutError,
 } from "./errors";
-import type { Logger } from "./logger";
-import { REDACTED } from "./logger";
+import { type Logger, loggableHeaders } from "./logger";
 import { failureKind, isRetryableFailure, isRetryableStatus, retryDelayMs } from "./retry";
 import { LightRequest, type Wire, type WireResponse, WireTimeout } from "./wire";
 
@@ -179,7 +178,7 @@ export function createTransport(options: TransportOptions): Send {
       log(
         "debug",
         () => `${what()} (${of})`,
-        () => ({ headers: { ...headers, authorization: REDACTED } }),
+        () => ({ headers: loggableHeaders(headers) }),
       );
       const started = Date.now();
       let received: WireResponse;

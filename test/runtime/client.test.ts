@@ -175,7 +175,10 @@ describe("the logger", () => {
     server.reset((_req, res) =>
       calls++ === 0 ? json(res, 503, { status: 503, message: "busy" }) : json(res, 200, {}),
     );
-    await client({ logger }).flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: INTERACTION_SID } } });
+    await client({ logger }).flex.GET("/v1/Interactions/{Sid}", {
+      params: { path: { Sid: INTERACTION_SID } },
+      headers: { cookie: "session=s3cr3t" },
+    });
 
     const url = `${server.url}/v1/Interactions/${INTERACTION_SID}`;
     expect(lines.map((l) => `${l.level}: ${l.message.replace(/\d+ ms/, "N ms")}`)).toEqual([
@@ -185,7 +188,8 @@ describe("the logger", () => {
       `debug: GET ${url} (attempt 2 of 3)`,
       `debug: 200 from GET ${url} in N ms`,
     ]);
-    expect(lines[0]?.data).toMatchObject({ headers: { authorization: "[REDACTED]" } });
+    expect(lines[0]?.data).toMatchObject({ headers: { authorization: "[REDACTED]", cookie: "[REDACTED]" } });
+    expect(JSON.stringify(lines)).not.toContain("s3cr3t");
     const text = JSON.stringify(lines);
     for (const secret of secretForms(ACCOUNT_SID, AUTH_TOKEN)) expect(text).not.toContain(secret);
   });
