@@ -22,3 +22,9 @@ export function expectInteraction(body: unknown, who: string): void {
   const sid = (body as { sid?: unknown } | undefined)?.sid;
   if (sid !== INTERACTION_SID) throw new Error(`${who} did not get the Interaction: ${JSON.stringify(body)}`);
 }
+
+/** A page of the bench's channel list, as the contenders without an SDK read it. */
+export interface ChannelPage {
+  channels: { sid: string }[];
+  meta: { next_page_url: string | null };
+}

@@ -9,12 +9,7 @@ import {
   INTERACTION_PATH,
   pageUrl,
 } from "../../fixtures.mts";
-import { type Load, expectInteraction } from "../contender.mts";
-
-interface ChannelPage {
-  channels: { sid: string }[];
-  meta: { next_page_url: string | null };
-}
+import { type ChannelPage, type Load, expectInteraction } from "../contender.mts";
 
 export const load: Load = async (origin) => {
   const headers = { authorization: AUTHORIZATION, accept: "application/json" };
