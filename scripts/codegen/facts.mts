@@ -6,7 +6,8 @@
 export const SID_PATTERN = /^\^([A-Z]{2})\[0-9a-fA-F\]\{32\}\$$/;
 const JSON_MEDIA = "application/json";
 const FORM_MEDIA = "application/x-www-form-urlencoded";
-const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+/** The HTTP methods a path item may hold operations for, in document order. */
+export const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
 type Json = Record<string, any>;
 
@@ -104,32 +105,48 @@ function operationFacts(doc: Json, method: OperationFacts["method"], op: Json, p
   return facts;
 }
 
+/** One operation of a bundled document, with its path item and its effective parameters. */
+export interface OperationEntry {
+  path: string;
+  method: (typeof METHODS)[number];
+  item: Json;
+  op: Json;
+  /** Path-level and operation-level parameters, resolved; the operation's own win on a name clash. */
+  params: Json[];
+}
+
+/** Every operation of a bundled document, in document order. */
+export function operationsOf(doc: Json): OperationEntry[] {
+  const entries: OperationEntry[] = [];
+  for (const [path, rawItem] of Object.entries<Json>(doc.paths ?? {})) {
+    const item = resolve(doc, rawItem);
+    const shared: Json[] = (item.parameters ?? []).map((p: unknown) => resolve(doc, p));
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const own: Json[] = (op.parameters ?? []).map((p: unknown) => resolve(doc, p));
+      const params = [...shared.filter((s) => !own.some((o) => o.name === s.name)), ...own];
+      entries.push({ path, method, item, op, params });
+    }
+  }
+  return entries;
+}
+
 export function apiFacts(doc: Json): ApiFacts {
   const server = doc.servers?.[0]?.url;
   if (typeof server !== "string") throw new Error("The API document must declare its server URL");
   const paths: Record<string, PathFacts> = {};
   const formSchemas = new Set<string>();
-  for (const [path, rawItem] of Object.entries<Json>(doc.paths ?? {})) {
-    const item = resolve(doc, rawItem);
-    const shared = (item.parameters ?? []).map((p: unknown) => resolve(doc, p));
-    const sids: Record<string, string> = {};
-    const operations: OperationFacts[] = [];
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const own = (op.parameters ?? []).map((p: unknown) => resolve(doc, p));
-      const params: Json[] = [...shared.filter((s: Json) => !own.some((o: Json) => o.name === s.name)), ...own];
-      for (const param of params) {
-        if (param.in !== "path") continue;
-        const prefix = sidPrefix(doc, param.schema);
-        if (prefix) sids[param.name] = prefix;
-      }
-      const form = resolve(doc, op.requestBody)?.content?.[FORM_MEDIA]?.schema;
-      const name = schemaName(form);
-      if (name) formSchemas.add(name);
-      operations.push(operationFacts(doc, method, op, params));
+  for (const { path, method, op, params } of operationsOf(doc)) {
+    const facts = (paths[path] ??= { sids: {}, operations: [] });
+    for (const param of params) {
+      if (param.in !== "path") continue;
+      const prefix = sidPrefix(doc, param.schema);
+      if (prefix) facts.sids[param.name] = prefix;
     }
-    paths[path] = { sids, operations };
+    const name = schemaName(resolve(doc, op.requestBody)?.content?.[FORM_MEDIA]?.schema);
+    if (name) formSchemas.add(name);
+    facts.operations.push(operationFacts(doc, method, op, params));
   }
   return { server, paths, formSchemas: [...formSchemas].sort() };
 }

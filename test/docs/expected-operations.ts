@@ -3,12 +3,10 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
 import { readApis } from "../../scripts/codegen/apis.mts";
-import { resolve } from "../../scripts/codegen/facts.mts";
+import { type OperationEntry, operationsOf, resolve } from "../../scripts/codegen/facts.mts";
 import { bundlePath } from "../../scripts/docs/redoc.mts";
 
 type Json = Record<string, any>;
-
-const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
 export interface JsonStringField {
   field: string;
@@ -38,10 +36,8 @@ export interface ExpectedApi {
   operations: ExpectedOperation[];
 }
 
-function operation(doc: Json, path: string, method: string, item: Json, op: Json): ExpectedOperation {
-  const own: Json[] = (op.parameters ?? []).map((p: unknown) => resolve(doc, p));
-  const shared: Json[] = (item.parameters ?? []).map((p: unknown) => resolve(doc, p));
-  const parameters = [...new Set([...shared, ...own].map((p) => String(p.name)))];
+function operation(doc: Json, { path, method, op, params }: OperationEntry): ExpectedOperation {
+  const parameters = params.map((p) => String(p.name));
   const content: Json = resolve(doc, op.requestBody)?.content ?? {};
   const properties: Json = Object.values(content)
     .map((media: Json) => resolve(doc, media.schema)?.properties ?? {})
@@ -74,13 +70,7 @@ export async function expectedApis(): Promise<ExpectedApi[]> {
   const apis: ExpectedApi[] = [];
   for (const { name } of await readApis()) {
     const doc: Json = parse(await readFile(bundlePath(name), "utf8"));
-    const operations: ExpectedOperation[] = [];
-    for (const [path, rawItem] of Object.entries<Json>(doc.paths ?? {})) {
-      const item = resolve(doc, rawItem);
-      for (const method of METHODS) {
-        if (item[method]) operations.push(operation(doc, path, method, item, item[method]));
-      }
-    }
+    const operations = operationsOf(doc).map((entry) => operation(doc, entry));
     apis.push({ api: name, title: doc.info.title, operations });
   }
   return apis;

@@ -5,6 +5,10 @@ import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
+import { resolve } from "../../scripts/codegen/facts.mts";
+
+// The generator's own walkers of a bundled document, so the tests read it the same way.
+export { operationsOf, resolve } from "../../scripts/codegen/facts.mts";
 
 export type Json = Record<string, any>;
 export const API_NAMES = ["flex", "proxy"] as const;
@@ -20,17 +24,6 @@ export function loadSpec(name: ApiName): Json {
     docs.set(name, doc);
   }
   return doc;
-}
-
-/** Follows local `$ref`s. */
-export function deref(doc: Json, node: any): any {
-  while (node && typeof node.$ref === "string") {
-    node = node.$ref
-      .slice(2)
-      .split("/")
-      .reduce((at: any, key: string) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-  }
-  return node;
 }
 
 // Component refs become refs into one registered schema per API, so a
@@ -97,22 +90,4 @@ export function schemaValidator(name: ApiName): SchemaValidator {
       return validate(value) ? [] : describe(validate.errors);
     },
   };
-}
-
-export const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const;
-
-/** Every operation of a bundled document with its path, method and merged parameters. */
-export function operationsOf(doc: Json): { path: string; method: string; op: Json; params: Json[] }[] {
-  const result = [];
-  for (const [path, item] of Object.entries<Json>(doc.paths)) {
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const own = (op.parameters ?? []).map((p: Json) => deref(doc, p));
-      const shared = (item.parameters ?? []).map((p: Json) => deref(doc, p));
-      const params = [...shared.filter((s: Json) => !own.some((o: Json) => o.name === s.name)), ...own];
-      result.push({ path, method, op, params });
-    }
-  }
-  return result;
 }

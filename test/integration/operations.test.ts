@@ -14,7 +14,7 @@ import {
   SERVICE_SID,
   SESSION_SID,
 } from "../helpers/fixtures";
-import { API_NAMES, type Json, deref, loadSpec, operationsOf, schemaValidator } from "../helpers/spec";
+import { API_NAMES, type Json, resolve, loadSpec, operationsOf, schemaValidator } from "../helpers/spec";
 import { recordingClient } from "./support/recording-client";
 import { SEED_CHANNEL, SEED_ROUTING_PARAMS } from "./support/seed";
 import { type WireOperation, formFields, jsonInFormFields, operationOf, requestBodyErrors } from "./support/wire";
@@ -170,7 +170,7 @@ const validators = { flex: schemaValidator("flex"), proxy: schemaValidator("prox
 
 function successOf({ api, op }: WireOperation): { status: number; schema: Json | undefined } {
   const [status, response] = Object.entries<Json>(op.responses).find(([code]) => /^2\d\d$/.test(code))!;
-  return { status: Number(status), schema: deref(loadSpec(api), response).content?.["application/json"]?.schema };
+  return { status: Number(status), schema: resolve(loadSpec(api), response).content?.["application/json"]?.schema };
 }
 
 describe("every operation through the client against the mock", () => {

@@ -2,7 +2,7 @@
 // schema and property is described, every field named like a SID carries a
 // SID pattern, and no field is left untyped.
 import { describe, expect, it } from "vitest";
-import { API_NAMES, type Json, deref, loadSpec } from "../helpers/spec";
+import { API_NAMES, type Json, resolve, loadSpec } from "../helpers/spec";
 
 const SID_PATTERN = /^\^(\[a-zA-Z\]\{2\}|[A-Z]{2})\[0-9a-fA-F\]\{32\}\$$/;
 
@@ -31,7 +31,7 @@ function properties(doc: Json): Property[] {
 
 function alternatives(doc: Json, schema: Json): Json[] {
   const options = schema.anyOf ?? schema.oneOf;
-  return options ? options.map((s: Json) => deref(doc, s)) : [deref(doc, schema)];
+  return options ? options.map((s: Json) => resolve(doc, s)) : [resolve(doc, schema)];
 }
 
 describe.each(API_NAMES)("the %s API description", (api) => {
@@ -44,7 +44,7 @@ describe.each(API_NAMES)("the %s API description", (api) => {
   });
 
   it("describes every schema property (directly or through the schema it references)", () => {
-    const bare = props.filter(({ schema }) => !schema.description && !deref(doc, schema)?.description);
+    const bare = props.filter(({ schema }) => !schema.description && !resolve(doc, schema)?.description);
     expect(bare.map((p) => p.where)).toEqual([]);
   });
 
@@ -71,11 +71,11 @@ describe.each(API_NAMES)("the %s API description", (api) => {
 
   it("describes every operation and parameter", () => {
     for (const item of Object.values<Json>(doc.paths)) {
-      for (const param of item.parameters ?? []) expect(deref(doc, param).description).toBeTruthy();
+      for (const param of item.parameters ?? []) expect(resolve(doc, param).description).toBeTruthy();
       for (const op of Object.values<Json>(item).filter((v) => v.operationId)) {
         expect(op.summary, op.operationId).toBeTruthy();
         expect(op.description, op.operationId).toBeTruthy();
-        for (const param of op.parameters ?? []) expect(deref(doc, param).description).toBeTruthy();
+        for (const param of op.parameters ?? []) expect(resolve(doc, param).description).toBeTruthy();
       }
     }
   });

@@ -3,7 +3,7 @@
 // parameters, headers and schema-level examples. They double as mock
 // responses and test fixtures, so a wrong example is a wrong test.
 import { describe, expect, it } from "vitest";
-import { API_NAMES, type Json, deref, loadSpec, operationsOf, schemaValidator } from "../helpers/spec";
+import { API_NAMES, type Json, resolve, loadSpec, operationsOf, schemaValidator } from "../helpers/spec";
 
 interface Case {
   where: string;
@@ -16,7 +16,7 @@ function mediaExamples(doc: Json, where: string, media: Json | undefined): Case[
   const cases: Case[] = [];
   if ("example" in media) cases.push({ where, schema: media.schema, value: media.example });
   for (const [name, example] of Object.entries<Json>(media.examples ?? {})) {
-    cases.push({ where: `${where} example "${name}"`, schema: media.schema, value: deref(doc, example).value });
+    cases.push({ where: `${where} example "${name}"`, schema: media.schema, value: resolve(doc, example).value });
   }
   return cases;
 }
@@ -25,16 +25,16 @@ function collect(doc: Json): Case[] {
   const cases: Case[] = [];
   for (const { path, method, op, params } of operationsOf(doc)) {
     const at = `${method.toUpperCase()} ${path}`;
-    for (const [type, media] of Object.entries<Json>(deref(doc, op.requestBody)?.content ?? {})) {
+    for (const [type, media] of Object.entries<Json>(resolve(doc, op.requestBody)?.content ?? {})) {
       cases.push(...mediaExamples(doc, `${at} request ${type}`, media));
     }
     for (const [status, response] of Object.entries<Json>(op.responses)) {
-      const resolved = deref(doc, response);
+      const resolved = resolve(doc, response);
       for (const [type, media] of Object.entries<Json>(resolved.content ?? {})) {
         cases.push(...mediaExamples(doc, `${at} ${status} ${type}`, media));
       }
       for (const [name, header] of Object.entries<Json>(resolved.headers ?? {})) {
-        const h = deref(doc, header);
+        const h = resolve(doc, header);
         if ("example" in h) cases.push({ where: `${at} ${status} header ${name}`, schema: h.schema, value: h.example });
       }
     }

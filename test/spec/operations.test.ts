@@ -2,7 +2,7 @@
 // against the bundled descriptions: method, path, SID path parameters, query
 // parameters, request media type, success status and error responses.
 import { describe, expect, it } from "vitest";
-import { type ApiName, deref, loadSpec, operationsOf } from "../helpers/spec";
+import { type ApiName, resolve, loadSpec, operationsOf } from "../helpers/spec";
 
 interface Expected {
   api: ApiName;
@@ -183,12 +183,12 @@ describe("the API descriptions", () => {
 
     it("declares every path parameter as a required SID with its prefix pattern", () => {
       const path = found.params.filter((p) => p.in === "path");
-      expect(Object.fromEntries(path.map((p) => [p.name, deref(found.doc, p.schema).pattern]))).toEqual(
+      expect(Object.fromEntries(path.map((p) => [p.name, resolve(found.doc, p.schema).pattern]))).toEqual(
         Object.fromEntries(Object.entries(expected.sids).map(([n, x]) => [n, `^${x}[0-9a-fA-F]{32}$`])),
       );
       for (const p of path) {
         expect(p.required).toBe(true);
-        expect(deref(found.doc, p.schema)).toMatchObject({ type: "string", minLength: 34, maxLength: 34 });
+        expect(resolve(found.doc, p.schema)).toMatchObject({ type: "string", minLength: 34, maxLength: 34 });
       }
     });
 
@@ -196,7 +196,7 @@ describe("the API descriptions", () => {
       const query = found.params.filter((p) => p.in === "query");
       if (!expected.paged) return expect(query).toEqual([]);
       expect(query.map((p) => p.name).sort()).toEqual(["Page", "PageSize", "PageToken"]);
-      expect(deref(found.doc, query.find((p) => p.name === "PageSize")!.schema)).toMatchObject({
+      expect(resolve(found.doc, query.find((p) => p.name === "PageSize")!.schema)).toMatchObject({
         type: "integer",
         minimum: 1,
         maximum: 1000,
@@ -204,11 +204,13 @@ describe("the API descriptions", () => {
     });
 
     it("takes the documented request body", () => {
-      const content = deref(found.doc, found.op.requestBody)?.content;
+      const content = resolve(found.doc, found.op.requestBody)?.content;
       if (!expected.body) return expect(content).toBeUndefined();
       expect(Object.keys(content)).toEqual([expected.body]);
       if (expected.required) {
-        expect([...(deref(found.doc, content[expected.body].schema).required ?? [])].sort()).toEqual(expected.required);
+        expect([...(resolve(found.doc, content[expected.body].schema).required ?? [])].sort()).toEqual(
+          expected.required,
+        );
       }
     });
 
@@ -219,7 +221,7 @@ describe("the API descriptions", () => {
       if (expected.status === "204") expect(body).toBeUndefined();
       else expect(body?.schema).toBeDefined();
       for (const status of ["400", "401", "403", "404", "429", "default"]) {
-        expect(deref(found.doc, found.op.responses[status])?.content["application/json"].schema).toEqual({
+        expect(resolve(found.doc, found.op.responses[status])?.content["application/json"].schema).toEqual({
           $ref: "#/components/schemas/TwilioError",
         });
       }

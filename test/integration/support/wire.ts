@@ -3,7 +3,7 @@
 // JSON-in-form fields (Channel, Routing, MediaProperties, RoutingProperties),
 // validated against each field's contentSchema.
 import { inject } from "vitest";
-import { type ApiName, type Json, type SchemaValidator, deref, loadSpec, schemaValidator } from "../../helpers/spec";
+import { type ApiName, type Json, type SchemaValidator, resolve, loadSpec, schemaValidator } from "../../helpers/spec";
 import type { SentRequest } from "./recording-client";
 
 export interface WireOperation {
@@ -48,7 +48,7 @@ export function operationOf(request: Pick<SentRequest, "url" | "method">): WireO
 }
 
 function bodySchema(api: ApiName, op: Json, mediaType: string): Json | undefined {
-  return deref(loadSpec(api), op.requestBody)?.content?.[mediaType]?.schema;
+  return resolve(loadSpec(api), op.requestBody)?.content?.[mediaType]?.schema;
 }
 
 /**
@@ -61,7 +61,7 @@ function bodySchema(api: ApiName, op: Json, mediaType: string): Json | undefined
  */
 export function jsonInFormFields({ api, op }: WireOperation): string[] {
   const doc = loadSpec(api);
-  const schema = deref(doc, bodySchema(api, op, "application/x-www-form-urlencoded"));
+  const schema = resolve(doc, bodySchema(api, op, "application/x-www-form-urlencoded"));
   return Object.entries<Json>(schema?.properties ?? {})
     .filter(([, property]) => property.contentMediaType === "application/json")
     .map(([name]) => name);
