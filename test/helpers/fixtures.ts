@@ -1,6 +1,6 @@
 // Credentials and SIDs shared by the runtime tests. The secrets are
 // distinctive so that a leak is easy to search for.
-import type { InteractionChannelParams, Sid } from "../../src/index";
+import type { Sid } from "../../src/index";
 
 export const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
 export const AUTH_TOKEN = "tok3n5ecretV4lue0123456789abcdefZ";
@@ -18,10 +18,3 @@ export function secretForms(username: string, secret: string): string[] {
   const pair = `${username}:${secret}`;
   return [secret, pair, Buffer.from(pair).toString("base64"), encodeURIComponent(secret)];
 }
-
-/** The seed's agent-initiated outbound SMS channel (overview page of the Interactions API). */
-export const SEED_CHANNEL: InteractionChannelParams = {
-  type: "sms",
-  initiated_by: "agent",
-  participants: [{ address: "+12345678910", proxy_address: "+192555512345" }],
-};

@@ -18,7 +18,7 @@ import { MOCK_CREDENTIALS } from "../../scripts/mock/interactions-mock.mts";
 import { CHANNEL_SID, INTERACTION_SID, PROXY_INTERACTION_SID, SERVICE_SID, SESSION_SID } from "../helpers/fixtures";
 import { cleanEnv, runScript } from "./support/processes";
 import { type SentRequest, recordingClient } from "./support/recording-client";
-import { SEED_CHANNEL, SEED_ROUTING, SEED_ROUTING_PARAMS, SEED_SMS } from "./support/seed";
+import { SEED_CHANNEL, SEED_ROUTING, SEED_ROUTING_PARAMS, SEED_SMS } from "../helpers/seed";
 import { formFields, operationOf, requestBodyErrors } from "./support/wire";
 
 const SESSION = { serviceSid: SERVICE_SID, sessionSid: SESSION_SID } as const;

@@ -7,7 +7,7 @@ import { TwilioValidationError } from "twilio-interactions";
 import { MOCK_CREDENTIALS } from "../../scripts/mock/interactions-mock.mts";
 import { CHANNEL_SID, INTERACTION_SID } from "../helpers/fixtures";
 import { recordingClient } from "./support/recording-client";
-import { SEED_CHANNEL, SEED_ROUTING_PARAMS } from "./support/seed";
+import { SEED_CHANNEL, SEED_ROUTING_PARAMS } from "../helpers/seed";
 
 const AUTH = `Basic ${btoa(`${MOCK_CREDENTIALS.accountSid}:${MOCK_CREDENTIALS.authToken}`)}`;
 const CHANNEL = JSON.stringify(SEED_CHANNEL);

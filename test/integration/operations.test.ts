@@ -16,7 +16,7 @@ import {
 } from "../helpers/fixtures";
 import { API_NAMES, type Json, resolve, loadSpec, operationsOf, schemaValidator } from "../helpers/spec";
 import { recordingClient } from "./support/recording-client";
-import { SEED_CHANNEL, SEED_ROUTING_PARAMS } from "./support/seed";
+import { SEED_CHANNEL, SEED_ROUTING_PARAMS } from "../helpers/seed";
 import { type WireOperation, formFields, jsonInFormFields, operationOf, requestBodyErrors } from "./support/wire";
 
 const TRANSFER_SID = "UXaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";

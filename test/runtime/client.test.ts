@@ -11,7 +11,8 @@ import {
   type InteractionsClientOptions,
 } from "twilio-interactions";
 import pkg from "../../package.json" with { type: "json" };
-import { ACCOUNT_SID, AUTH_TOKEN, CHANNEL_SID, INTERACTION_SID, SEED_CHANNEL, secretForms } from "../helpers/fixtures";
+import { ACCOUNT_SID, AUTH_TOKEN, CHANNEL_SID, INTERACTION_SID, secretForms } from "../helpers/fixtures";
+import { SEED_CHANNEL } from "../helpers/seed";
 import { type TestServer, json, startServer } from "../helpers/server";
 
 let server: TestServer;

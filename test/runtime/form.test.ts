@@ -5,14 +5,8 @@ import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { flexApi } from "../../generated/flex-operations";
 import { encodeForm } from "../../src/form";
-import {
-  CHANNEL_SID,
-  INTERACTION_SID,
-  PROXY_INTERACTION_SID,
-  SERVICE_SID,
-  SEED_CHANNEL,
-  SESSION_SID,
-} from "../helpers/fixtures";
+import { CHANNEL_SID, INTERACTION_SID, PROXY_INTERACTION_SID, SERVICE_SID, SESSION_SID } from "../helpers/fixtures";
+import { SEED_CHANNEL } from "../helpers/seed";
 import { useServerAndClient } from "../helpers/client";
 import { json } from "../helpers/server";
 

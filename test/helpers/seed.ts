@@ -1,7 +1,7 @@
 // The values of the seed scenario (the agent-initiated outbound SMS of
-// Twilio's Interactions API overview), shared by the integration tests.
+// Twilio's Interactions API overview), shared by the runtime and integration tests.
 import type { InteractionChannelParams, InteractionRoutingParams } from "twilio-interactions";
-import type { AgentRouting, SmsParties } from "../../../examples/create-outbound-sms";
+import type { AgentRouting, SmsParties } from "../../examples/create-outbound-sms";
 
 export const SEED_ROUTING: AgentRouting = {
   workspaceSid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
