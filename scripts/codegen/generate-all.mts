@@ -7,6 +7,7 @@ import { readApis, repoRoot } from "./apis.mts";
 import { bundleApis } from "./bundle.mts";
 import { apiFacts } from "./facts.mts";
 import { renderOperations } from "./operations.mts";
+import { renderSchemas } from "./schemas.mts";
 import { renderTypes } from "./types.mts";
 
 export const GENERATED_DIR = "generated";
@@ -24,7 +25,8 @@ export async function generateAll(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const api of apis) {
     const yamlText = bundles.get(api.name)!;
-    const facts = apiFacts(parse(yamlText));
+    const doc = parse(yamlText);
+    const facts = apiFacts(doc);
     files.set(`${GENERATED_DIR}/openapi/${api.name}.yaml`, `# ${NOTICE}\n${yamlText}`);
     files.set(
       `${GENERATED_DIR}/${api.name}.ts`,
@@ -32,6 +34,8 @@ export async function generateAll(): Promise<Map<string, string>> {
     );
     const opsPath = `${GENERATED_DIR}/${api.name}-operations.ts`;
     files.set(opsPath, await formatTs(renderOperations(api.name, facts), opsPath));
+    const schemasPath = `${GENERATED_DIR}/${api.name}-schemas.ts`;
+    files.set(schemasPath, await formatTs(renderSchemas(api.name, doc), schemasPath));
   }
   return files;
 }
