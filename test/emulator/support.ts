@@ -10,6 +10,10 @@ export type Transport = (typeof TRANSPORTS)[number];
 export interface EmulatorContext {
   emulator: Emulator;
   twilio: InteractionsClient;
+  /** Where the clients send: the in-process base URLs, or the server's. */
+  baseUrls: { flex: string; proxy: string };
+  /** The fetch that reaches `baseUrls`. */
+  send: (url: string, init?: RequestInit) => Promise<Response>;
   /** Another client on the same emulator and transport. */
   client(options?: InteractionsClientOptions): InteractionsClient;
 }
@@ -21,6 +25,8 @@ export function useEmulator(transport: Transport, options?: EmulatorOptions): Em
   beforeAll(async () => {
     context.emulator = createEmulator(options);
     if (transport === "http") server = await context.emulator.listen();
+    context.baseUrls = server?.baseUrls ?? context.emulator.baseUrls;
+    context.send = server ? globalThis.fetch : context.emulator.fetch;
     context.client = (extra = {}) =>
       createInteractionsClient({
         ...context.emulator.credentials,
