@@ -1,0 +1,86 @@
+// The cases every runtime runs against the loopback API, given the SDK module
+// it loaded its own way: a GET, a POST with Channel/Routing, `for await` over
+// three pages, a 404, a timeout, an abort, and a POST to a refused port (was
+// it retried, i.e. did the runtime prove it was never sent?). It returns plain
+// data that the test compares with what the server saw.
+export async function cases(sdk, config) {
+  const { createInteractionsClient, unwrap } = sdk;
+  let fetchCalls = 0;
+  const options = {
+    accountSid: config.accountSid,
+    authToken: config.authToken,
+    baseUrls: { flex: config.baseUrl },
+    maxRetries: 0,
+  };
+  if (config.wire === "fetch") {
+    options.fetch = (url, init) => {
+      fetchCalls++;
+      return globalThis.fetch(url, init);
+    };
+  }
+  const twilio = createInteractionsClient(options);
+  const failure = async (promise) => {
+    try {
+      await promise;
+      return "no error";
+    } catch (error) {
+      return error.name;
+    }
+  };
+  const sid = config.interactionSid;
+  const fetched = await unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: sid } } }));
+  const created = await unwrap(
+    twilio.flex.POST("/v1/Interactions", {
+      body: {
+        Channel: {
+          type: "sms",
+          initiated_by: "agent",
+          participants: [{ address: "+15551234567", proxy_address: "+15557654321" }],
+        },
+        Routing: { properties: { workspace_sid: config.workspaceSid, task_channel_unique_name: "sms" } },
+      },
+    }),
+  );
+  const channels = [];
+  for await (const channel of twilio.flex.paginate("/v1/Interactions/{InteractionSid}/Channels", {
+    params: { path: { InteractionSid: sid }, query: { PageSize: 2 } },
+  }))
+    channels.push(channel.sid);
+  let notFound;
+  try {
+    await unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: config.missingSid } } }));
+  } catch (error) {
+    notFound = {
+      name: error.name,
+      status: error.status,
+      code: error.code,
+      isNotFoundError: error instanceof sdk.NotFoundError,
+    };
+  }
+  const slow = { params: { path: { Sid: config.slowSid } } };
+  const timeout = await failure(unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { ...slow, timeoutMs: 200 })));
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 100);
+  const abort = await failure(
+    unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { ...slow, signal: controller.signal })),
+  );
+
+  const warnings = [];
+  const refused = createInteractionsClient({
+    ...options,
+    baseUrls: { flex: config.refusedUrl },
+    maxRetries: 1,
+    logger: { warn: (line) => warnings.push(line) },
+  });
+  const refusedPost = await failure(refused.flex.POST("/v1/Interactions", { body: { Channel: { type: "sms" } } }));
+  return {
+    fetched: fetched.sid,
+    created: created.sid,
+    channels,
+    notFound,
+    timeout,
+    abort,
+    refused: { error: refusedPost, retried: warnings.length > 0 },
+    fetchCalls,
+  };
+}
