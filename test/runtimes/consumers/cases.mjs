@@ -1,8 +1,9 @@
 // The cases every runtime runs against the loopback API, given the SDK module
-// it loaded its own way: a GET, a POST with Channel/Routing, `for await` over
-// three pages, a 404, a timeout, an abort, and a POST to a refused port (was
-// it retried, i.e. did the runtime prove it was never sent?). It returns plain
-// data that the test compares with what the server saw.
+// it loaded its own way: a GET, the seed story's POST (an outbound SMS
+// interaction, Channel and Routing given as objects), `for await` over three
+// pages, a 404, a timeout, an abort, and a POST to a refused port (retried
+// only where the runtime proves it was never sent). It returns plain data
+// that the test compares with what the server saw.
 export async function cases(sdk, config) {
   const { createInteractionsClient, unwrap } = sdk;
   let fetchCalls = 0;
@@ -31,14 +32,7 @@ export async function cases(sdk, config) {
   const fetched = await unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: sid } } }));
   const created = await unwrap(
     twilio.flex.POST("/v1/Interactions", {
-      body: {
-        Channel: {
-          type: "sms",
-          initiated_by: "agent",
-          participants: [{ address: "+15551234567", proxy_address: "+15557654321" }],
-        },
-        Routing: { properties: { workspace_sid: config.workspaceSid, task_channel_unique_name: "sms" } },
-      },
+      body: { Channel: config.channel, Routing: config.routing },
     }),
   );
   const channels = [];

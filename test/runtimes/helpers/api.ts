@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ACCOUNT_SID, AUTH_TOKEN, CHANNEL_SID, INTERACTION_SID } from "../../helpers/fixtures";
+import { SEED_CHANNEL, SEED_ROUTING_PARAMS } from "../../helpers/seed";
 import { type ReceivedRequest, type TestServer, type TlsOptions, json, startServer } from "../../helpers/server";
 
 /** An interaction SID answered with 404. */
@@ -25,7 +26,9 @@ export interface CaseConfig {
   interactionSid: string;
   missingSid: string;
   slowSid: string;
-  workspaceSid: string;
+  /** The seed story's Channel and Routing, which the POST sends. */
+  channel: unknown;
+  routing: unknown;
 }
 
 function channelPage(url: URL): unknown {
@@ -88,6 +91,7 @@ export function caseConfig(server: TestServer, refusedUrl: string, wire: CaseCon
     interactionSid: INTERACTION_SID,
     missingSid: MISSING_SID,
     slowSid: SLOW_SID,
-    workspaceSid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    channel: SEED_CHANNEL,
+    routing: SEED_ROUTING_PARAMS,
   };
 }

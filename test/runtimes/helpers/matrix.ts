@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { ACCOUNT_SID, AUTH_TOKEN, INTERACTION_SID } from "../../helpers/fixtures";
+import { SEED_CHANNEL, SEED_ROUTING_PARAMS } from "../../helpers/seed";
 import type { TestServer } from "../../helpers/server";
 import { CHANNEL_SIDS, type CaseConfig, MISSING_SID, SLOW_SID, apiRequests, caseConfig, startApi } from "./api";
 
@@ -106,8 +107,8 @@ export function expectCases(
     if (fetchHeader) expect(request.headers[fetchHeader] !== undefined, `${fetchHeader} header`).toBe(sentByFetch);
   }
   const form = new URLSearchParams(server.requests.find((r) => r.method === "POST")?.body);
-  expect(JSON.parse(form.get("Channel") ?? "null")).toMatchObject({ type: "sms", initiated_by: "agent" });
-  expect(JSON.parse(form.get("Routing") ?? "null")).toMatchObject({ properties: { task_channel_unique_name: "sms" } });
+  expect(JSON.parse(form.get("Channel") ?? "null")).toEqual(SEED_CHANNEL);
+  expect(JSON.parse(form.get("Routing") ?? "null")).toEqual(SEED_ROUTING_PARAMS);
 }
 
 /** Parses the JSON a runtime printed on its last line of output. */
