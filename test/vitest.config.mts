@@ -19,6 +19,10 @@ export default defineConfig({
     globalSetup: ["test/integration/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest's default on 2 cores is one worker, but most of the suite waits on
+    // sockets, timers and child processes rather than the CPU: three files at
+    // a time roughly halve the wall time here.
+    maxWorkers: 3,
     projects: [
       {
         // Everything, with the client's default wire on Node: node:http.
@@ -27,8 +31,9 @@ export default defineConfig({
         test: {
           name: "node-wire",
           include: ["test/**/*.test.ts"],
-          // These suites need a build or a browser and have their own commands (test:package, test:docs).
-          exclude: ["test/package/**", "test/docs/**", "**/node_modules/**"],
+          // These suites need a build, a browser or many minutes and have their own commands
+          // (test:package, test:docs, test:runtimes, test:soak).
+          exclude: ["test/package/**", "test/docs/**", "test/runtimes/**", "test/soak/**", "**/node_modules/**"],
         },
       },
       {
@@ -43,7 +48,15 @@ export default defineConfig({
             "test/integration/**/*.test.ts",
             "test/load/concurrency.test.ts",
           ],
+          // The mock's life cycle runs scripts in child processes, which this project's alias never reaches.
+          exclude: ["test/integration/mock-lifecycle.test.ts"],
         },
+      },
+      {
+        // `npm run test:soak`: long runs, such as 100,000 requests through one client.
+        extends: true,
+        resolve: entry("../src/index.ts"),
+        test: { name: "soak", include: ["test/soak/**/*.test.ts"] },
       },
     ],
   },
