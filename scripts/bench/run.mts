@@ -14,6 +14,7 @@ import { FULL_PLAN, MEASURES, type Measure, QUICK_PLAN } from "./config.mts";
 import { measureBundle } from "./measures/bundle.mts";
 import { measureInstall } from "./measures/install.mts";
 import { measureRuntime } from "./measures/runtime.mts";
+import { measureOtherRuntimes } from "./measures/runtimes.mts";
 import { measureTypecheck } from "./measures/typecheck.mts";
 import { interrupted, shutdown } from "./processes.mts";
 import { renderChart } from "./report/chart.mts";
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   const server = await startServer(workspace.server);
   try {
     await measureRuntime({ workspace, server, plan, results, log }, measures);
+    if (measures.has("h")) await measureOtherRuntimes({ workspace, server, plan, results, log });
   } finally {
     server.stop();
   }
