@@ -103,10 +103,10 @@ function checkOptions(options: InteractionsClientOptions): void {
 }
 
 // The fetch option when given; otherwise node:http on Node itself (much
-// cheaper per request there), else the runtime's fetch: Bun's and Deno's
-// node:http emulations cost more than their fetch, and Deno's node:https
-// needs extra permissions and ignores --cert. The global fetch is looked up
-// only when needed: on Node its first use loads undici.
+// cheaper per request there), else the runtime's fetch: on Bun the node:http
+// emulation costs more than fetch, and Deno's node:https needs extra
+// permissions and ignores --cert (bench measure h). The global fetch is
+// looked up only when needed: on Node its first use loads undici.
 function chooseWire(fetchOption: FetchLike | undefined): Wire {
   if (fetchOption) return fetchWire(fetchOption);
   const node = runtimeKind() === "node" ? nodeWire() : undefined;
