@@ -4,47 +4,28 @@
 // by its public key pin (Chromium takes no CA file on the command line), and
 // every host but 127.0.0.1 is unresolvable. The SDK in a browser is for
 // trying the mock, never for real credentials.
-import { createHash, X509Certificate } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Browser, launch } from "puppeteer-core";
+import { X509Certificate, createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
+import { type Chromium, launchChromium } from "../docs/browser";
 import { MATRIX, expectCases, useServers } from "./helpers/matrix";
 
-const { certificates, binaries } = inject("runtimes");
+const { certificates } = inject("runtimes");
 const servers = useServers();
-let browser: Browser;
-let profile: string;
+let chromium: Chromium;
 
 beforeAll(async () => {
-  profile = mkdtempSync(join(tmpdir(), "twilio-interactions-chromium-"));
   const spki = new X509Certificate(certificates.cert).publicKey.export({ type: "spki", format: "der" });
-  browser = await launch({
-    executablePath: binaries.chromium,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      `--user-data-dir=${profile}`,
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-      `--ignore-certificate-errors-spki-list=${createHash("sha256").update(spki).digest("base64")}`,
-    ],
-  });
+  chromium = await launchChromium([
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    `--ignore-certificate-errors-spki-list=${createHash("sha256").update(spki).digest("base64")}`,
+  ]);
 });
-afterAll(async () => {
-  await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+afterAll(() => chromium?.close());
 
 describe("Chromium", () => {
   it.each(MATRIX)("$protocol, $wire wire", async ({ protocol, wire }) => {
     const config = servers.config(protocol, wire);
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     try {
       await page.goto(`${config.baseUrl}/runtime/page.html`);
       const json = await page.evaluate(
