@@ -20,14 +20,13 @@ export async function cases(sdk, config) {
     };
   }
   const twilio = createInteractionsClient(options);
-  const failure = async (promise) => {
-    try {
-      await promise;
-      return "no error";
-    } catch (error) {
-      return error.name;
-    }
-  };
+  // The error a call ends with (undefined when it succeeds), and just its name.
+  const caught = (promise) =>
+    promise.then(
+      () => undefined,
+      (error) => error,
+    );
+  const failure = async (promise) => (await caught(promise))?.name ?? "no error";
   const sid = config.interactionSid;
   const fetched = await unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: sid } } }));
   const created = await unwrap(
@@ -40,17 +39,11 @@ export async function cases(sdk, config) {
     params: { path: { InteractionSid: sid }, query: { PageSize: 2 } },
   }))
     channels.push(channel.sid);
-  let notFound;
-  try {
-    await unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: config.missingSid } } }));
-  } catch (error) {
-    notFound = {
-      name: error.name,
-      status: error.status,
-      code: error.code,
-      isNotFoundError: error instanceof sdk.NotFoundError,
-    };
-  }
+  const missing = await caught(
+    unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: config.missingSid } } })),
+  );
+  const { name, status, code } = missing ?? {};
+  const notFound = { name, status, code, isNotFoundError: missing instanceof sdk.NotFoundError };
   const slow = { params: { path: { Sid: config.slowSid } } };
   const timeout = await failure(unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { ...slow, timeoutMs: 200 })));
   const controller = new AbortController();
