@@ -7,7 +7,7 @@ import { proxyApi } from "../generated/proxy-operations";
 import type { paths as ProxyPaths } from "../generated/proxy";
 import { createApiClient } from "./api-client";
 import { type CredentialOptions, resolveAuth } from "./auth";
-import { runtimeName } from "./env";
+import { runtimeKind, runtimeName } from "./env";
 import { TwilioConfigError } from "./errors";
 import { type HostOptions, resolveBaseUrl } from "./hosts";
 import type { Logger } from "./logger";
@@ -31,7 +31,7 @@ export interface InteractionsClientOptions extends CredentialOptions, HostOption
   /**
    * The `fetch` to send requests with. By default the client uses node:http
    * with keep-alive on Node (it costs much less per request) and the global
-   * `fetch` elsewhere.
+   * `fetch` elsewhere (Bun, Deno, Cloudflare Workers, browsers).
    */
   fetch?: FetchLike;
   /** Receives a line per attempt, retry and failure; Authorization is redacted. */
@@ -102,12 +102,14 @@ function checkOptions(options: InteractionsClientOptions): void {
   }
 }
 
-// The fetch option when given; otherwise node:http where it exists (much
-// cheaper per request), else the runtime's fetch. The global fetch is looked
-// up only when needed: on Node its first use loads undici.
+// The fetch option when given; otherwise node:http on Node itself (much
+// cheaper per request there), else the runtime's fetch: on Bun the node:http
+// emulation costs more than fetch, and Deno's node:https needs extra
+// permissions and ignores --cert (bench measure h). The global fetch is
+// looked up only when needed: on Node its first use loads undici.
 function chooseWire(fetchOption: FetchLike | undefined): Wire {
   if (fetchOption) return fetchWire(fetchOption);
-  const node = nodeWire();
+  const node = runtimeKind() === "node" ? nodeWire() : undefined;
   if (node) return node;
   if (typeof globalThis.fetch !== "function") {
     throw new TwilioConfigError("This runtime has no global fetch; pass one as the fetch option.");

@@ -4,6 +4,7 @@
 // a signal attached through a Request can be lost to garbage collection on
 // Node 20 (toolchain note 11), and a fetch that ignores its signal must still
 // give up on time, hence the race.
+import { runtimeKind } from "./env";
 import type { FetchLike } from "./transport";
 import { type Wire, WireTimeout } from "./wire";
 
@@ -26,6 +27,30 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+// What proves a failed fetch never sent the request, per runtime. Node's
+// undici and Bun put a code such as ECONNREFUSED on the error or its cause,
+// which the transport reads as is. Deno's fetch has no code, only hyper's
+// message from the connect phase, mapped here to the code it stands for.
+// workerd ("Network connection lost.") and browsers ("Failed to fetch") say
+// nothing that tells a refused connection from a dropped one, so their
+// failures count as possibly sent: a POST is then never repeated.
+const DENO_CONNECT_ERRORS: [RegExp, string][] = [
+  [/\(Connect\): tcp connect error: Connection refused/, "ECONNREFUSED"],
+  [/\(Connect\): dns error/, "ENOTFOUND"],
+  [/\(Connect\): tcp connect error: Network is unreachable/, "ENETUNREACH"],
+  [/\(Connect\): tcp connect error: No route to host/, "EHOSTUNREACH"],
+];
+
+function classified(error: unknown): unknown {
+  if (runtimeKind() !== "deno") return error;
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const match = DENO_CONNECT_ERRORS.find(([pattern]) => pattern.test(e.message));
+    if (match)
+      return Object.assign(new Error(`${match[1]}: the request was not sent`, { cause: error }), { code: match[1] });
+  }
+  return error;
 }
 
 /** A wire that sends through `fetchImpl`. */
@@ -53,7 +78,9 @@ export function fetchWire(fetchImpl: FetchLike): Wire {
       const status = response.type === "opaqueredirect" ? 302 : response.status;
       return { status, statusText: response.statusText, headers, text };
     } catch (error) {
-      throw controller.signal.reason instanceof WireTimeout && !signal?.aborted ? controller.signal.reason : error;
+      throw controller.signal.reason instanceof WireTimeout && !signal?.aborted
+        ? controller.signal.reason
+        : classified(error);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);

@@ -48,9 +48,6 @@ function flatten(headers: IncomingMessage["headers"]): Record<string, string> {
 export function nodeWire(): Wire | undefined {
   const proc = (globalThis as { process?: NodeProcess }).process;
   if (typeof proc?.getBuiltinModule !== "function" || typeof proc.versions?.node !== "string") return undefined;
-  // Cloudflare's workerd emulates parts of node:http; fetch is its native path.
-  if ((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === "Cloudflare-Workers")
-    return undefined;
   const http = proc.getBuiltinModule("node:http") as HttpModule;
   const https = proc.getBuiltinModule("node:https") as HttpModule;
   const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };

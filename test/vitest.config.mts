@@ -24,6 +24,11 @@ export default defineConfig({
     globalSetup: ["test/integration/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest's default is one worker fewer than the cores: one on 2 cores. Much
+    // of the suite waits on sockets, timers and child processes rather than
+    // the CPU, so one worker per core shortens the run. More than that starved
+    // the timing tests on a loaded 2-core machine.
+    maxWorkers: 2,
     projects: [
       {
         // Everything, with the client's default wire on Node: node:http.
@@ -33,8 +38,9 @@ export default defineConfig({
           name: "node-wire",
           // examples/*.test.ts are users' own tests against the emulator, kept running.
           include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
-          // These suites need a build or a browser and have their own commands (test:package, test:docs).
-          exclude: ["test/package/**", "test/docs/**", "**/node_modules/**"],
+          // These suites need a build, a browser or many minutes and have their own commands
+          // (test:package, test:docs, test:runtimes, test:soak).
+          exclude: ["test/package/**", "test/docs/**", "test/runtimes/**", "test/soak/**", "**/node_modules/**"],
         },
       },
       {
@@ -49,7 +55,15 @@ export default defineConfig({
             "test/integration/**/*.test.ts",
             "test/load/concurrency.test.ts",
           ],
+          // The mock's life cycle runs scripts in child processes, which this project's alias never reaches.
+          exclude: ["test/integration/mock-lifecycle.test.ts"],
         },
+      },
+      {
+        // `npm run test:soak`: long runs, such as 100,000 requests through one client.
+        extends: true,
+        resolve: entry("../src/index.ts"),
+        test: { name: "soak", include: ["test/soak/**/*.test.ts"] },
       },
     ],
   },

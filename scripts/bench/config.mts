@@ -48,6 +48,6 @@ export const QUICK_PLAN: Plan = {
   emulator: { prismRequests: 200, httpRequests: 2000, inProcessRequests: 2000, interactions: 2000 },
 };
 
-/** The seven measures of the SDK's issue, by letter, and (h) the emulator beside Prism. */
-export const MEASURES = ["a", "b", "c", "d", "e", "f", "g", "h"] as const;
+/** The seven measures of the SDK's issue, by letter, (h) the emulator beside Prism and (i) CPU per GET on Bun and Deno. */
+export const MEASURES = ["a", "b", "c", "d", "e", "f", "g", "h", "i"] as const;
 export type Measure = (typeof MEASURES)[number];

@@ -15,6 +15,7 @@ import { measureBundle } from "./measures/bundle.mts";
 import { measureEmulator } from "./measures/emulator.mts";
 import { measureInstall } from "./measures/install.mts";
 import { measureRuntime } from "./measures/runtime.mts";
+import { measureOtherRuntimes } from "./measures/runtimes.mts";
 import { measureTypecheck } from "./measures/typecheck.mts";
 import { interrupted, shutdown } from "./processes.mts";
 import { renderChart } from "./report/chart.mts";
@@ -54,6 +55,7 @@ async function measureSdk(workspace: Awaited<ReturnType<typeof prepareWorkspace>
   const server = await startServer(workspace.server);
   try {
     await measureRuntime({ workspace, server, plan, results, log }, measures);
+    if (measures.has("i")) await measureOtherRuntimes({ workspace, server, plan, results, log });
   } finally {
     server.stop();
   }

@@ -20,8 +20,8 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with a fresh profile and none of its background networking. */
-export async function launchChromium(): Promise<Chromium> {
+/** Launches Chromium with a fresh profile and none of its background networking, plus `extraArgs`. */
+export async function launchChromium(extraArgs: string[] = []): Promise<Chromium> {
   assertChromium();
   const profile = await mkdtemp(join(tmpdir(), "twilio-interactions-chromium-"));
   const browser = await puppeteer.launch({
@@ -39,6 +39,7 @@ export async function launchChromium(): Promise<Chromium> {
       "--no-first-run",
       "--disable-dev-shm-usage",
       `--user-data-dir=${profile}`,
+      ...extraArgs,
     ],
   });
   return {

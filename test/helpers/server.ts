@@ -1,6 +1,7 @@
 // A real HTTP server on 127.0.0.1 for tests: records every request it
 // receives (method, URL, headers, body) and answers with a per-test handler.
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { type IncomingMessage, type RequestListener, type Server, type ServerResponse, createServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface ReceivedRequest {
@@ -15,7 +16,7 @@ export interface ReceivedRequest {
 export type Handler = (request: ReceivedRequest, response: ServerResponse, raw: IncomingMessage) => unknown;
 
 export interface TestServer {
-  /** `http://127.0.0.1:PORT` */
+  /** `http://127.0.0.1:PORT` (`https://` when started with TLS options) */
   readonly url: string;
   readonly requests: ReceivedRequest[];
   /** Replaces the handler and forgets the recorded requests. */
@@ -39,12 +40,19 @@ export function json(
   response.end(text);
 }
 
+/** Serves HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+export interface TlsOptions {
+  key: string;
+  cert: string;
+}
+
 export async function startServer(
   handler: Handler = (_req, res) => json(res, 404, { status: 404, message: "no handler" }),
+  tls?: TlsOptions,
 ): Promise<TestServer> {
   const requests: ReceivedRequest[] = [];
   let current = handler;
-  const server: Server = createServer((raw, response) => {
+  const listener: RequestListener = (raw, response) => {
     const chunks: Buffer[] = [];
     raw.on("data", (chunk: Buffer) => chunks.push(chunk));
     raw.on("end", () => {
@@ -59,11 +67,12 @@ export async function startServer(
         response.destroy(error instanceof Error ? error : new Error(String(error)));
       });
     });
-  });
+  };
+  const server: Server = tls ? createHttpsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? "https" : "http"}://127.0.0.1:${port}`,
     requests,
     reset(next = handler) {
       current = next;

@@ -12,7 +12,7 @@ import type { Results } from "../results.mts";
 import type { BenchServer } from "../server-process.mts";
 import type { Workspace } from "../workspace.mts";
 
-interface Context {
+export interface Context {
   workspace: Workspace;
   server: BenchServer;
   plan: Plan;
@@ -20,10 +20,21 @@ interface Context {
   log: (line: string) => void;
 }
 
-async function runJob<J extends Job>(ctx: Context, job: J, expectedRequests: number): Promise<Answer<J>> {
+/**
+ * Runs one job in a fresh process and checks the server saw exactly the
+ * requests it sends. `runtime` is the command that runs runner.mjs (default:
+ * this Node), such as `["/path/to/bun"]` or `["/path/to/deno", "run", "-A"]`.
+ */
+export async function runJob<J extends Job>(
+  ctx: Context,
+  job: J,
+  expectedRequests: number,
+  runtime: string[] = [process.execPath],
+): Promise<Answer<J>> {
   const cwd = ctx.workspace[INSTALL_OF[job.contender]];
   const before = await ctx.server.stats();
-  const { stdout } = await run(process.execPath, ["runner.mjs", JSON.stringify(job)], {
+  const [command = process.execPath, ...flags] = runtime;
+  const { stdout } = await run(command, [...flags, "runner.mjs", JSON.stringify(job)], {
     cwd,
     env: cleanEnv(),
     timeoutMs: 180_000,

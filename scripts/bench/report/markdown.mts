@@ -4,6 +4,7 @@ import type { Plan } from "../config.mts";
 import { CONTENDERS, LABELS, REFERENCE } from "../contenders.mts";
 import { METRICS, type Metric } from "../metrics.mts";
 import type { Results, Summary } from "../results.mts";
+import { OTHER_RUNTIMES, RUNTIME_VARIANTS, runtimeCpuKey } from "../measures/runtimes.mts";
 
 export interface RunInfo {
   date: string;
@@ -74,6 +75,27 @@ function allFigures(results: Results): string {
   return lines.join("\n");
 }
 
+/** (i): CPU per GET on Bun and Deno, each contender against plain fetch on the same runtime. */
+function runtimesTable(results: Results): string {
+  const lines = [
+    "| Runtime | Contender | CPU per GET (median) | Min | Max | Runs | × plain fetch |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const runtime of OTHER_RUNTIMES) {
+    const key = runtimeCpuKey(runtime);
+    const fetchMedian = results.summary(key, "fetch")?.median;
+    for (const { name, label } of RUNTIME_VARIANTS) {
+      const s = results.summary(key, name);
+      if (!s) continue;
+      const times = fetchMedian ? ratio(s.median / fetchMedian) : "—";
+      lines.push(
+        `| ${runtime} | ${label} | ${number(s.median, 1)} µs | ${number(s.min, 1)} | ${number(s.max, 1)} | ${s.runs} | ${times} |`,
+      );
+    }
+  }
+  return lines.length > 2 ? lines.join("\n") : "Not measured in this run (`--only` without h).";
+}
+
 function method(plan: Plan): string {
   const notes = METRICS.filter((m) => m.note).map((m) => `  ${m.label}: ${m.note}.`);
   return `- **(a) Install**: \`npm install\` of the packed tarball (\`npm run build\` + \`npm pack\`) and of \`twilio\` into empty projects; every file under node_modules (the package and its production dependencies), and the number of packages.
@@ -83,6 +105,7 @@ function method(plan: Plan): string {
 - **(e) Pagination**: all 50 pages of 1,000 channels, following absolute \`meta.next_page_url\`s: this SDK's \`for await\` over \`paginate()\`, twilio-node's \`each()\`, and a plain loop for the others; wall time, per record, and \`process.resourceUsage().maxRSS\` of the fresh process (which includes Node itself). ${plan.paginateRuns} runs per contender.
 - **(f) Type-check**: the "Total time" \`tsc --noEmit --extendedDiagnostics\` reports (parse, bind and check; the wall time of the whole process, which adds loading TypeScript itself, is also shown) (TypeScript of this repository, \`strict\`, \`skipLibCheck\`, NodeNext, @types/node) over a 10-line consumer, minus the same consumer written with plain \`fetch\` in the same round; ${plan.typecheckRuns} rounds.
 - **(g) Bundle**: esbuild \`--bundle --minify --format=esm\` of a one-call consumer, then gzip -9.
+- **(i) Bun and Deno**: the steady-state CPU per GET of (d), with the same runner run by the pinned Bun and Deno of \`npm run test:runtimes\`, for this SDK with its default there (the runtime's \`fetch\`) and forced onto its \`node:http\` wire (a preload hides \`process.versions.bun\` or \`Deno.version\`, so the SDK takes its Node path), and for plain \`fetch\` and \`node:http\` with keep-alive; ${plan.cpuRuns} runs each.
 - Every request is checked by the server (credentials, form fields) and counted: a run whose contender sent a request too few or too many fails the bench. Contenders take turns run by run, so noise spreads over all of them.
 ${notes.join("\n")}`;
 }
@@ -108,6 +131,12 @@ ${targetsTable(results)}
 Contenders: ${CONTENDERS.map((c) => LABELS[c]).join(", ")}. Plain fetch, bare openapi-fetch and node:http show what the SDK is built on and the floor under it.
 
 ${allFigures(results)}
+
+## Bun and Deno: CPU per GET by transport
+
+On Node the SDK sends over \`node:http\`, which costs about half of Node's \`fetch\` per request. On Bun and Deno it uses the runtime's own \`fetch\`; this table shows what each wire costs there.
+
+${runtimesTable(results)}
 
 ## How each figure is taken
 

@@ -35,24 +35,32 @@ interface PackJson {
   files: { path: string; size: number }[];
 }
 
+/**
+ * Packs the repository into `root` as `npm publish` would and installs the
+ * tarball into `root/consumer`, a fresh project holding a copy of `consumers`.
+ */
+export async function packAndInstall(root: string, consumers: string): Promise<PackedPackage> {
+  const stdout = await run("npm", ["pack", "--json", "--pack-destination", root], { cwd: repoRoot });
+  // The prepack build prints its log first; npm's JSON report is the rest.
+  const [pack] = JSON.parse(stdout.slice(stdout.search(/^\[$/m))) as PackJson[];
+  if (!pack) throw new Error(`npm pack reported no package:\n${stdout}`);
+
+  const consumer = join(root, "consumer");
+  cpSync(consumers, consumer, { recursive: true });
+  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }, null, 2));
+  const tarball = join(root, pack.filename);
+  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], {
+    cwd: consumer,
+    timeoutMs: 120_000,
+  });
+  return { ...pack, tarball, project: consumer };
+}
+
 export default async function setup(project: TestProject): Promise<() => void> {
   const root = mkdtempSync(join(tmpdir(), "twilio-interactions-package-"));
   const cleanUp = () => rmSync(root, { recursive: true, force: true });
   try {
-    const stdout = await run("npm", ["pack", "--json", "--pack-destination", root], { cwd: repoRoot });
-    // The prepack build prints its log first; npm's JSON report is the rest.
-    const [pack] = JSON.parse(stdout.slice(stdout.search(/^\[$/m))) as PackJson[];
-    if (!pack) throw new Error(`npm pack reported no package:\n${stdout}`);
-
-    const consumer = join(root, "consumer");
-    cpSync(join(repoRoot, "test/package/consumers"), consumer, { recursive: true });
-    writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }, null, 2));
-    const tarball = join(root, pack.filename);
-    await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], {
-      cwd: consumer,
-      timeoutMs: 120_000,
-    });
-    project.provide("packed", { ...pack, tarball, project: consumer });
+    project.provide("packed", await packAndInstall(root, join(repoRoot, "test/package/consumers")));
   } catch (error) {
     cleanUp();
     throw error;

@@ -1,0 +1,27 @@
+// The README's runtime table names the versions this suite runs, so a new pin
+// or a new Chromium from Debian cannot leave it stale.
+import { readFileSync } from "node:fs";
+import { expect, inject, it } from "vitest";
+import { RUNTIME_PACKAGES } from "../../scripts/runtimes/install.mts";
+import { repoRoot } from "../package/helpers/run";
+
+const { versions } = inject("runtimes");
+const readme = readFileSync(`${repoRoot}README.md`, "utf8");
+const section = readme.slice(readme.indexOf("### Where it is tested"), readme.indexOf("## Quickstart"));
+
+it("lists every tested runtime with the version that ran", () => {
+  const rows = (name: string) => section.split("\n").filter((line) => line.startsWith(`| ${name}`));
+  const major = (version: string | undefined) => version?.split(".")[0] ?? "?";
+  const minor = (version: string | undefined) => version?.split(".").slice(0, 2).join(".") ?? "?";
+  expect(rows("Node.js").every((row) => row.includes(` ${minor(versions.node)} `))).toBe(true);
+  expect(rows("Node.js")).toHaveLength(2);
+  for (const [name, row] of [
+    ["bun", "Bun"],
+    ["deno", "Deno"],
+    ["workerd", "Cloudflare workerd"],
+  ] as const) {
+    const pinned = RUNTIME_PACKAGES[name].spec.split("@")[1];
+    expect(rows(row).join("\n")).toContain(` ${pinned} `);
+  }
+  expect(rows("Chromium").join("\n")).toContain(`Debian's ${major(versions.chromium)} `);
+});
