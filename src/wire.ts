@@ -41,7 +41,7 @@ export class WireTooLarge extends Error {
   readonly contentType: string | undefined;
 
   constructor(maxBytes: number, status: number, contentType: string | undefined) {
-    super(`the response body is larger than maxResponseBytes (${maxBytes} bytes)`);
+    super(`a body larger than maxResponseBytes (${maxBytes} bytes)`);
     this.status = status;
     this.contentType = contentType;
   }
