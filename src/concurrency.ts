@@ -33,10 +33,20 @@ export class ConcurrencyLimit {
     });
   }
 
-  /** Frees a slot, handing it straight to the next waiter. */
+  /**
+   * Frees a slot, handing it to the next waiter on a later turn of the event
+   * loop: by then a fetch runtime has put the finished connection back in its
+   * pool, so the waiter reuses it rather than opening another.
+   */
   release(): void {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#active--;
+    if (this.#waiting.length === 0) {
+      this.#active--;
+      return;
+    }
+    setTimeout(() => {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#active--;
+    }, 0);
   }
 }
