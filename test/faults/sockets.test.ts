@@ -10,6 +10,8 @@ import { type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { TwilioAbortError, createInteractionsClient } from "twilio-interactions";
+// The node:http wire in both test projects: only it knows whether a socket was reused.
+import { createInteractionsClient as createNodeWireClient } from "../../src/index";
 import { ACCOUNT_SID, AUTH_TOKEN, INTERACTION_SID } from "../helpers/fixtures";
 import { CALLS } from "./calls";
 import { INTERACTION } from "./fault-server";
@@ -129,6 +131,35 @@ describe("kept-alive sockets", () => {
     }
     expect(resets).toBe(0);
     expect(server.requests).toBe(3);
+  });
+
+  it("on the node:http wire, a POST whose reused socket is reset before any response byte is retried", async () => {
+    const served = new WeakMap<Socket, number>();
+    let resets = 0;
+    const server = await countingServer((response, socket) => {
+      const count = (served.get(socket) ?? 0) + 1;
+      served.set(socket, count);
+      // Every second request on a connection meets a server that has just closed it.
+      if (count === 2) {
+        resets++;
+        socket.resetAndDestroy();
+        return;
+      }
+      sendJson(response, INTERACTION);
+    });
+    const twilio = createNodeWireClient({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      baseUrls: { flex: server.url, proxy: server.url },
+      maxRetries: 2,
+    });
+    for (let i = 0; i < 3; i++) {
+      const { data, error } = (await CALLS.create.run(twilio))!;
+      expect(error).toBeUndefined();
+      expect(data).toEqual(INTERACTION);
+    }
+    expect(resets).toBe(2);
+    expect(server.requests).toBe(5);
   });
 });
 
