@@ -137,14 +137,16 @@ export function nodeWire(): Wire | undefined {
           }
           chunks.push(chunk);
         });
-        body.on("end", () =>
-          settle(undefined, {
-            status,
-            statusText: res.statusMessage ?? "",
-            headers: responseHeaders,
-            text: total === 0 ? "" : decodeChunks(chunks, total),
-          }),
-        );
+        body.on("end", () => {
+          let text: string;
+          try {
+            text = total === 0 ? "" : decodeChunks(chunks, total);
+          } catch (error) {
+            // A body too long for a string (with a very large maxResponseBytes): reject, never throw in a listener.
+            return settle(error);
+          }
+          settle(undefined, { status, statusText: res.statusMessage ?? "", headers: responseHeaders, text });
+        });
         res.on("error", brokeOff);
         res.on("close", () => {
           if (!res.complete) brokeOff();
