@@ -69,8 +69,8 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
       throw new TwilioValidationError(
         "path",
         item
-          ? `${method} is not an operation of ${path as string}; see the API reference for its methods.`
-          : `${typeof path === "string" ? `"${path.slice(0, 100)}"` : `A ${typeof path}`} is not a path template of this API; pass one of its paths, such as "${Object.keys(api.paths)[0]}".`,
+          ? `${method} is not an operation of ${redact(path as string)}; see the API reference for its methods.`
+          : `${typeof path === "string" ? `"${redact(path.slice(0, 100))}"` : `A value of type ${typeof path}`} is not a path template of this API; pass one of its paths, such as "${Object.keys(api.paths)[0]}".`,
       );
     }
     return op;

@@ -33,14 +33,14 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 // The body as text, reading no more than `maxBytes` of it.
 async function readText(response: Response, maxBytes: number, status: number): Promise<string> {
   const tooLarge = () => new WireTooLarge(maxBytes, status, response.headers.get("content-type") ?? undefined);
-  const length = response.headers.get("content-length");
+  const length = Number(response.headers.get("content-length") ?? Number.NaN);
   const encoded = response.headers.has("content-encoding");
-  if (!encoded && length !== null && Number(length) > maxBytes) {
+  if (!encoded && length > maxBytes) {
     response.body?.cancel().catch(() => {});
     throw tooLarge();
   }
   // A declared length within the cap is the common case: the runtime reads it in one call.
-  if (!response.body || (!encoded && length !== null)) return response.text();
+  if (!response.body || (!encoded && length <= maxBytes)) return response.text();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
