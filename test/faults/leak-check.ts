@@ -17,7 +17,7 @@ export interface Credential {
 
 // A secret the client accepts (printable ASCII) that URL parsers re-encode:
 // a server echoing it into a next-page URL shows it as "it%27s…".
-const URL_SPECIAL_SECRET = "it's+a'S3cret/V4lue~(x)!*";
+const URL_SPECIAL_SECRET = "it's+a'S3cret~V4lue(x)!*";
 
 // Real Auth Tokens are 32 lowercase hexadecimal digits: unlike the mixed-case
 // fixture, such a token survives the lowercasing of a host name, so a server
