@@ -17,7 +17,7 @@ export const proxyApi = {
     "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}": {
       sids: { ServiceSid: "KS", SessionSid: "KC", Sid: "KI" },
       get: { operationId: "FetchProxyInteraction" },
-      delete: { operationId: "DeleteProxyInteraction" },
+      delete: { operationId: "DeleteProxyInteraction", noContent: true },
     },
   },
 } as const satisfies ApiDescription;

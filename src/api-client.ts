@@ -5,10 +5,10 @@
 import createClient from "openapi-fetch";
 import type { ApiDescription, OperationDescription } from "./api-description";
 import { TwilioValidationError, apiErrorFrom } from "./errors";
-import { FORM_CONTENT_TYPE, encodeForm } from "./form";
+import { FORM_CONTENT_TYPE, encodeForm, encodeJson } from "./form";
 import { paginationLimit, requestLimits } from "./options";
 import { Paginator } from "./pagination";
-import { checkParams, type RequestParams } from "./params";
+import { checkHeaders, checkParams, type RequestParams } from "./params";
 import { type FetchResult, errorBody, successData } from "./response";
 import type { Send, Sent } from "./transport";
 import type { ApiClient } from "./types";
@@ -60,6 +60,22 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
   // Middleware is promised a real Request; without any, a LightRequest is enough.
   const middleware = new Set<Middleware>();
 
+  // Only what the spec describes is sent: plain JavaScript can pass any path or method, and a
+  // template that is not in the spec (say one whose parameters are not SIDs) could reach another resource.
+  function operation(method: Method, path: unknown): OperationDescription {
+    const item = typeof path === "string" && Object.hasOwn(api.paths, path) ? api.paths[path] : undefined;
+    const op = item?.[method.toLowerCase() as "get" | "post" | "delete"];
+    if (!op) {
+      throw new TwilioValidationError(
+        "path",
+        item
+          ? `${method} is not an operation of ${redact(path as string)}; see the API reference for its methods.`
+          : `${typeof path === "string" ? `"${redact(path.slice(0, 100))}"` : `A value of type ${typeof path}`} is not a path template of this API; pass one of its paths, such as "${Object.keys(api.paths)[0]}".`,
+      );
+    }
+    return op;
+  }
+
   async function call(
     method: Method,
     path: string,
@@ -67,9 +83,9 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
     onUrl?: (url: string) => void,
   ): Promise<FetchResult> {
     const { signal, maxRetries, timeoutMs, parseAs, ...rest } = init;
-    const item = api.paths[path];
-    const op = item?.[method.toLowerCase() as "get"] as OperationDescription | undefined;
-    checkParams(item, op?.query, rest.params);
+    const op = operation(method, path);
+    checkParams(api.paths[path], op.query, rest.params);
+    checkHeaders(rest.headers);
     const limits = requestLimits({ signal, maxRetries, timeoutMs });
     let sent: Sent | undefined;
     const finalInit: Init = {
@@ -86,11 +102,11 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
       },
     };
     if (rest.body !== undefined && rest.bodySerializer === undefined) {
-      if (op?.body === "json") {
-        finalInit.bodySerializer = (body: unknown) => JSON.stringify(body);
+      if (op.body === "json") {
+        finalInit.bodySerializer = encodeJson;
         finalInit.headers = withContentType(rest.headers, "application/json");
       } else {
-        finalInit.bodySerializer = (body: unknown) => encodeForm(body, op?.jsonFields).toString();
+        finalInit.bodySerializer = (body: unknown) => encodeForm(body, op.jsonFields).toString();
         finalInit.headers = withContentType(rest.headers, FORM_CONTENT_TYPE);
       }
     }
@@ -99,7 +115,7 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
     const { response } = result;
     const text = response === sent?.response ? sent.text : await replacedText(result);
     return response.ok
-      ? { data: successData(response, text, `${method} ${path}`), response }
+      ? { data: successData(response, text, `${method} ${path}`, op.noContent === true), response }
       : { error: errorBody(response, text), response };
   }
 

@@ -29,6 +29,8 @@ export interface OperationDescription {
   readonly query?: Readonly<Record<string, QueryBounds>>;
   /** Property of a list page that holds its items. */
   readonly listKey?: string;
+  /** The spec allows a 2xx without a body (a 204): only then may a call resolve without data. */
+  readonly noContent?: boolean;
 }
 
 /** Bounds of a numeric query parameter. */

@@ -28,7 +28,7 @@ export interface Auth {
   readonly source: "options" | "environment";
   /** The `Authorization` header value. */
   header(): string;
-  /** `text` with every occurrence of the secret (raw, in `user:secret` form, or base64) replaced. */
+  /** `text` with every occurrence of the secret (raw or percent-encoded, in `user:secret` form, or base64) replaced. */
   redact(text: string): string;
 }
 
@@ -114,6 +114,18 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// A pattern for `text` in which any character may also appear percent-encoded
+// (`%27` for `'`, `%2B` for `+`): a server echoing the secret into a URL, or a
+// URL parser normalising it, yields such mixtures.
+function percentTolerant(text: string): string {
+  return [...text]
+    .map((char) => {
+      const hex = char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
+      return `(?:${escapeRegExp(char)}|%${hex})`;
+    })
+    .join("");
+}
+
 /**
  * Resolves credentials from the options, else from the environment, and
  * checks them. Throws {@link TwilioConfigError} naming the problem; the
@@ -127,12 +139,15 @@ export function resolveAuth(options: CredentialOptions): Auth {
     checkUser("account", "accountSid", options.accountSid);
   const token = btoa(`${username}:${secret}`);
   const header = `Basic ${token}`;
-  const secretPattern = new RegExp([secret, token, encodeURIComponent(secret)].map(escapeRegExp).join("|"), "gi");
+  // Case-insensitive: URL parsers lowercase host names and percent-encodings may use either case.
+  const literalPattern = new RegExp(`${escapeRegExp(secret)}|${escapeRegExp(token)}`, "gi");
+  const encodedPattern = new RegExp(`${percentTolerant(secret)}|${percentTolerant(token)}`, "gi");
   return {
     kind: pair.kind,
     username,
     source,
     header: () => header,
-    redact: (text) => text.replace(secretPattern, REDACTED),
+    // Most text has no "%": the literal pattern is the cheaper search.
+    redact: (text) => text.replace(text.includes("%") ? encodedPattern : literalPattern, REDACTED),
   };
 }

@@ -29,6 +29,19 @@ export interface InteractionsClientOptions extends CredentialOptions, HostOption
   /** Time limit of each attempt in milliseconds (default 30 000). */
   timeoutMs?: number;
   /**
+   * Largest response body the client reads, in bytes after decoding gzip,
+   * deflate or br (default 16 MiB). A bigger body stops being read there and
+   * the call fails with `TwilioResponseError`.
+   * @example `createInteractionsClient({ maxResponseBytes: 64 * 1024 * 1024 })`
+   */
+  maxResponseBytes?: number;
+  /**
+   * Requests on the wire at once per API (default 50); further calls wait
+   * in a queue, in order. The wait does not count towards `timeoutMs`.
+   * @example `createInteractionsClient({ maxSocketsPerOrigin: 10 })`
+   */
+  maxSocketsPerOrigin?: number;
+  /**
    * The `fetch` to send requests with. By default the client uses node:http
    * with keep-alive on Node (it costs much less per request) and the global
    * `fetch` elsewhere (Bun, Deno, Cloudflare Workers, browsers).
@@ -64,6 +77,8 @@ const OPTION_NAMES = new Set<string>([
   "baseUrls",
   "maxRetries",
   "timeoutMs",
+  "maxResponseBytes",
+  "maxSocketsPerOrigin",
   "fetch",
   "logger",
   "userAgent",
@@ -143,7 +158,7 @@ function chooseWire(fetchOption: FetchLike | undefined): Wire {
 export function createInteractionsClient(options: InteractionsClientOptions = {}): InteractionsClient {
   checkOptions(options);
   const auth = resolveAuth(options);
-  const { maxRetries, timeoutMs } = clientLimits(options);
+  const limits = clientLimits(options);
   const wire = chooseWire(options.fetch);
   const userAgent = [`${PACKAGE_NAME}/${VERSION}`, runtimeName(), options.userAgent].filter(Boolean).join(" ");
 
@@ -154,8 +169,7 @@ export function createInteractionsClient(options: InteractionsClientOptions = {}
       auth,
       origin: new URL(baseUrl).origin,
       userAgent,
-      maxRetries,
-      timeoutMs,
+      ...limits,
       logger: options.logger,
     });
     return createApiClient<Paths, Api>(api, baseUrl, send, auth.redact);

@@ -113,6 +113,27 @@ export interface TwilioErrorBody {
   details?: Record<string, unknown>;
 }
 
+// How much of a server-sent value toJSON copies: enough for any real Twilio
+// `details`, few enough that JSON.stringify(err) cannot overflow the stack.
+const MAX_DEPTH = 8;
+const MAX_ENTRIES = 100;
+const TRUNCATED = "[truncated]";
+
+function bounded(value: unknown, depth = 0): unknown {
+  if (typeof value !== "object" || value === null) return typeof value === "bigint" ? String(value) : value;
+  if (depth >= MAX_DEPTH) return TRUNCATED;
+  if (Array.isArray(value)) {
+    const items = value.slice(0, MAX_ENTRIES).map((item) => bounded(item, depth + 1));
+    if (value.length > MAX_ENTRIES) items.push(TRUNCATED);
+    return items;
+  }
+  const copy: Record<string, unknown> = {};
+  const keys = Object.keys(value);
+  for (const key of keys.slice(0, MAX_ENTRIES)) copy[key] = bounded((value as Record<string, unknown>)[key], depth + 1);
+  if (keys.length > MAX_ENTRIES) copy[TRUNCATED] = keys.length - MAX_ENTRIES;
+  return copy;
+}
+
 /**
  * Twilio answered with a non-2xx status. Carries the Twilio error body, the
  * request ID to quote to Twilio support, and the response headers. Subclasses
@@ -171,7 +192,8 @@ export class TwilioApiError extends TwilioError {
       status: this.status,
       code: this.code,
       moreInfo: this.moreInfo,
-      details: this.details,
+      // Copied to a bounded depth and width: the server decides what `details` holds.
+      details: bounded(this.details),
       requestId: this.requestId,
     };
   }

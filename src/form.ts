@@ -10,7 +10,8 @@ export const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 // replace it with U+FFFD, changing what is sent.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function text(field: string, value: string): string {
+/** Returns `value`, or throws TwilioValidationError when it holds a lone surrogate. */
+export function sendableText(field: string, value: string): string {
   if (LONE_SURROGATE.test(value)) {
     throw new TwilioValidationError(
       field,
@@ -21,7 +22,7 @@ function text(field: string, value: string): string {
 }
 
 function scalar(field: string, value: unknown, json: boolean): string {
-  if (typeof value === "string") return text(field, value);
+  if (typeof value === "string") return sendableText(field, value);
   if (typeof value === "boolean" || typeof value === "bigint") return String(value);
   if (typeof value === "number") {
     if (!Number.isFinite(value))
@@ -83,4 +84,33 @@ export function encodeForm(body: unknown, jsonFields: readonly string[] = []): U
     }
   }
   return form;
+}
+
+/**
+ * Encodes a JSON request body. A value JSON cannot encode (a cycle, a BigInt,
+ * a `toJSON` that throws) is a TwilioValidationError naming the top-level
+ * field that holds it.
+ *
+ * @example
+ * ```ts
+ * encodeJson({ Routing: { properties: {} } }); // '{"Routing":{"properties":{}}}'
+ * ```
+ */
+export function encodeJson(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    let field = "body";
+    if (typeof body === "object" && body !== null) {
+      for (const [name, value] of Object.entries(body)) {
+        try {
+          JSON.stringify(value);
+        } catch {
+          field = name;
+          break;
+        }
+      }
+    }
+    throw new TwilioValidationError(field, `${field} cannot be encoded as JSON: ${(error as Error).message}`);
+  }
 }

@@ -6,6 +6,13 @@ import { TwilioConfigError, type TwilioError, TwilioValidationError } from "./er
 export const DEFAULT_MAX_RETRIES = 2;
 /** Default time limit of one attempt, in milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Default cap on a response body, after decoding: 16 MiB, over ten times the
+ * largest Twilio page (1,000 records) and small enough to keep memory bounded.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+/** Default cap on requests on the wire at once per client and origin, as undici and Stainless users set. */
+export const DEFAULT_MAX_SOCKETS_PER_ORIGIN = 50;
 // setTimeout cannot wait longer than a signed 32-bit number of milliseconds.
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
@@ -36,14 +43,26 @@ function timeout(name: string, value: unknown, fail: Fail): number | undefined {
   return value;
 }
 
-/** Checks `maxRetries` and `timeoutMs` of the client options. */
-export function clientLimits(options: { maxRetries?: unknown; timeoutMs?: unknown }): {
-  maxRetries: number;
-  timeoutMs: number;
-} {
+function count(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new TwilioConfigError(`${name} must be a positive integer, but got ${describe(value)}.`);
+  }
+  return value;
+}
+
+/** Checks `maxRetries`, `timeoutMs`, `maxResponseBytes` and `maxSocketsPerOrigin` of the client options. */
+export function clientLimits(options: {
+  maxRetries?: unknown;
+  timeoutMs?: unknown;
+  maxResponseBytes?: unknown;
+  maxSocketsPerOrigin?: unknown;
+}): { maxRetries: number; timeoutMs: number; maxResponseBytes: number; maxSocketsPerOrigin: number } {
   return {
     maxRetries: retries("maxRetries", options.maxRetries, configError) ?? DEFAULT_MAX_RETRIES,
     timeoutMs: timeout("timeoutMs", options.timeoutMs, configError) ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: count("maxResponseBytes", options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
+    maxSocketsPerOrigin: count("maxSocketsPerOrigin", options.maxSocketsPerOrigin, DEFAULT_MAX_SOCKETS_PER_ORIGIN),
   };
 }
 

@@ -40,6 +40,17 @@ export interface PageSource<Body> {
   signal: AbortSignal | undefined;
 }
 
+// What makes two page URLs the same page: not a #fragment, user info, or the
+// order of query parameters.
+function loopKey(url: URL): string {
+  const key = new URL(url.href);
+  key.hash = "";
+  key.username = "";
+  key.password = "";
+  key.searchParams.sort();
+  return key.href;
+}
+
 /**
  * The result of `paginate()`: an async iterable of items that fetches pages
  * lazily. Iterate it with `for await`, or use {@link Paginator.pages} and
@@ -67,21 +78,29 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
     const userSignal = source.signal;
     if (userSignal?.aborted)
       throw new TwilioAbortError("Pagination was aborted by its AbortSignal.", { cause: userSignal.reason });
-    const controller = new AbortController();
-    const forward = () => controller.abort(userSignal?.reason);
-    userSignal?.addEventListener("abort", forward, { once: true });
+    // Each load gets its own controller, tied to the caller's signal only while it is in flight: an
+    // iterator dropped without return() leaves nothing attached to a long-lived signal.
+    let inFlight: AbortController | undefined;
+    const load = (url: URL | undefined) => {
+      const controller = new AbortController();
+      const forward = () => controller.abort(userSignal?.reason);
+      if (userSignal?.aborted) forward();
+      userSignal?.addEventListener("abort", forward, { once: true });
+      inFlight = controller;
+      const page = source.load(url, controller.signal);
+      const detach = () => userSignal?.removeEventListener("abort", forward);
+      page.then(detach, detach);
+      return page;
+    };
     const seen = new Set<string>();
     let remaining = source.limit;
-    let pending: Promise<{ body: Body; response: Response; url: string }> | undefined = source.load(
-      undefined,
-      controller.signal,
-    );
+    let pending: Promise<{ body: Body; response: Response; url: string }> | undefined = load(undefined);
     try {
       for (let number = 1; pending; number++) {
         const { body, response, url } = await pending;
         pending = undefined;
         // A next_page_url that leads back to any page already fetched, the first included, is a loop.
-        seen.add(new URL(url).href);
+        seen.add(loopKey(new URL(url)));
         const record = body as Record<string, unknown>;
         const items = record?.[source.listKey];
         if (!Array.isArray(items)) {
@@ -104,7 +123,7 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
             );
           } else {
             try {
-              pending = source.load(this.#checkNext(meta.next_page_url, seen, number), controller.signal);
+              pending = load(this.#checkNext(meta.next_page_url, seen, number));
               pending.catch(() => {}); // a failure is reported when the page is awaited
             } catch (error) {
               stop = new TwilioPaginationError(source.redact((error as Error).message));
@@ -115,8 +134,7 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
         if (stop) throw stop;
       }
     } finally {
-      userSignal?.removeEventListener("abort", forward);
-      controller.abort(); // cancels a prefetched page nobody will read
+      inFlight?.abort(); // cancels a prefetched page nobody will read
     }
   }
 
@@ -138,7 +156,7 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
         `Page ${number} names a next page on another resource (${url.pathname}); stopping.`,
       );
     }
-    if (seen.has(url.href)) {
+    if (seen.has(loopKey(url))) {
       throw new TwilioPaginationError(
         `Page ${number} repeats the next_page_url of an earlier page; stopping to avoid a loop.`,
       );

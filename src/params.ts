@@ -1,8 +1,10 @@
 // Checks a request's parameters against what the spec says, before anything
 // is sent: SID path parameters must have their prefix and shape, bounded
-// query parameters (PageSize 1–1000, Page ≥ 0) must be in range.
+// query parameters (PageSize 1–1000, Page ≥ 0) must be in range, query text
+// must be encodable and headers must be valid HTTP.
 import type { PathDescription, QueryBounds } from "./api-description";
 import { InvalidSidError, TwilioValidationError } from "./errors";
+import { sendableText } from "./form";
 import { isSid } from "./sid";
 
 export interface RequestParams {
@@ -44,5 +46,49 @@ export function checkParams(
   for (const [name, bounds] of Object.entries(query ?? {})) {
     const value = params?.query?.[name];
     if (value !== undefined) checkBounds(name, value, bounds);
+  }
+  for (const [name, value] of Object.entries(params?.query ?? {})) checkQueryValue(name, value, 0);
+}
+
+// Query values end up in encodeURIComponent, which throws on a lone surrogate or a symbol.
+function checkQueryValue(name: string, value: unknown, depth: number): void {
+  if (typeof value === "string") sendableText(name, value);
+  else if (typeof value === "symbol" || typeof value === "function")
+    throw new TwilioValidationError(name, `${name} cannot be sent in a query: it is a ${typeof value}.`);
+  else if (typeof value === "object" && value !== null && depth < 4)
+    for (const item of Object.values(value)) checkQueryValue(name, item, depth + 1);
+}
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** Throws {@link TwilioValidationError} for a header name or value that is not valid HTTP (CR/LF included). */
+export function checkHeaders(headers: unknown): void {
+  if (headers === undefined || headers === null) return;
+  const entries: [unknown, unknown][] = [];
+  if (Array.isArray(headers)) {
+    for (const pair of headers) entries.push(Array.isArray(pair) ? [pair[0], pair[1]] : [pair, undefined]);
+  } else if (typeof (headers as Headers).forEach === "function") {
+    (headers as Headers).forEach((value, name) => entries.push([name, value]));
+  } else if (typeof headers === "object") {
+    entries.push(...Object.entries(headers));
+  } else {
+    entries.push([headers, undefined]);
+  }
+  for (const [name, value] of entries) {
+    if (typeof name !== "string" || !TOKEN.test(name)) {
+      throw new TwilioValidationError("headers", "headers has a name that is not a valid HTTP header name.");
+    }
+    // openapi-fetch leaves out null and undefined header values.
+    if (value === undefined || value === null) continue;
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    const valid = (v: unknown) =>
+      (typeof v === "string" || typeof v === "number" || typeof v === "boolean") && HEADER_VALUE.test(String(v));
+    if (!values.every(valid)) {
+      throw new TwilioValidationError(
+        `headers.${name}`,
+        `The ${name} header must be text without line breaks or control characters.`,
+      );
+    }
   }
 }

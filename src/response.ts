@@ -48,11 +48,14 @@ export function errorBody(response: Response, raw: unknown): TwilioErrorBody {
   return { status: response.status, message: `${reason}: the server answered with ${what}.` };
 }
 
-/** Parses the body of a 2xx response; throws TwilioResponseError when it is not JSON. */
-export function successData(response: Response, text: string | undefined, what: string): unknown {
-  if (response.status === 204) return undefined;
+/**
+ * Parses the body of a 2xx response; throws TwilioResponseError when it is
+ * not JSON, or is empty although the operation's spec promises a body.
+ */
+export function successData(response: Response, text: string | undefined, what: string, noContent: boolean): unknown {
   const contentType = response.headers.get("content-type") ?? undefined;
   if (!text) {
+    if (noContent) return undefined;
     throw new TwilioResponseError(
       response.status,
       contentType,

@@ -2,8 +2,10 @@
 // the configured origin), sends each attempt over the wire with its own time
 // limit, retries what is safe to retry, never follows a redirect, and removes
 // the credential from anything a server echoes back. The body comes back as
-// text, once; the Response handed to openapi-fetch carries none.
+// text, once; the Response handed to openapi-fetch carries none. At most
+// `maxSocketsPerOrigin` attempts are on the wire at once; the others queue.
 import type { Auth } from "./auth";
+import { ConcurrencyLimit } from "./concurrency";
 import {
   TwilioAbortError,
   TwilioConfigError,
@@ -13,7 +15,7 @@ import {
 } from "./errors";
 import { type Logger, loggableHeaders } from "./logger";
 import { failureKind, isRetryableFailure, isRetryableStatus, retryDelayMs } from "./retry";
-import { LightRequest, type Wire, type WireResponse, WireTimeout } from "./wire";
+import { LightRequest, type Wire, type WireRequest, type WireResponse, WireTimeout, WireTooLarge } from "./wire";
 
 /**
  * The `fetch` signature the client accepts: the standard one, called as
@@ -41,6 +43,10 @@ export interface TransportOptions {
   userAgent: string;
   maxRetries: number;
   timeoutMs: number;
+  /** Largest response body read, after decoding. */
+  maxResponseBytes: number;
+  /** Attempts on the wire at once; more wait in a queue. */
+  maxSocketsPerOrigin: number;
   logger: Logger | undefined;
 }
 
@@ -106,6 +112,17 @@ export function createTransport(options: TransportOptions): Send {
   // The base URL is normalised by URL, and so is every request URL, so a
   // prefix test is exact; the trailing slash stops "https://host.evil" tricks.
   const originPrefix = `${options.origin}/`;
+  const limit = new ConcurrencyLimit(options.maxSocketsPerOrigin);
+
+  async function attempt(wireRequest: WireRequest, timeoutMs: number, signal: AbortSignal | undefined) {
+    const queued = limit.acquire(signal);
+    if (queued) await queued;
+    try {
+      return await wire(wireRequest, timeoutMs, signal);
+    } finally {
+      limit.release();
+    }
+  }
 
   function toSent(received: WireResponse, what: () => string): Sent {
     const { status } = received;
@@ -133,7 +150,7 @@ export function createTransport(options: TransportOptions): Send {
     for (const name in received.headers) {
       if (!TRANSFER_HEADERS.has(name)) headers[name] = auth.redact(received.headers[name]!);
     }
-    const statusText = REASON_PHRASE.test(received.statusText) ? received.statusText : "";
+    const statusText = REASON_PHRASE.test(received.statusText) ? auth.redact(received.statusText) : "";
     const ok = status >= 200 && status < 300;
     try {
       return {
@@ -170,7 +187,7 @@ export function createTransport(options: TransportOptions): Send {
         : request.body === null
           ? undefined
           : await request.text();
-    const wireRequest = { url, method, headers, body };
+    const wireRequest = { url, method, headers, body, maxBytes: options.maxResponseBytes };
 
     for (let attemptNumber = 1; ; attemptNumber++) {
       if (signal?.aborted) throw abortError(signal, what());
@@ -183,9 +200,18 @@ export function createTransport(options: TransportOptions): Send {
       const started = Date.now();
       let received: WireResponse;
       try {
-        received = await wire(wireRequest, timeoutMs, signal);
+        received = await attempt(wireRequest, timeoutMs, signal);
       } catch (error) {
         if (signal?.aborted) throw abortError(signal, what());
+        if (error instanceof WireTooLarge) {
+          const type = error.contentType === undefined ? undefined : auth.redact(error.contentType);
+          throw new TwilioResponseError(
+            error.status,
+            type,
+            `${what()} answered ${error.status} with ${error.message}; nothing more was read. ` +
+              "Raise maxResponseBytes if such responses are expected. The request may have taken effect.",
+          );
+        }
         let failure: TwilioConnectionError;
         let kind = failureKind(error);
         if (error instanceof WireTimeout) {

@@ -3,10 +3,12 @@
 // AbortController and timer, and the call is re-issued as fetch(url, init):
 // a signal attached through a Request can be lost to garbage collection on
 // Node 20 (toolchain note 11), and a fetch that ignores its signal must still
-// give up on time, hence the race.
+// give up on time, hence the race. The runtime decodes gzip, deflate and br;
+// the body is read in the runtime's chunks and counted, so a body over the
+// size cap stops being read (and decoded) there.
 import { runtimeKind } from "./env";
 import type { FetchLike } from "./transport";
-import { type Wire, WireTimeout } from "./wire";
+import { ACCEPT_ENCODING, type Wire, WireTimeout, WireTooLarge, decodeChunks } from "./wire";
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) {
@@ -27,6 +29,33 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+// The body as text, reading no more than `maxBytes` of it.
+async function readText(response: Response, maxBytes: number, status: number): Promise<string> {
+  const tooLarge = () => new WireTooLarge(maxBytes, status, response.headers.get("content-type") ?? undefined);
+  const length = Number(response.headers.get("content-length") ?? Number.NaN);
+  const encoded = response.headers.has("content-encoding");
+  if (!encoded && length > maxBytes) {
+    response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  // A declared length within the cap is the common case: the runtime reads it in one call.
+  if (!response.body || (!encoded && length <= maxBytes)) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return total === 0 ? "" : decodeChunks(chunks, total);
 }
 
 // What proves a failed fetch never sent the request, per runtime. Node's
@@ -61,22 +90,20 @@ export function fetchWire(fetchImpl: FetchLike): Wire {
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      const init: RequestInit = {
-        method: request.method,
-        headers: request.headers,
-        redirect: "manual",
-        signal: controller.signal,
-      };
+      const headers = request.headers["accept-encoding"]
+        ? request.headers
+        : { ...request.headers, "accept-encoding": ACCEPT_ENCODING };
+      const init: RequestInit = { method: request.method, headers, redirect: "manual", signal: controller.signal };
       if (request.body !== undefined) init.body = request.body;
       const response = await raceAbort(fetchImpl(request.url, init), controller.signal);
-      const text = await raceAbort(response.text(), controller.signal);
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
       // A browser's manual redirect is opaque (status 0): report it as the redirect it is.
       const status = response.type === "opaqueredirect" ? 302 : response.status;
-      return { status, statusText: response.statusText, headers, text };
+      const text = await raceAbort(readText(response, request.maxBytes, status), controller.signal);
+      const responseHeaders: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        responseHeaders[name] = value;
+      });
+      return { status, statusText: response.statusText, headers: responseHeaders, text };
     } catch (error) {
       throw controller.signal.reason instanceof WireTimeout && !signal?.aborted
         ? controller.signal.reason

@@ -3,37 +3,67 @@
 // objects, no AbortController). It is reached through
 // process.getBuiltinModule rather than an import, so bundlers and edge
 // runtimes never see a Node built-in; where that function is missing, the
-// client falls back to fetch.
-import { type Wire, type WireResponse, WireTimeout } from "./wire";
+// client falls back to fetch. node:zlib is loaded the same way, on the first
+// compressed response.
+import {
+  ACCEPT_ENCODING,
+  type Wire,
+  type WireResponse,
+  WireNotSent,
+  WireTimeout,
+  WireTooLarge,
+  decodeChunks,
+} from "./wire";
 
-// The small part of node:http this module uses (src/ compiles without Node types).
-interface IncomingMessage {
+// The small part of node:http and node:zlib this module uses (src/ compiles without Node types).
+interface Readable {
+  on(event: "data", listener: (chunk: Uint8Array) => void): void;
+  on(event: "end" | "close", listener: () => void): void;
+  on(event: "error", listener: (error: Error) => void): void;
+  pipe(destination: Readable): void;
+  destroy(): void;
+}
+interface IncomingMessage extends Readable {
   statusCode?: number;
   statusMessage?: string;
   headers: Record<string, string | string[] | undefined>;
   complete: boolean;
-  setEncoding(encoding: "utf8"): void;
-  on(event: "data", listener: (chunk: string) => void): void;
-  on(event: "end" | "close", listener: () => void): void;
-  on(event: "error", listener: (error: Error) => void): void;
 }
 interface ClientRequest {
+  reusedSocket: boolean;
   on(event: "error", listener: (error: Error) => void): void;
+  on(event: "information", listener: (info: { statusCode: number }) => void): void;
+  on(event: "upgrade", listener: (response: unknown, socket: { destroy(): void }) => void): void;
   end(body?: string): void;
   destroy(error?: Error): void;
 }
 interface HttpModule {
-  Agent: new (options: { keepAlive: boolean }) => object;
+  Agent: new (options: { keepAlive: boolean; timeout: number }) => object;
   request(
     url: string,
     options: { method: string; headers: Record<string, string>; agent: object },
     callback: (response: IncomingMessage) => void,
   ): ClientRequest;
 }
+interface ZlibModule {
+  createGunzip(): Readable;
+  createInflate(): Readable;
+  createBrotliDecompress(): Readable;
+}
 interface NodeProcess {
   versions?: { node?: string };
   getBuiltinModule?(id: string): unknown;
 }
+
+/**
+ * How long a kept-alive socket may stay idle. Below the usual server idle
+ * timeouts (5 s for Node, 60 s and more for load balancers), so the client
+ * drops a socket before the server does; setting it also makes the agent
+ * honour a shorter `Keep-Alive: timeout=N` the server announces.
+ */
+const IDLE_TIMEOUT_MS = 4000;
+// Errors of a reused socket that mean the server had closed it before reading the request.
+const STALE_SOCKET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
 
 function flatten(headers: IncomingMessage["headers"]): Record<string, string> {
   const flat: Record<string, string> = {};
@@ -48,9 +78,18 @@ function flatten(headers: IncomingMessage["headers"]): Record<string, string> {
 export function nodeWire(): Wire | undefined {
   const proc = (globalThis as { process?: NodeProcess }).process;
   if (typeof proc?.getBuiltinModule !== "function" || typeof proc.versions?.node !== "string") return undefined;
-  const http = proc.getBuiltinModule("node:http") as HttpModule;
-  const https = proc.getBuiltinModule("node:https") as HttpModule;
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  const getBuiltin = proc.getBuiltinModule.bind(proc);
+  const http = getBuiltin("node:http") as HttpModule;
+  const https = getBuiltin("node:https") as HttpModule;
+  const agentOptions = { keepAlive: true, timeout: IDLE_TIMEOUT_MS };
+  const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+  let zlib: ZlibModule | undefined;
+  const decoders: Record<string, () => Readable> = {
+    gzip: () => (zlib ??= getBuiltin("node:zlib") as ZlibModule).createGunzip(),
+    "x-gzip": () => (zlib ??= getBuiltin("node:zlib") as ZlibModule).createGunzip(),
+    deflate: () => (zlib ??= getBuiltin("node:zlib") as ZlibModule).createInflate(),
+    br: () => (zlib ??= getBuiltin("node:zlib") as ZlibModule).createBrotliDecompress(),
+  };
 
   return (request, timeoutMs, signal) =>
     new Promise<WireResponse>((resolve, reject) => {
@@ -64,30 +103,57 @@ export function nodeWire(): Wire | undefined {
         if (response) resolve(response);
         else reject(error);
       };
+      const fail = (error: Error) => {
+        settle(error);
+        req.destroy();
+      };
       const secure = request.url.startsWith("https:");
-      const options = { method: request.method, headers: request.headers, agent: secure ? agents.https : agents.http };
+      const headers = request.headers["accept-encoding"]
+        ? request.headers
+        : { ...request.headers, "accept-encoding": ACCEPT_ENCODING };
+      const options = { method: request.method, headers, agent: secure ? agents.https : agents.http };
       // After the headers, any failure means the body broke off; say so, with the runtime's reason as the cause.
       const brokeOff = (cause?: Error) =>
         settle(new Error("the connection closed before the response body was complete", { cause }));
       const req = (secure ? https : http).request(request.url, options, (res) => {
         responding = true;
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk) => {
-          text += chunk;
+        const status = res.statusCode ?? 0;
+        const responseHeaders = flatten(res.headers);
+        const tooLarge = () => new WireTooLarge(request.maxBytes, status, responseHeaders["content-type"]);
+        const coding = responseHeaders["content-encoding"]?.trim().toLowerCase();
+        const decoder = coding && Object.hasOwn(decoders, coding) ? decoders[coding]!() : undefined;
+        if (!decoder && Number(responseHeaders["content-length"]) > request.maxBytes) return fail(tooLarge());
+        const chunks: Uint8Array[] = [];
+        let total = 0;
+        const body = decoder ?? res;
+        body.on("data", (chunk) => {
+          total += chunk.length;
+          if (total > request.maxBytes) {
+            decoder?.destroy();
+            return fail(tooLarge());
+          }
+          chunks.push(chunk);
         });
-        res.on("end", () =>
-          settle(undefined, {
-            status: res.statusCode ?? 0,
-            statusText: res.statusMessage ?? "",
-            headers: flatten(res.headers),
-            text,
-          }),
-        );
+        body.on("end", () => {
+          let text: string;
+          try {
+            text = total === 0 ? "" : decodeChunks(chunks, total);
+          } catch (error) {
+            // A body too long for a string (with a very large maxResponseBytes): reject, never throw in a listener.
+            return settle(error);
+          }
+          settle(undefined, { status, statusText: res.statusMessage ?? "", headers: responseHeaders, text });
+        });
         res.on("error", brokeOff);
         res.on("close", () => {
           if (!res.complete) brokeOff();
         });
+        if (decoder) {
+          decoder.on("error", (error) =>
+            fail(new Error(`the response body is not valid ${coding} data`, { cause: error })),
+          );
+          res.pipe(decoder);
+        }
       });
       const timer = setTimeout(() => {
         const timeout = new WireTimeout(`timed out after ${timeoutMs} ms`);
@@ -99,7 +165,20 @@ export function nodeWire(): Wire | undefined {
         req.destroy();
       };
       signal?.addEventListener("abort", onAbort, { once: true });
-      req.on("error", (error) => (responding ? brokeOff(error) : settle(error)));
+      // The SDK never sends Expect: 100-continue nor Upgrade: a 100 or 101 is the server's error, reported at once.
+      req.on("information", ({ statusCode }) => {
+        if (statusCode === 100) fail(new Error("the server answered 100 Continue, which the request did not ask for"));
+      });
+      req.on("upgrade", (_response, socket) => {
+        socket.destroy();
+        fail(new Error("the server answered 101 Switching Protocols, which the request did not ask for"));
+      });
+      req.on("error", (error) => {
+        if (responding) return brokeOff(error);
+        const code = (error as { code?: unknown }).code;
+        const stale = req.reusedSocket && typeof code === "string" && STALE_SOCKET_CODES.has(code);
+        settle(stale ? new WireNotSent("a kept-alive connection was closed by the server", { cause: error }) : error);
+      });
       req.end(request.body);
     });
 }

@@ -52,6 +52,7 @@ export default defineConfig({
           include: [
             "test/runtime/**/*.test.ts",
             "test/faults/**/*.test.ts",
+            "test/fuzz/hostile.test.ts",
             "test/integration/**/*.test.ts",
             "test/load/concurrency.test.ts",
           ],

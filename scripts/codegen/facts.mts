@@ -28,6 +28,8 @@ export interface OperationFacts {
   query?: Record<string, QueryBounds>;
   /** Property of the 2xx body that holds the items of a list. */
   listKey?: string;
+  /** A 2xx response of the operation has no body (a 204): only then may a call resolve without data. */
+  noContent?: true;
 }
 
 export interface PathFacts {
@@ -95,6 +97,7 @@ function operationFacts(doc: Json, method: OperationFacts["method"], op: Json, p
 
   for (const [status, response] of Object.entries(op.responses ?? {})) {
     if (!status.startsWith("2")) continue;
+    if (!resolve(doc, response)?.content) facts.noContent = true;
     const body = resolve(doc, resolve(doc, response)?.content?.[JSON_MEDIA]?.schema);
     const properties = body?.properties ?? {};
     if (!properties.meta) continue;

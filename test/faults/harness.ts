@@ -3,7 +3,13 @@
 // the outcome (error type and message, or data), elapsed time, waits between
 // retries, and that no credential leaked anywhere.
 import { describe, type ExpectStatic, it } from "vitest";
-import { type InteractionsClient, type TwilioError, createInteractionsClient, unwrap } from "twilio-interactions";
+import {
+  type InteractionsClient,
+  type InteractionsClientOptions,
+  type TwilioError,
+  createInteractionsClient,
+  unwrap,
+} from "twilio-interactions";
 import { CALLS, type CallName } from "./calls";
 import { type FaultServer, type ScenarioName, refusingUrl, startFaultServer } from "./fault-server";
 import { CREDENTIALS, type Credential, Evidence, basicAuthorization } from "./leak-check";
@@ -55,6 +61,8 @@ export interface FaultCase {
   call: CallName;
   maxRetries?: number;
   timeoutMs?: number;
+  /** Other client options, such as maxResponseBytes. */
+  options?: InteractionsClientOptions;
   /** Requests the origin must receive (attempts, for "connection refused"). */
   requests: number;
   /** The call must throw exactly this class, with this message. */
@@ -90,6 +98,7 @@ async function play(c: FaultCase, credential: Credential): Promise<Run> {
     baseUrls: { flex: baseUrl, proxy: baseUrl },
     maxRetries: c.maxRetries ?? 0,
     timeoutMs: c.timeoutMs ?? 5000,
+    ...c.options,
     logger: evidence.logger,
   });
   const run: Run = { items: [], elapsedMs: 0, origin, foreign, evidence };

@@ -15,6 +15,10 @@ export interface Credential {
   secret: string;
 }
 
+// A secret the client accepts (printable ASCII) that URL parsers re-encode:
+// a server echoing it into a next-page URL shows it as "it%27s…".
+const URL_SPECIAL_SECRET = "it's+a'S3cret~V4lue(x)!*";
+
 // Real Auth Tokens are 32 lowercase hexadecimal digits: unlike the mixed-case
 // fixture, such a token survives the lowercasing of a host name, so a server
 // that echoes it into a redirect or next-page host is caught too.
@@ -39,10 +43,31 @@ export const CREDENTIALS: readonly Credential[] = [
     username: ACCOUNT_SID,
     secret: HEX_AUTH_TOKEN,
   },
+  {
+    label: "API key + secret with characters URLs encode",
+    options: { accountSid: ACCOUNT_SID, apiKey: API_KEY, apiSecret: URL_SPECIAL_SECRET },
+    username: API_KEY,
+    secret: URL_SPECIAL_SECRET,
+  },
 ];
 
-/** Every textual form of every test credential (a leak of any of them fails any test). */
-export const SECRET_FORMS: readonly string[] = CREDENTIALS.flatMap((c) => secretForms(c.username, c.secret));
+/** Every character as %XX: how a server or proxy may re-encode text it echoes into a URL. */
+export function percentEncodeAll(text: string): string {
+  return [...Buffer.from(text)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+}
+
+const FORM_KINDS = ["secret", "user:secret", "base64(user:secret)", "URL-encoded secret"];
+
+/** Every textual form of every test credential, with its kind (a leak of any of them fails any test). */
+export const SECRET_FORMS: readonly { kind: string; text: string }[] = CREDENTIALS.flatMap((c) => {
+  const token = Buffer.from(`${c.username}:${c.secret}`).toString("base64");
+  return [
+    ...secretForms(c.username, c.secret).map((text, i) => ({ kind: FORM_KINDS[i]!, text })),
+    { kind: "percent-encoded secret", text: percentEncodeAll(c.secret) },
+    { kind: "percent-encoded base64 token", text: percentEncodeAll(token) },
+    { kind: "secret as a URL parser encodes it", text: new URL(`http://h/?q=${c.secret}`).search.slice(3) },
+  ];
+});
 
 export function basicAuthorization(credential: Credential): string {
   return `Basic ${Buffer.from(`${credential.username}:${credential.secret}`).toString("base64")}`;
@@ -97,8 +122,9 @@ export class Evidence {
     }
   }
 
-  /** The `{ error, response }` of a failed call: error body and response headers. */
+  /** The `{ error, response }` of a call: reason phrase, and for a failure the error body and headers. */
   result(result: FetchResult): void {
+    this.add("result.response.statusText", result.response.statusText);
     if (result.response.ok) return;
     this.add("result.error", stringify(result.error));
     this.add("result.response.headers", stringify([...result.response.headers]));
@@ -110,14 +136,13 @@ export class Evidence {
 
   /** `where` of every entry that contains a credential form, with the form's kind. */
   leaks(): string[] {
-    const kinds = ["secret", "user:secret", "base64(user:secret)", "URL-encoded secret"];
     const found: string[] = [];
     for (const { where, text } of this.entries) {
       // Case-insensitive: a URL parser lowercases a host name, and a lowercased secret is still the secret.
       const lower = text.toLowerCase();
-      SECRET_FORMS.forEach((form, i) => {
-        if (lower.includes(form.toLowerCase())) found.push(`${where} contains a ${kinds[i % kinds.length]}`);
-      });
+      for (const form of SECRET_FORMS) {
+        if (lower.includes(form.text.toLowerCase())) found.push(`${where} contains a ${form.kind}`);
+      }
     }
     return [...new Set(found)];
   }

@@ -1,0 +1,122 @@
+// Scenarios of servers that attack the client itself: bodies too big to hold
+// (endless, huge, a gzip bomb), compressed or BOM-prefixed bodies both wires
+// must read alike, interim 1xx answers, empty 2xx, bad Retry-After values,
+// error details nested too deep to print, the credential echoed in the
+// reason phrase or percent-encoded, and next-page URLs that loop in disguise.
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { json } from "../helpers/server";
+import { percentEncodeAll } from "./leak-check";
+import {
+  BODY,
+  type Exchange,
+  type Scenario,
+  echoed,
+  failure,
+  head,
+  listPage,
+  ok,
+  pageNumber,
+  pageUrl,
+  raw,
+} from "./replies";
+
+/** Decoded size of the gzip bomb: eight times the cap its test sets. */
+export const BOMB_BYTES = 8 * 1024 * 1024;
+let bomb: Buffer | undefined;
+
+// Writes `chunk` for as long as the client reads.
+function endless(x: Exchange, chunk: string): void {
+  const pump = () => {
+    while (!x.response.destroyed && x.response.write(chunk));
+    if (!x.response.destroyed) x.response.once("drain", pump);
+  };
+  pump();
+}
+
+function compressed(x: Exchange, coding: string, body: Buffer): void {
+  x.response.writeHead(200, { "content-type": "application/json", "content-encoding": coding }).end(body);
+}
+
+function retryAfter(value: () => string): Scenario {
+  return (x) => (x.n === 1 ? failure(x, 429, { "retry-after": value() }) : ok(x));
+}
+
+// Page 1 names itself again, disguised by `disguise`; stops after 5 requests so a client that misses it ends.
+function disguisedLoop(disguise: (url: string) => string): Scenario {
+  return (x) => {
+    if (pageNumber(x) === 0) return listPage(x, pageUrl(x, 1));
+    listPage(x, x.n >= 5 ? null : disguise(pageUrl(x, 1)));
+  };
+}
+
+const DEPTH = 100_000;
+
+export const HOSTILE_SCENARIOS = {
+  // Bodies too big to hold.
+  "endless chunked JSON body": (x) => {
+    x.response.writeHead(200, { "content-type": "application/json" });
+    x.response.write('{"channels":[');
+    endless(x, '{"sid":"UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","status":"active"},'.repeat(1000));
+  },
+  "Content-Length of 200 MB": (x) => {
+    x.response.writeHead(200, { "content-type": "application/json", "content-length": 200_000_000 });
+    x.response.write('{"channels":[');
+  },
+  "gzip bomb": (x) => compressed(x, "gzip", (bomb ??= gzipSync(Buffer.alloc(BOMB_BYTES, " ")))),
+
+  // Bodies both wires must decode the same way.
+  "gzip-compressed JSON": (x) => compressed(x, "gzip", gzipSync(BODY)),
+  "deflate-compressed JSON": (x) => compressed(x, "deflate", deflateSync(BODY)),
+  "br-compressed JSON": (x) => compressed(x, "br", brotliCompressSync(BODY)),
+  "JSON after a UTF-8 byte order mark": (x) =>
+    x.response.writeHead(200, { "content-type": "application/json" }).end(`\uFEFF${BODY}`),
+
+  // Interim answers the client never asked for.
+  "100 Continue, then nothing": (x) => void raw(x, "HTTP/1.1 100 Continue\r\n\r\n"),
+  "101 Switching Protocols": (x) =>
+    void raw(x, "HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: upgrade\r\n\r\n"),
+
+  // A 2xx without the body the spec promises.
+  "204 to any request": (x) => x.response.writeHead(204).end(),
+
+  // Retry-After values that must fall back to the normal backoff.
+  "429 with Retry-After: -5": retryAfter(() => "-5"),
+  "429 with Retry-After in the past": retryAfter(() => new Date(Date.now() - 3_600_000).toUTCString()),
+
+  // An error body whose details are nested 100,000 levels deep.
+  "401 with details nested 100,000 deep": (x) => {
+    const details = `${'{"a":'.repeat(DEPTH)}1${"}".repeat(DEPTH)}`;
+    const text = `{"status":401,"code":20003,"message":"Authenticate","details":${details}}`;
+    x.response.writeHead(401, { "content-type": "application/json" }).end(text);
+  },
+
+  // The credential where redaction used to miss it.
+  "401 echoing the credential in its reason phrase": (x) => {
+    const { token, secret } = echoed(x);
+    raw(x, head(`401 Basic ${token} ${secret}`, { "content-length": 0 })).end();
+  },
+  "200 echoing the credential in its reason phrase": (x) => {
+    const { token, secret } = echoed(x);
+    raw(
+      x,
+      head(`200 Basic ${token} ${secret}`, { "content-type": "application/json", "content-length": BODY.length }) +
+        BODY,
+    ).end();
+  },
+  "next_page_url echoing the percent-encoded credential, then a stall": (x) => {
+    if (x.n > 1) return; // headers never come: the next page times out, naming its URL
+    const { token, secret } = echoed(x);
+    // Raw (a URL parser encodes what it must), every character as %XX, and the token likewise.
+    const echo = `Raw=${secret}&All=${percentEncodeAll(secret)}&Token=${percentEncodeAll(token)}`;
+    listPage(x, `${pageUrl(x, 1)}&${echo}`);
+  },
+  "error body echoing the percent-encoded credential": (x) => {
+    const { token, secret } = echoed(x);
+    const message = `got ${percentEncodeAll(secret)} and ${percentEncodeAll(token).toLowerCase()}`;
+    json(x.response, 400, { status: 400, code: 21000, message, more_info: `https://example.com/?s=${secret}` });
+  },
+
+  // Next-page URLs that name an earlier page in disguise.
+  "next_page_url repeating itself but for a #fragment": disguisedLoop((url) => `${url}#again`),
+  "next_page_url repeating itself but for user info": disguisedLoop((url) => url.replace("://", "://someone@")),
+} satisfies Record<string, Scenario>;

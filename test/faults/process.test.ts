@@ -1,0 +1,104 @@
+// Whole processes against hostile servers, each in a child process so its
+// fate and peak memory can be read: a body that never ends, or 200 MB of
+// JSON, ends the call with a typed error while peak RSS stays under 150 MB
+// (never an uncaught exception that kills the process); and a POST that
+// failed because no file descriptor was left (EMFILE: it never left the
+// machine) is retried and succeeds.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestServer, json, startServer } from "../helpers/server";
+import { INTERACTION } from "./fault-server";
+
+const MB = 1_000_000;
+const run = promisify(execFile);
+
+// The child runs as one plain JavaScript file, so its memory is the SDK's and Node's, not a TypeScript loader's.
+let dir = "";
+let script = "";
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "sdk-child-"));
+  script = join(dir, "call.mjs");
+  await build({
+    entryPoints: [fileURLToPath(new URL("./child/call.mts", import.meta.url))],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: script,
+    logLevel: "silent",
+  });
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+interface Outcome {
+  data?: boolean;
+  thrown?: string;
+  message?: string;
+  exhausted: boolean;
+  maxRssBytes: number;
+}
+
+/** Runs child/call.mts against `server` over the wire of this test project; `limitFds` lowers its descriptor limit. */
+async function child(server: TestServer, projectName: string, args: string[], limitFds?: number): Promise<Outcome> {
+  expect(["node-wire", "fetch-wire"]).toContain(projectName);
+  const wire = projectName === "node-wire" ? "node" : "fetch";
+  const node = [process.execPath, script, server.url, wire, ...args];
+  const { stdout } = limitFds
+    ? await run("sh", ["-c", `ulimit -n ${limitFds} && exec "$@"`, "sh", ...node])
+    : await run(node[0]!, node.slice(1));
+  return JSON.parse(stdout.trim().split("\n").pop()!) as Outcome;
+}
+
+// Writes `chunk` while the client reads, up to `total` bytes (or forever), then `end`.
+function stream(response: ServerResponse, start: string, chunk: string, total: number, end: string): void {
+  response.writeHead(200, { "content-type": "application/json" });
+  response.write(start);
+  let sent = start.length;
+  const pump = () => {
+    while (!response.destroyed && sent < total) {
+      sent += chunk.length;
+      if (!response.write(chunk)) return void response.once("drain", pump);
+    }
+    if (!response.destroyed) response.end(end);
+  };
+  pump();
+}
+
+const PADDING = "x".repeat(64 * 1024);
+
+describe.concurrent("a process reading a hostile body", () => {
+  it.for([
+    ["an endless body", Number.POSITIVE_INFINITY],
+    ["200 MB of JSON", 200 * MB],
+  ] as const)("%s: a TwilioResponseError, peak RSS under 150 MB", async ([label, total], { task, expect }) => {
+    const server = await startServer((_request, response) => stream(response, '{"padding":"', PADDING, total, '"}'));
+    try {
+      const outcome = await child(server, task.file.projectName ?? "", []);
+      console.log(`${label} (${task.file.projectName}): peak RSS ${(outcome.maxRssBytes / MB).toFixed(0)} MB`);
+      expect(outcome.thrown).toBe("TwilioResponseError");
+      expect(outcome.message).toMatch(/ answered 200 with a body larger than maxResponseBytes \(16777216 bytes\);/);
+      expect(outcome.maxRssBytes).toBeLessThan(150 * MB);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("a POST that found no file descriptor", () => {
+  it("is retried (EMFILE means it was never sent) and succeeds once a descriptor is free", async ({ task }) => {
+    const server = await startServer((_request, response) => json(response, 200, INTERACTION));
+    try {
+      const outcome = await child(server, task.file.projectName ?? "", ["exhaust-fds"], 128);
+      expect(outcome).toMatchObject({ data: true, exhausted: true });
+      expect(server.requests.map((r) => r.method)).toEqual(["POST"]);
+    } finally {
+      await server.close();
+    }
+  });
+});
