@@ -263,6 +263,19 @@ export interface components {
      */
     AccountSid: Sid<"AC">;
     /**
+     * Close the channel
+     * @description Ends the conversation for everyone. Without `Routing` the channel's tasks go into wrap-up; with `Routing={"status":"closed"}` they are completed.
+     */
+    ChannelCloseForm: {
+      /** @description `{"status":"closed"}` as a JSON string (`ChannelCloseRouting`) to complete the channel's tasks instead of leaving them in wrap-up. */
+      Routing?: components["schemas"]["ChannelCloseRouting"];
+      /**
+       * @description `closed` ends the channel for everyone.
+       * @enum {string}
+       */
+      Status: "closed";
+    };
+    /**
      * Routing (close)
      * @description What to do with the channel's tasks when it closes. Sent as a JSON string in the `Routing` form field of a channel update: `{"status":"closed"}` completes the tasks instead of leaving them in wrap-up.
      * @example {
@@ -277,6 +290,19 @@ export interface components {
       status: "closed";
     };
     /**
+     * Leave the channel
+     * @description Leaves the channel inactive, so the customer's next message starts a new interaction. Twilio requires `Routing={"status":"closed"}` with it.
+     */
+    ChannelLeaveForm: {
+      /** @description `{"status":"closed"}` as a JSON string (`ChannelCloseRouting`): completes the channel's tasks. Required when leaving. */
+      Routing: components["schemas"]["ChannelCloseRouting"];
+      /**
+       * @description `inactive` lets the agent leave the channel.
+       * @enum {string}
+       */
+      Status: "inactive";
+    };
+    /**
      * @description Lifecycle state of a channel: `setup` while Twilio creates it, `active` once it carries messages, `failed` if setup failed (see `error_code`), `closed` or `inactive` after an update, `pause` while parked and `transfer` during a transfer.
      * @enum {string}
      */
@@ -286,11 +312,6 @@ export interface components {
      * @enum {string}
      */
     ChannelType: "voice" | "sms" | "email" | "web" | "whatsapp" | "chat" | "messenger" | "gbm";
-    /**
-     * @description `closed` ends the channel for everyone. `inactive` lets the agent leave the channel (it needs `Routing={"status":"closed"}`).
-     * @enum {string}
-     */
-    ChannelUpdateStatus: "closed" | "inactive";
     /**
      * @description Twilio Conversations Conversation SID (`CH…`), the media channel behind a Flex interaction channel.
      * @example CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
@@ -849,12 +870,8 @@ export interface components {
       /** @description The HTTP status code, repeated in the body. */
       status: number;
     };
-    /** @description Form fields of a channel update. */
-    UpdateInteractionChannelForm: {
-      /** @description `{"status":"closed"}` as a JSON string (`ChannelCloseRouting`) to complete the channel's tasks instead of leaving them in wrap-up. Required when `Status` is `inactive`. */
-      Routing?: components["schemas"]["ChannelCloseRouting"];
-      Status: components["schemas"]["ChannelUpdateStatus"];
-    };
+    /** @description Form fields of a channel update: close the channel (`ChannelCloseForm`) or leave it (`ChannelLeaveForm`). Leaving needs `Routing={"status":"closed"}`, so a leave without it matches neither. */
+    UpdateInteractionChannelForm: components["schemas"]["ChannelCloseForm"] | components["schemas"]["ChannelLeaveForm"];
     /** @description Form fields of an update-interaction request. */
     UpdateInteractionForm: {
       /** @description `ttid` of an interaction webhook registered on the Flex instance, to call for this interaction's events. */
@@ -1020,10 +1037,11 @@ export interface components {
   pathItems: never;
 }
 export type AccountSid = components["schemas"]["AccountSid"];
+export type ChannelCloseForm = components["schemas"]["ChannelCloseForm"];
 export type ChannelCloseRouting = components["schemas"]["ChannelCloseRouting"];
+export type ChannelLeaveForm = components["schemas"]["ChannelLeaveForm"];
 export type ChannelStatus = components["schemas"]["ChannelStatus"];
 export type ChannelType = components["schemas"]["ChannelType"];
-export type ChannelUpdateStatus = components["schemas"]["ChannelUpdateStatus"];
 export type ConversationSid = components["schemas"]["ConversationSid"];
 export type CreateInteractionForm = components["schemas"]["CreateInteractionForm"];
 export type CreateInviteForm = components["schemas"]["CreateInviteForm"];

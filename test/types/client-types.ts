@@ -67,3 +67,13 @@ export async function rejected(): Promise<void> {
   });
   if (error) assert<Equal<typeof error.code, number | undefined>>();
 }
+
+export async function leaveNeedsRouting(channel: { InteractionSid: Sid<"KD">; Sid: Sid<"UO"> }): Promise<void> {
+  const path = "/v1/Interactions/{InteractionSid}/Channels/{Sid}" as const;
+  await twilio.flex.POST(path, {
+    params: { path: channel },
+    body: { Status: "inactive", Routing: { status: "closed" } },
+  });
+  // @ts-expect-error Status inactive without Routing {status: closed} does not compile
+  await twilio.flex.POST(path, { params: { path: channel }, body: { Status: "inactive" } });
+}
