@@ -64,6 +64,14 @@ export {
 } from "./errors";
 export type { TwilioErrorBody } from "./errors";
 export { VERSION } from "./version";
+export {
+  TaskAttributesError,
+  decodeTaskAddons,
+  decodeTaskAttributes,
+  taskAttributesFromChannel,
+  taskAttributesOf,
+} from "./flows/task-attributes";
+export type { ChannelAttributeOptions } from "./flows/task-attributes";
 export type { ApiDescription, OperationDescription, PathDescription, QueryBounds } from "./api-description";
 // What the runtime derives from each API description: SID path parameters, query bounds, body encodings, list keys.
 export { flexApi } from "../generated/flex-operations";
@@ -79,6 +87,7 @@ export type {
   ChannelCloseForm,
   ChannelLeaveForm,
   InitiatedBy,
+  InsightsConversation,
   Interaction,
   InteractionChannel,
   InteractionChannelInvite,

@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { readApis, repoRoot } from "./apis.mts";
 import { bundleApis } from "./bundle.mts";
 import { apiFacts } from "./facts.mts";
+import { jsonStrings } from "./json-strings.mts";
 import { renderOperations } from "./operations.mts";
 import { renderTypes } from "./types.mts";
 
@@ -24,14 +25,15 @@ export async function generateAll(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const api of apis) {
     const yamlText = bundles.get(api.name)!;
-    const facts = apiFacts(parse(yamlText));
+    const doc = parse(yamlText);
+    const facts = apiFacts(doc);
     files.set(`${GENERATED_DIR}/openapi/${api.name}.yaml`, `# ${NOTICE}\n${yamlText}`);
     files.set(
       `${GENERATED_DIR}/${api.name}.ts`,
       await formatTs(await renderTypes(yamlText, facts), `${GENERATED_DIR}/${api.name}.ts`),
     );
     const opsPath = `${GENERATED_DIR}/${api.name}-operations.ts`;
-    files.set(opsPath, await formatTs(renderOperations(api.name, facts), opsPath));
+    files.set(opsPath, await formatTs(renderOperations(api.name, facts, jsonStrings(doc, facts.formSchemas)), opsPath));
   }
   return files;
 }

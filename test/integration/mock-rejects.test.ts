@@ -48,7 +48,9 @@ describe("the mock rejects requests that break the spec", () => {
     expect(await send(path, { form: { Status: "closed" } })).toEqual({ status: 200, violations: [] });
     const verdict = await send(path, { form: { Status: "open" } });
     expect(verdict.status).toBe(400);
-    expect(verdict.violations.join()).toMatch(/Status must be equal to one of the allowed values: closed,.*allowed values: inactive/);
+    expect(verdict.violations.join()).toMatch(
+      /Status must be equal to one of the allowed values: closed,.*allowed values: inactive/,
+    );
   });
 
   it("a channel update that leaves (inactive) without Routing {status: closed}", async () => {
