@@ -72,6 +72,18 @@ export {
   taskAttributesOf,
 } from "./flows/task-attributes";
 export type { ChannelAttributeOptions } from "./flows/task-attributes";
+// Contact-centre flows, built on the resource methods.
+export type { ChannelLike, ChannelRef, FlowCallOptions, FlowClient } from "./flows/client";
+export { ChannelSetupError, FlowTimeoutError } from "./flows/errors";
+export type { PollOptions } from "./flows/poll";
+export { waitForChannel } from "./flows/wait-for-channel";
+export type { WaitForChannelOptions } from "./flows/wait-for-channel";
+export { closeChannel, completeChannel, completeParticipant, leaveChannel, wrapUpParticipant } from "./flows/close";
+export type { ChannelOutcome, ParticipantOutcome } from "./flows/close";
+export { transfer, transferAttributes } from "./flows/transfer";
+export type { TransferOptions, TransferOutcome, TransferTarget } from "./flows/transfer";
+export { cleanupProxySession } from "./flows/proxy-cleanup";
+export type { CleanupOptions, CleanupProgress, CleanupSummary, ProxySessionRef } from "./flows/proxy-cleanup";
 export type { ApiDescription, OperationDescription, PathDescription, QueryBounds } from "./api-description";
 // What the runtime derives from each API description: SID path parameters, query bounds, body encodings, list keys.
 export { flexApi } from "../generated/flex-operations";

@@ -1,0 +1,52 @@
+// Polling with backoff, bounded by a deadline and an AbortSignal: the one
+// loop behind every flow that waits for Twilio to reach a state.
+import { TwilioAbortError } from "../errors";
+import { sleep } from "../transport";
+import { FlowTimeoutError } from "./errors";
+
+/** How long a waiting flow polls, and how often. */
+export interface PollOptions {
+  /** Give up after this many milliseconds (default 30 000) with a `FlowTimeoutError`. */
+  timeoutMs?: number;
+  /** Stop waiting (and cancel the request in flight) with a `TwilioAbortError`. */
+  signal?: AbortSignal;
+  /** First pause between two checks (default 250 ms); it doubles up to `maxDelayMs`. */
+  initialDelayMs?: number;
+  /** Longest pause between two checks (default 4 000 ms). */
+  maxDelayMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Calls `check` until it returns a value, pausing with exponential backoff
+ * between calls. `check` gets a signal that fires at the deadline or on the
+ * caller's abort; its errors end the wait. `waiting` names what is awaited in
+ * the timeout message.
+ */
+export async function poll<T>(
+  check: (signal: AbortSignal) => Promise<T | undefined>,
+  options: PollOptions,
+  waiting: () => string,
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxDelayMs = options.maxDelayMs ?? 4_000;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  try {
+    for (let delay = options.initialDelayMs ?? 250; ; delay = Math.min(delay * 2, maxDelayMs)) {
+      const value = await check(signal);
+      if (value !== undefined) return value;
+      await sleep(delay, signal, waiting);
+    }
+  } catch (error) {
+    // The deadline surfaces as an abort of the request or the pause; report it as the timeout it is.
+    if (deadline.signal.aborted && !options.signal?.aborted && error instanceof TwilioAbortError) {
+      throw new FlowTimeoutError(timeoutMs, `Gave up after ${timeoutMs} ms waiting for ${waiting()}.`);
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
