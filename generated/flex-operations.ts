@@ -5,6 +5,9 @@ import type { JsonShape } from "../src/json-shape";
 
 /** What the flex API description says that the runtime needs, derived from spec/. */
 export const flexApi = {
+  name: "flex",
+  title: "Twilio Flex Interactions API",
+  summary: "Create and steer Flex interactions, their channels, participants, invites and transfers.",
   server: "https://flex-api.twilio.com",
   paths: {
     "/v1/Interactions": {
@@ -63,6 +66,156 @@ export const flexApi = {
       sids: { InteractionSid: "KD", ChannelSid: "UO", Sid: "UX" },
       get: { operationId: "FetchInteractionTransfer" },
       post: { operationId: "UpdateInteractionTransfer", body: "json" },
+    },
+  },
+  resources: {
+    resources: {
+      interactions: {
+        methods: {
+          create: {
+            operationId: "CreateInteraction",
+            method: "post",
+            path: "/v1/Interactions",
+            pathParams: [],
+            params: "body",
+          },
+        },
+        instance: {
+          param: "InteractionSid",
+          sid: "KD",
+          methods: {
+            fetch: {
+              operationId: "FetchInteraction",
+              method: "get",
+              path: "/v1/Interactions/{Sid}",
+              pathParams: ["Sid"],
+            },
+            update: {
+              operationId: "UpdateInteraction",
+              method: "post",
+              path: "/v1/Interactions/{Sid}",
+              pathParams: ["Sid"],
+              params: "body",
+            },
+          },
+          resources: {
+            channels: {
+              methods: {
+                list: {
+                  operationId: "ListInteractionChannel",
+                  method: "get",
+                  path: "/v1/Interactions/{InteractionSid}/Channels",
+                  pathParams: ["InteractionSid"],
+                  params: "query",
+                  list: true,
+                },
+              },
+              instance: {
+                param: "ChannelSid",
+                sid: "UO",
+                methods: {
+                  fetch: {
+                    operationId: "FetchInteractionChannel",
+                    method: "get",
+                    path: "/v1/Interactions/{InteractionSid}/Channels/{Sid}",
+                    pathParams: ["InteractionSid", "Sid"],
+                  },
+                  update: {
+                    operationId: "UpdateInteractionChannel",
+                    method: "post",
+                    path: "/v1/Interactions/{InteractionSid}/Channels/{Sid}",
+                    pathParams: ["InteractionSid", "Sid"],
+                    params: "body",
+                  },
+                },
+                resources: {
+                  participants: {
+                    methods: {
+                      list: {
+                        operationId: "ListInteractionChannelParticipant",
+                        method: "get",
+                        path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants",
+                        pathParams: ["InteractionSid", "ChannelSid"],
+                        params: "query",
+                        list: true,
+                      },
+                      create: {
+                        operationId: "CreateInteractionChannelParticipant",
+                        method: "post",
+                        path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants",
+                        pathParams: ["InteractionSid", "ChannelSid"],
+                        params: "body",
+                      },
+                    },
+                    instance: {
+                      param: "Sid",
+                      sid: "UT",
+                      methods: {
+                        update: {
+                          operationId: "UpdateInteractionChannelParticipant",
+                          method: "post",
+                          path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants/{Sid}",
+                          pathParams: ["InteractionSid", "ChannelSid", "Sid"],
+                          params: "body",
+                        },
+                      },
+                    },
+                  },
+                  invites: {
+                    methods: {
+                      list: {
+                        operationId: "ListInteractionChannelInvite",
+                        method: "get",
+                        path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites",
+                        pathParams: ["InteractionSid", "ChannelSid"],
+                        params: "query",
+                        list: true,
+                      },
+                      create: {
+                        operationId: "CreateInteractionChannelInvite",
+                        method: "post",
+                        path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites",
+                        pathParams: ["InteractionSid", "ChannelSid"],
+                        params: "body",
+                      },
+                    },
+                  },
+                  transfers: {
+                    methods: {
+                      create: {
+                        operationId: "CreateInteractionTransfer",
+                        method: "post",
+                        path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers",
+                        pathParams: ["InteractionSid", "ChannelSid"],
+                        params: "body",
+                      },
+                    },
+                    instance: {
+                      param: "Sid",
+                      sid: "UX",
+                      methods: {
+                        fetch: {
+                          operationId: "FetchInteractionTransfer",
+                          method: "get",
+                          path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}",
+                          pathParams: ["InteractionSid", "ChannelSid", "Sid"],
+                        },
+                        update: {
+                          operationId: "UpdateInteractionTransfer",
+                          method: "post",
+                          path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}",
+                          pathParams: ["InteractionSid", "ChannelSid", "Sid"],
+                          params: "body",
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
     },
   },
 } as const satisfies ApiDescription;

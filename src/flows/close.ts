@@ -3,9 +3,10 @@
 // state is left alone, and a refusal because it got there meanwhile counts as
 // done.
 import type { ChannelStatus, InteractionChannel, InteractionChannelParticipant } from "../../generated/flex";
+import type { UpdateInteractionChannelParams } from "../../generated/flex-resources";
 import { TwilioApiError } from "../errors";
 import type { Sid } from "../sid";
-import { type ChannelLike, type FlowCallOptions, type FlowChannel, type FlowClient, channelOf } from "./client";
+import { type ChannelLike, type FlowCallOptions, type FlowClient, channelOf } from "./client";
 
 /** What a channel flow did: `changed` is false when the channel was already in the wanted state. */
 export interface ChannelOutcome {
@@ -20,7 +21,7 @@ export interface ParticipantOutcome {
   readonly participant?: InteractionChannelParticipant;
 }
 
-type ChannelUpdate = Parameters<FlowChannel["update"]>[0];
+type ChannelUpdate = UpdateInteractionChannelParams;
 
 /** A refusal that may mean "already done": a 4xx other than the retried 429 and the credential errors. */
 function mayBeAlreadyDone(error: unknown): error is TwilioApiError {

@@ -124,7 +124,7 @@ export async function cleanupProxySession(
 
   const matched: Sid<"KI">[] = [...(options.resume ?? [])];
   if (!options.resume) {
-    for await (const interaction of interactions.list({ signal })) {
+    for await (const interaction of interactions.list(undefined, { signal })) {
       counts.listed++;
       if (!options.filter || options.filter(interaction)) matched.push(interaction.sid);
     }

@@ -8,6 +8,7 @@ import type {
   InteractionRoutingParams,
   TaskAttributes,
 } from "../../generated/flex";
+import type { InteractionChannelHandle } from "../../generated/flex-resources";
 import { TwilioValidationError } from "../errors";
 import type { Sid } from "../sid";
 import { type ChannelLike, type FlowClient, channelOf, channelRef } from "./client";
@@ -84,11 +85,11 @@ export function transferAttributes(
 }
 
 async function agentsOf(
-  channel: ReturnType<typeof channelOf>,
+  channel: InteractionChannelHandle,
   signal?: AbortSignal,
 ): Promise<InteractionChannelParticipant[]> {
   const agents: InteractionChannelParticipant[] = [];
-  for await (const participant of channel.participants.list({ signal })) {
+  for await (const participant of channel.participants.list(undefined, { signal })) {
     if (participant.type === "agent") agents.push(participant);
   }
   return agents;
