@@ -12,6 +12,7 @@ import { renderOperations } from "./operations.mts";
 import { renderRegistry } from "./registry.mts";
 import { renderResourceTypes } from "./resource-types.mts";
 import { resourceData, resourceTree } from "./resources.mts";
+import { renderSchemas } from "./schemas.mts";
 import { renderTypes } from "./types.mts";
 
 export const GENERATED_DIR = "generated";
@@ -43,6 +44,7 @@ export async function generateAll(): Promise<Map<string, string>> {
       renderOperations(info, facts, resourceData(tree), jsonStrings(doc, facts.formSchemas)),
     );
     await add(`${GENERATED_DIR}/${api.name}-resources.ts`, renderResourceTypes(api.name, tree, doc));
+    await add(`${GENERATED_DIR}/${api.name}-schemas.ts`, renderSchemas(api.name, doc));
   }
   await add(`${GENERATED_DIR}/apis.ts`, renderRegistry(registry));
   return files;
