@@ -1,12 +1,12 @@
 // Ending a contact, one function per intent, each sending the request Twilio
-// requires for it and safe to call again: a channel already in the wanted
-// state is left alone, and a refusal because it got there meanwhile counts as
-// done.
+// requires for it and safe to call again: a channel, or an agent's task,
+// already in the wanted state is left alone, and a channel refusal because it
+// got there meanwhile counts as done.
 import type { ChannelStatus, InteractionChannel, InteractionChannelParticipant } from "../../generated/flex";
 import type { UpdateInteractionChannelParams } from "../../generated/flex-resources";
 import { TwilioApiError } from "../errors";
 import type { Sid } from "../sid";
-import { type ChannelLike, type FlowCallOptions, type FlowClient, channelOf } from "./client";
+import { type ChannelLike, type FlowCallOptions, type FlowClient, channelOf, channelRef } from "./client";
 
 /** What a channel flow did: `changed` is false when the channel was already in the wanted state. */
 export interface ChannelOutcome {
@@ -14,7 +14,7 @@ export interface ChannelOutcome {
   readonly channel: InteractionChannel;
 }
 
-/** What a participant flow did: `changed` is false when Twilio had already done it. */
+/** What a participant flow did: `changed` is false when the agent's task was already in that state. */
 export interface ParticipantOutcome {
   readonly changed: boolean;
   /** The updated participant; absent when nothing changed. */
@@ -98,6 +98,37 @@ export function leaveChannel(twilio: FlowClient, channel: ChannelLike, options: 
   );
 }
 
+// TaskRouter states in which each participant update has nothing left to do.
+const PARTICIPANT_DONE: Record<"closed" | "wrapup", readonly string[]> = {
+  closed: ["completed", "canceled"],
+  wrapup: ["wrapping", "completed", "canceled"],
+};
+
+/**
+ * The TaskRouter status of a participant's task, read where the Interactions
+ * API shows tasks: the interaction's own routing, or an invite's.
+ */
+async function participantTaskStatus(
+  twilio: FlowClient,
+  channel: ChannelLike,
+  participantSid: Sid<"UT">,
+  options: FlowCallOptions,
+): Promise<string | undefined> {
+  const handle = channelOf(twilio, channel);
+  let taskSid: string | undefined;
+  for await (const participant of handle.participants.list(undefined, options)) {
+    if (participant.sid === participantSid) taskSid = participant.routing_properties?.task_sid;
+  }
+  if (!taskSid) return undefined;
+  const own = (await twilio.flex.interactions(channelRef(channel).interactionSid).fetch(options)).routing?.properties;
+  if (own?.sid === taskSid) return own.assignment_status;
+  for await (const invite of handle.invites.list(undefined, options)) {
+    const task = invite.routing?.properties;
+    if (task?.sid === taskSid) return task.assignment_status;
+  }
+  return undefined;
+}
+
 async function updateParticipant(
   twilio: FlowClient,
   channel: ChannelLike,
@@ -105,25 +136,11 @@ async function updateParticipant(
   status: "closed" | "wrapup",
   options: FlowCallOptions,
 ): Promise<ParticipantOutcome> {
-  const handle = channelOf(twilio, channel);
-  try {
-    return {
-      changed: true,
-      participant: await handle.participants(participantSid).update({ Status: status }, options),
-    };
-  } catch (error) {
-    if (!mayBeAlreadyDone(error) || error.status === 404) throw error;
-    // The participant resource has no status to read; the channel tells whether its tasks are already over.
-    const current = await handle.fetch(options);
-    if (current.status === "closed" || current.status === "inactive" || ALREADY_DONE.has(error.code ?? 0)) {
-      return { changed: false };
-    }
-    throw error;
-  }
+  const taskStatus = await participantTaskStatus(twilio, channel, participantSid, options);
+  if (taskStatus && PARTICIPANT_DONE[status].includes(taskStatus)) return { changed: false };
+  const participant = await channelOf(twilio, channel).participants(participantSid).update({ Status: status }, options);
+  return { changed: true, participant };
 }
-
-/** Twilio error codes that mean the task is already where the update would put it. */
-const ALREADY_DONE = new Set([80906]);
 
 /**
  * Puts one agent's reservation into wrap-up (participant `Status: wrapup`);
