@@ -49,7 +49,7 @@ export interface CleanupOptions {
   readonly onProgress?: (progress: CleanupProgress) => void;
   /** The `pending` SIDs of an interrupted run: deletes those without listing again. */
   readonly resume?: readonly Sid<"KI">[];
-  /** Attempts per interaction on 429, 5xx and connection failures before it counts as failed (default 8). */
+  /** Attempts per interaction on 5xx and connection failures before it counts as failed (default 8). 429s never count. */
   readonly maxAttempts?: number;
   /** Stops starting deletions; the run then resolves with `aborted: true` and the rest in `pending`. */
   readonly signal?: AbortSignal;
@@ -88,10 +88,11 @@ function isTransient(error: unknown): error is TwilioError {
 /**
  * Deletes every interaction of a Proxy session, or those `filter` keeps, with
  * at most `concurrency` deletions in flight. A 429 pauses every worker for
- * its `Retry-After` before the interaction is tried again; 5xx and connection
- * failures are retried too, up to `maxAttempts` each. Resolves with a summary
- * (it throws only for bad options or a failed listing); rerun with
- * `resume: summary.pending` after an abort.
+ * its `Retry-After` (or a backoff when it has none) and the interaction is
+ * tried again, however long the storm: bound the run with `signal`. 5xx and
+ * connection failures are retried up to `maxAttempts` times each. Resolves
+ * with a summary (it throws only for bad options or a failed listing); rerun
+ * with `resume: summary.pending` after an abort.
  *
  * @example
  * ```ts
@@ -138,6 +139,7 @@ export async function cleanupProxySession(
   const queue = options.dryRun ? [] : [...matched];
   const attempts = new Map<Sid<"KI">, number>();
   let pausedUntil = 0;
+  let rateLimitStreak = 0;
   let aborted = false;
 
   const settle = (sid: Sid<"KI">, into: Sid<"KI">[] | undefined, error?: TwilioError) => {
@@ -153,23 +155,27 @@ export async function cleanupProxySession(
         const wait = pausedUntil - Date.now();
         if (wait > 0) await sleep(wait, signal, () => "The Proxy cleanup");
         if (signal?.aborted) throw new TwilioAbortError("The Proxy cleanup was aborted by its AbortSignal.");
-        const attempt = (attempts.get(sid) ?? 0) + 1;
-        attempts.set(sid, attempt);
         try {
           // One attempt per call: the pauses between attempts are this loop's, shared by all workers.
           await interactions(sid).remove({ maxRetries: 0, signal });
+          rateLimitStreak = 0;
           settle(sid, deleted);
         } catch (error) {
           if (error instanceof NotFoundError) settle(sid, alreadyGone);
           else if (error instanceof TwilioAbortError) throw error;
-          else if (isTransient(error) && attempt < maxAttempts) {
-            if (error instanceof RateLimitError) counts.rateLimited++;
-            const retryAfter = error instanceof RateLimitError ? error.headers.get("retry-after") : null;
-            pausedUntil = Math.max(pausedUntil, Date.now() + retryDelayMs(attempt, retryAfter));
+          else if (error instanceof RateLimitError) {
+            // Twilio did not process it: never final, everyone waits as long as Twilio asks.
+            counts.rateLimited++;
+            const wait = retryDelayMs(++rateLimitStreak, error.headers.get("retry-after"));
+            pausedUntil = Math.max(pausedUntil, Date.now() + wait);
             queue.unshift(sid);
           } else {
-            if (error instanceof RateLimitError) counts.rateLimited++;
-            settle(sid, undefined, error instanceof TwilioError ? error : new TwilioError(String(error)));
+            const attempt = (attempts.get(sid) ?? 0) + 1;
+            attempts.set(sid, attempt);
+            if (isTransient(error) && attempt < maxAttempts) {
+              pausedUntil = Math.max(pausedUntil, Date.now() + retryDelayMs(attempt, null));
+              queue.unshift(sid);
+            } else settle(sid, undefined, error instanceof TwilioError ? error : new TwilioError(String(error)));
           }
         }
       } catch (error) {

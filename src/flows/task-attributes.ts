@@ -121,9 +121,10 @@ const INSIGHTS_INITIATED_BY: Record<InitiatedBy, string> = { customer: "Customer
 /** What {@link taskAttributesFromChannel} can add beyond the channel itself. */
 export interface ChannelAttributeOptions {
   /**
-   * `conversations.conversation_id`. Twilio's mapping table takes it from the
-   * channel's `properties.media_channel_sid`, the default; pass the value of
-   * the first task when you create another task for the same contact.
+   * `conversations.conversation_id`, which joins the tasks of one contact in
+   * Insights. Twilio sets it when it creates the first task (its examples show
+   * the interaction SID, though its mapping table names `media_channel_sid`),
+   * so pass it only for another task of the same contact: the first task's value.
    */
   readonly conversationId?: string;
 }
@@ -133,9 +134,10 @@ export interface ChannelAttributeOptions {
  * documents them: `type` → `channelType` and `conversations.communication_channel`,
  * `initiated_by` → `direction`, `initiatedBy` and `conversations.initiated_by`
  * / `conversations.direction`, `properties.media_channel_sid` →
- * `conversationSid`, `conversations.conversation_id` and the transcript in
- * `conversations.media`, and the business address (`proxy_address`, or
- * `properties.from` for email) → `conversations.external_contact`.
+ * `conversationSid` and the transcript in `conversations.media`, and the
+ * business address (`proxy_address`, or `properties.from` for email) →
+ * `conversations.external_contact`. `communication_channel` takes the table's
+ * spelling (`SMS`, `Whatsapp`, …; Twilio's example response shows `Sms`).
  * Spread your own attributes over it.
  *
  * @example
@@ -155,8 +157,7 @@ export function taskAttributesFromChannel(
     direction: direction === "outbound" ? "Outbound" : "Inbound",
     communication_channel: COMMUNICATION_CHANNEL[channel.type],
   };
-  const conversationId = options.conversationId ?? conversationSid;
-  if (conversationId) conversations.conversation_id = conversationId;
+  if (options.conversationId) conversations.conversation_id = options.conversationId;
   if (conversationSid) conversations.media = [{ type: "ChatTranscript", sid: conversationSid }];
   const externalContact = externalContactOf(channel);
   if (externalContact) conversations.external_contact = externalContact;

@@ -119,7 +119,7 @@ describe("taskAttributesFromChannel", () => {
     });
   });
 
-  it("takes conversation_id, the transcript and conversationSid from media_channel_sid", () => {
+  it("takes the transcript and conversationSid from media_channel_sid", () => {
     const attributes = taskAttributesFromChannel({
       type: "chat",
       initiated_by: "customer",
@@ -130,7 +130,6 @@ describe("taskAttributesFromChannel", () => {
       initiated_by: "Customer",
       direction: "Inbound",
       communication_channel: "Chat",
-      conversation_id: CH,
       media: [{ type: "ChatTranscript", sid: CH }],
     });
   });
