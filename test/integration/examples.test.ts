@@ -161,7 +161,7 @@ const EXAMPLES: Record<string, Example> = {
       const channel = { interactionSid: INTERACTION_SID, channelSid: CHANNEL_SID };
       const outcome = await transferToQueue(twilio, channel, PARTICIPANT_SID, SEED_ROUTING.queueSid, "cold");
       expect(outcome.invite.sid).toMatch(/^KG/);
-      // The participant list tells the agent's task; the mock's example lists none for this agent, so the update goes.
+      // The participant list gives the agent's task; in the mock's example UTaaaa… has none, so the update goes.
       expect(operations(sent)).toEqual([
         "FetchInteraction",
         "CreateInteractionChannelInvite",
