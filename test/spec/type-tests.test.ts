@@ -3,7 +3,7 @@
 // they are (must pass), once with `Sid<P>` weakened to `string` (must fail on
 // exactly the lines that pass a plain string or a wrong-prefix SID).
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -70,6 +70,33 @@ describe("the type tests", () => {
     await rm(file);
     expect(output).toContain("plain-string.ts(3,");
     expect(output).toContain('check a plain string with asSid(\\"KD\\", value)');
+  });
+
+  it("include the README's contact-centre flows, which compile as written", async () => {
+    const readme = await readFile(join(root, "README.md"), "utf8");
+    const section = readme.split("\n## Contact-centre flows\n")[1]!.split("\n## ")[0]!;
+    const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
+    // What the snippet takes from the surrounding story: the seed's Channel and Routing, a signal, the agent.
+    const context = [
+      'import type { InteractionChannelParams, InteractionRoutingParams, Sid } from "../../src/index";',
+      "declare const Channel: InteractionChannelParams;",
+      "declare const Routing: InteractionRoutingParams;",
+      "declare const signal: AbortSignal;",
+      'declare const agent: { sid: Sid<"UT"> };',
+      "export {};",
+    ].join("\n");
+    const file = "test/types/readme-flows.ts";
+    await writeFile(
+      join(scratch, file),
+      `${code.replace('from "twilio-interactions"', 'from "../../src/index"')}\n${context}\n`,
+    );
+    await writeFile(
+      join(scratch, "tsconfig.readme.json"),
+      JSON.stringify({ extends: "./tsconfig.json", files: [file] }),
+    );
+    const output = await tsc("tsconfig.readme.json");
+    await rm(join(scratch, file));
+    expect(output).toBe("");
   });
 
   it("fail when SIDs are plain strings", async () => {
