@@ -8,9 +8,10 @@ import { readApis, repoRoot } from "./apis.mts";
 import { bundleApis } from "./bundle.mts";
 import { apiFacts } from "./facts.mts";
 import { renderOperations } from "./operations.mts";
-import { renderRegistry } from "./registry.mts";
+import { renderClients, renderRegistry } from "./registry.mts";
 import { renderResourceTypes } from "./resource-types.mts";
 import { resourceData, resourceTree } from "./resources.mts";
+import { renderShared } from "./shared.mts";
 import { renderTypes } from "./types.mts";
 
 export const GENERATED_DIR = "generated";
@@ -41,5 +42,7 @@ export async function generateAll(): Promise<Map<string, string>> {
     await add(`${GENERATED_DIR}/${api.name}-resources.ts`, renderResourceTypes(api.name, tree, doc));
   }
   await add(`${GENERATED_DIR}/apis.ts`, renderRegistry(registry));
+  await add(`${GENERATED_DIR}/clients.ts`, renderClients(registry));
+  await add(`${GENERATED_DIR}/shared.ts`, await renderShared());
   return files;
 }
