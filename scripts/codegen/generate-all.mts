@@ -9,10 +9,11 @@ import { bundleApis } from "./bundle.mts";
 import { apiFacts } from "./facts.mts";
 import { jsonStrings } from "./json-strings.mts";
 import { renderOperations } from "./operations.mts";
-import { renderRegistry } from "./registry.mts";
+import { renderClients, renderRegistry } from "./registry.mts";
 import { renderResourceTypes } from "./resource-types.mts";
 import { resourceData, resourceTree } from "./resources.mts";
 import { renderSchemas } from "./schemas.mts";
+import { renderShared } from "./shared.mts";
 import { renderTypes } from "./types.mts";
 
 export const GENERATED_DIR = "generated";
@@ -47,5 +48,7 @@ export async function generateAll(): Promise<Map<string, string>> {
     await add(`${GENERATED_DIR}/${api.name}-schemas.ts`, renderSchemas(api.name, doc));
   }
   await add(`${GENERATED_DIR}/apis.ts`, renderRegistry(registry));
+  await add(`${GENERATED_DIR}/clients.ts`, renderClients(registry));
+  await add(`${GENERATED_DIR}/shared.ts`, await renderShared());
   return files;
 }

@@ -78,9 +78,9 @@ describe("the type tests", () => {
     const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
     // What the snippet takes from the surrounding story: the seed's Channel and Routing, a signal, the agent.
     const context = [
-      'import type { InteractionChannelParams, InteractionRoutingParams, Sid } from "../../src/index";',
-      "declare const Channel: InteractionChannelParams;",
-      "declare const Routing: InteractionRoutingParams;",
+      'import type { FlexApi, Sid } from "../../src/index";',
+      "declare const Channel: FlexApi.InteractionChannelParams;",
+      "declare const Routing: FlexApi.InteractionRoutingParams;",
       "declare const signal: AbortSignal;",
       'declare const agent: { sid: Sid<"UT"> };',
       "export {};",
