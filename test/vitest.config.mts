@@ -31,7 +31,8 @@ export default defineConfig({
         resolve: entry("../src/index.ts"),
         test: {
           name: "node-wire",
-          include: ["test/**/*.test.ts"],
+          // examples/*.test.ts are users' own tests against the emulator, kept running.
+          include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
           // These suites need a build or a browser and have their own commands (test:package, test:docs).
           exclude: ["test/package/**", "test/docs/**", "**/node_modules/**"],
         },
