@@ -8,13 +8,27 @@ import { TwilioApiError } from "../errors";
 import type { Sid } from "../sid";
 import { type ChannelLike, type FlowCallOptions, type FlowClient, channelOf, channelRef } from "./client";
 
-/** What a channel flow did: `changed` is false when the channel was already in the wanted state. */
+/**
+ * What a channel flow did: `changed` is false when the channel was already in the wanted state.
+ *
+ * @example
+ * ```ts
+ * const { changed, channel } = await leaveChannel(twilio, interaction); // channel.status === "inactive"
+ * ```
+ */
 export interface ChannelOutcome {
   readonly changed: boolean;
   readonly channel: InteractionChannel;
 }
 
-/** What a participant flow did: `changed` is false when the agent's task was already in that state. */
+/**
+ * What a participant flow did: `changed` is false when the agent's task was already in that state.
+ *
+ * @example
+ * ```ts
+ * const { changed } = await wrapUpParticipant(twilio, interaction, agent.sid);
+ * ```
+ */
 export interface ParticipantOutcome {
   readonly changed: boolean;
   /** The updated participant; absent when nothing changed. */

@@ -4,7 +4,14 @@ import { TwilioAbortError } from "../errors";
 import { sleep } from "../transport";
 import { FlowTimeoutError } from "./errors";
 
-/** How long a waiting flow polls, and how often. */
+/**
+ * How long a waiting flow polls, and how often.
+ *
+ * @example
+ * ```ts
+ * await waitForChannel(twilio, interaction, { timeoutMs: 10_000, initialDelayMs: 500, signal });
+ * ```
+ */
 export interface PollOptions {
   /** Give up after this many milliseconds (default 30 000) with a `FlowTimeoutError`. */
   timeoutMs?: number;

@@ -17,13 +17,27 @@ import type { Sid } from "../sid";
 import { sleep } from "../transport";
 import type { FlowClient } from "./client";
 
-/** A Proxy session: its service's SID and its own. */
+/**
+ * A Proxy session: its service's SID and its own.
+ *
+ * @example
+ * ```ts
+ * const session: ProxySessionRef = { serviceSid: "KS…", sessionSid: "KC…" };
+ * ```
+ */
 export interface ProxySessionRef {
   readonly serviceSid: Sid<"KS">;
   readonly sessionSid: Sid<"KC">;
 }
 
-/** Counts reported while a cleanup runs. */
+/**
+ * Counts reported while a cleanup runs.
+ *
+ * @example
+ * ```ts
+ * const onProgress = ({ deleted, failed, matched }: CleanupProgress) => console.log(`${deleted + failed}/${matched}`);
+ * ```
+ */
 export interface CleanupProgress {
   /** Interactions read from the session so far. */
   readonly listed: number;
@@ -37,7 +51,15 @@ export interface CleanupProgress {
   readonly rateLimited: number;
 }
 
-/** Options of {@link cleanupProxySession}. */
+/**
+ * Options of {@link cleanupProxySession}: what to delete, how fast, and how to
+ * follow, stop or resume it.
+ *
+ * @example
+ * ```ts
+ * const options: CleanupOptions = { filter: (i) => i.type === "voice", concurrency: 2, dryRun: true };
+ * ```
+ */
 export interface CleanupOptions {
   /** Deletes only the interactions it returns true for (default: all). */
   readonly filter?: (interaction: ProxyInteraction) => boolean;
@@ -55,7 +77,15 @@ export interface CleanupOptions {
   readonly signal?: AbortSignal;
 }
 
-/** What a cleanup did. */
+/**
+ * What a cleanup did: what it deleted, what was already gone, what failed and
+ * what is left to resume.
+ *
+ * @example
+ * ```ts
+ * if (summary.aborted) await cleanupProxySession(twilio, session, { resume: summary.pending });
+ * ```
+ */
 export interface CleanupSummary {
   readonly dryRun: boolean;
   /** True when `signal` stopped the run before the end; `pending` holds what is left. */

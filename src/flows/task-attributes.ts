@@ -118,7 +118,14 @@ const COMMUNICATION_CHANNEL: Record<ChannelType, string> = {
 
 const INSIGHTS_INITIATED_BY: Record<InitiatedBy, string> = { customer: "Customer", agent: "Agent", api: "API" };
 
-/** What {@link taskAttributesFromChannel} can add beyond the channel itself. */
+/**
+ * What {@link taskAttributesFromChannel} can add beyond the channel itself.
+ *
+ * @example
+ * ```ts
+ * taskAttributesFromChannel(Channel, { conversationId: firstTask.conversations?.conversation_id });
+ * ```
+ */
 export interface ChannelAttributeOptions {
   /**
    * `conversations.conversation_id`, which joins the tasks of one contact in

@@ -16,11 +16,26 @@ import { type ParticipantOutcome, completeParticipant, wrapUpParticipant } from 
 import { type PollOptions, poll } from "./poll";
 import { decodeTaskAttributes } from "./task-attributes";
 
-/** Where a transfer goes: a queue, or one worker (optionally through a queue). */
+/**
+ * Where a transfer goes: a queue, or one worker (optionally through a queue).
+ *
+ * @example
+ * ```ts
+ * const to: TransferTarget = { workerSid: "WK…", queueSid: "WQ…" };
+ * ```
+ */
 export type TransferTarget =
   { readonly queueSid: Sid<"WQ"> } | { readonly workerSid: Sid<"WK">; readonly queueSid?: Sid<"WQ"> };
 
-/** Options of {@link transfer}. */
+/**
+ * Options of {@link transfer}: the target, warm or cold, the first agent, and
+ * what to add to the new task.
+ *
+ * @example
+ * ```ts
+ * const options: TransferOptions = { to: { queueSid: "WQ…" }, mode: "cold", from: agent.sid };
+ * ```
+ */
 export interface TransferOptions extends PollOptions {
   /** The queue or worker that receives the contact. */
   readonly to: TransferTarget;
@@ -47,7 +62,15 @@ export interface TransferOptions extends PollOptions {
   readonly priority?: number;
 }
 
-/** What a transfer did. */
+/**
+ * What a transfer did: the invite, the attributes it carried, who joined and
+ * how the first agent left.
+ *
+ * @example
+ * ```ts
+ * const { invite, joined } = await transfer(twilio, interaction, options);
+ * ```
+ */
 export interface TransferOutcome {
   /** The invite that created the new task. */
   readonly invite: InteractionChannelInvite;
@@ -66,7 +89,13 @@ const PER_TASK_KEYS = ["flexChannelInviteSid"] as const;
  * The attributes for the new task: the original task's, minus the keys
  * Twilio sets per task, with `conversations.conversation_id` kept (the
  * original task's SID when it had none, as Flex does), then the caller's
- * additions merged over them.
+ * additions merged over them. {@link transfer} sends these; use it to
+ * build your own invite.
+ *
+ * @example
+ * ```ts
+ * const attributes = transferAttributes(taskAttributesOf(interaction), interaction.routing?.properties.sid, { vip: true });
+ * ```
  */
 export function transferAttributes(
   original: TaskAttributes,

@@ -5,7 +5,14 @@ import { type ChannelLike, type FlowClient, channelOf, channelRef } from "./clie
 import { ChannelSetupError } from "./errors";
 import { type PollOptions, poll } from "./poll";
 
-/** Options of {@link waitForChannel}. */
+/**
+ * Options of {@link waitForChannel}: its time limit, signal and polling pace.
+ *
+ * @example
+ * ```ts
+ * const options: WaitForChannelOptions = { timeoutMs: 15_000 };
+ * ```
+ */
 export type WaitForChannelOptions = PollOptions;
 
 /**
