@@ -48,27 +48,27 @@ function checkOptions(value: unknown, call: string): Init {
 // plain result is derived from the full one; reading only `.withResponse()`
 // must not leave that derived promise rejected and unhandled.
 function apiPromise<T>(full: Promise<WithResponse<T>>): Promise<T> & { withResponse(): Promise<WithResponse<T>> } {
-  const data = full.then((result) => result.data);
-  return Object.assign(data, {
-    withResponse() {
-      data.catch(() => {});
-      return full;
-    },
-  });
+  const data = full.then((result) => result.data) as Promise<T> & { withResponse(): Promise<WithResponse<T>> };
+  data.withResponse = () => {
+    data.catch(() => {});
+    return full;
+  };
+  return data;
 }
 
 async function send(call: Call, path: string, init: Init): Promise<WithResponse<unknown>> {
   const result = await call(path, init);
-  const data = await unwrap(result);
   const { response } = result;
+  // unwrap throws the typed error; a success needs no second look.
+  const data = result.error === undefined && response.ok ? result.data : await unwrap(result);
   return { data, response, requestId: response.headers.get("twilio-request-id") ?? undefined };
 }
 
 function bindMethod(client: PathLayer, name: string, method: MethodDescription, values: readonly string[]) {
   const label = `${name}()`;
-  const path: Record<string, string> = {};
-  method.pathParams.forEach((param, index) => (path[param] = values[index]!));
   return (...args: unknown[]) => {
+    const path: Record<string, string> = {};
+    method.pathParams.forEach((param, index) => (path[param] = values[index]!));
     const params = method.params ? checkObject(args[0], "params", label) : undefined;
     const options = checkOptions(method.params ? args[1] : args[0], label);
     if (method.list) {
@@ -92,22 +92,61 @@ function checkValue(instance: InstanceDescription, value: unknown): string {
   return value;
 }
 
+const VALUES = Symbol("path values");
+type Bound = { [VALUES]: readonly string[] };
+
+// Sub-resources are getters on one prototype per node, built on first use, so
+// a handle costs its methods only: `channel.participants` is made when read.
+function subResources(client: PathLayer, node: ResourceDescription, prototypes: Map<ResourceDescription, object>) {
+  let prototype = prototypes.get(node);
+  if (!prototype) {
+    const properties: PropertyDescriptorMap = {};
+    for (const [name, child] of Object.entries(node.resources ?? {})) {
+      properties[name] = {
+        enumerable: true,
+        get(this: Bound) {
+          return resource(client, child, this[VALUES], prototypes);
+        },
+      };
+    }
+    prototype = Object.create(Object.prototype, properties) as object;
+    prototypes.set(node, prototype);
+  }
+  return prototype;
+}
+
 // The methods and sub-resources of one node, bound to the path values above it.
-function members(client: PathLayer, node: ResourceDescription, values: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(node.methods ?? {})) out[name] = bindMethod(client, name, method, values);
-  for (const [name, child] of Object.entries(node.resources ?? {})) out[name] = resource(client, child, values);
-  return out;
+function members(
+  client: PathLayer,
+  node: ResourceDescription,
+  values: readonly string[],
+  prototypes: Map<ResourceDescription, object>,
+  target: Record<string | symbol, unknown> = Object.create(subResources(client, node, prototypes)),
+): unknown {
+  target[VALUES] = values;
+  for (const name in node.methods) target[name] = bindMethod(client, name, node.methods[name]!, values);
+  return target;
 }
 
 // A resource: callable with a path value when it has items, giving a handle
 // on one; with its methods and sub-resources as properties.
-function resource(client: PathLayer, node: ResourceDescription, values: readonly string[]): unknown {
+function resource(
+  client: PathLayer,
+  node: ResourceDescription,
+  values: readonly string[],
+  prototypes: Map<ResourceDescription, object>,
+): unknown {
   const { instance } = node;
-  const target = instance
-    ? (value: unknown) => Object.freeze(members(client, instance, [...values, checkValue(instance, value)]))
-    : {};
-  return Object.freeze(Object.assign(target, members(client, node, values)));
+  if (!instance) return members(client, node, values, prototypes);
+  const callable = (value: unknown) => members(client, instance, [...values, checkValue(instance, value)], prototypes);
+  // A function keeps its own prototype, so its sub-resource getters go on it directly.
+  for (const name in node.resources) {
+    Object.defineProperty(callable, name, {
+      enumerable: true,
+      get: () => resource(client, node.resources![name]!, values, prototypes),
+    });
+  }
+  return members(client, node, values, prototypes, callable as unknown as Record<string | symbol, unknown>);
 }
 
 /**
@@ -115,5 +154,8 @@ function resource(client: PathLayer, node: ResourceDescription, values: readonly
  * @internal
  */
 export function bindResources(client: PathLayer, tree: ResourceDescription): Record<string, unknown> {
-  return members(client, tree, []);
+  const prototypes = new Map<ResourceDescription, object>();
+  const out: Record<string, unknown> = {};
+  for (const [name, child] of Object.entries(tree.resources ?? {})) out[name] = resource(client, child, [], prototypes);
+  return out;
 }

@@ -3,7 +3,8 @@
 // lists the APIs. `generate` writes them; `check-generated` compares them with
 // what is committed.
 import * as prettier from "prettier";
-import { parse } from "yaml";
+import { parse, parseDocument } from "yaml";
+import { addCodeSamples } from "./code-samples.mts";
 import { readApis, repoRoot } from "./apis.mts";
 import { bundleApis } from "./bundle.mts";
 import { apiFacts } from "./facts.mts";
@@ -38,7 +39,9 @@ export async function generateAll(): Promise<Map<string, string>> {
     const tree = resourceTree(doc, facts);
     const info = { name: api.name, title: doc.info.title, summary: doc.info.summary ?? "" };
     registry.push(info);
-    files.set(`${GENERATED_DIR}/openapi/${api.name}.yaml`, `# ${NOTICE}\n${yamlText}`);
+    const withSamples = parseDocument(yamlText);
+    addCodeSamples(withSamples, doc, api.name, tree);
+    files.set(`${GENERATED_DIR}/openapi/${api.name}.yaml`, `# ${NOTICE}\n${withSamples.toString({ lineWidth: 0 })}`);
     await add(`${GENERATED_DIR}/${api.name}.ts`, await renderTypes(yamlText, facts));
     await add(
       `${GENERATED_DIR}/${api.name}-operations.ts`,

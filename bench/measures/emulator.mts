@@ -4,14 +4,14 @@
 // HTTP; and the memory of 100,000 interactions held in one emulator.
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { startPrism } from "../../mock/prism.mts";
+import { startPrism } from "../../scripts/mock/prism.mts";
 import { type Target, httpSender, load } from "../emulator/calls.mts";
 import { track } from "../processes.mts";
 import type { Results } from "../results.mts";
 
 const CHILD = fileURLToPath(new URL("../emulator/child.mts", import.meta.url));
-const REPO = fileURLToPath(new URL("../../..", import.meta.url));
-const FLEX_DOC = fileURLToPath(new URL("../../../generated/openapi/flex.yaml", import.meta.url));
+const REPO = fileURLToPath(new URL("../..", import.meta.url));
+const FLEX_DOC = fileURLToPath(new URL("../../generated/openapi/flex.yaml", import.meta.url));
 const CONCURRENCY = 16;
 const TARGET_RATIO = 20;
 const TARGET_RSS_MB = 200;
