@@ -1,7 +1,8 @@
 // The emulator's side of the bench, in a process of its own:
-//   serve      the emulator over loopback HTTP; sends { flex, authorization, interactionSid } to the parent
+//   serve      the emulator over loopback HTTP; sends { flex, authorization, interactionSid } to the parent,
+//              and answers a "memory" message with { rssMB, heapMB } after a GC
 //   inprocess  the measure's calls through emulator.fetch; prints { rps }
-//   memory     100,000 interactions created in-process; prints { interactions, rssMB, heapMB } after a GC
+//   memory     N interactions created in-process (and set up); prints { rssMB, heapMB } after a GC
 import { createEmulator } from "twilio-interactions/testing";
 import { CREATE_BODY, load } from "./calls.mts";
 
@@ -22,10 +23,21 @@ async function create(): Promise<string> {
   return ((await response.json()) as { sid: string }).sid;
 }
 
+function memory() {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return {
+    interactions: emulator.tasks({ status: "assigned" }).length,
+    rssMB: rss / 2 ** 20,
+    heapMB: heapUsed / 2 ** 20,
+  };
+}
+
 if (mode === "serve") {
   const interactionSid = await create();
   const server = await emulator.listen();
   process.send!({ flex: server.baseUrls.flex, authorization, interactionSid });
+  process.on("message", () => process.send!(memory()));
   process.on("disconnect", () => void server.close());
 } else if (mode === "inprocess") {
   const interactionSid = await create();
@@ -44,6 +56,7 @@ if (mode === "serve") {
 } else if (mode === "memory") {
   const count = Number(total);
   for (let i = 0; i < count; i++) await create();
+  emulator.advance({ seconds: 1 }); // the last channel's setup too
   (globalThis as { gc?: () => void }).gc?.();
   const { rss, heapUsed } = process.memoryUsage();
   console.log(

@@ -120,8 +120,8 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
       const out: EmulatedTask[] = [];
       for (const task of tasks.all()) {
         if (filter.status !== undefined && task.status !== filter.status) continue;
-        if (filter.interactionSid !== undefined && task.context.interactionSid !== filter.interactionSid) continue;
-        if (filter.channelSid !== undefined && task.context.channelSid !== filter.channelSid) continue;
+        if (filter.interactionSid !== undefined && task.channel.interactionSid !== filter.interactionSid) continue;
+        if (filter.channelSid !== undefined && task.channel.sid !== filter.channelSid) continue;
         out.push(snapshot(task));
       }
       return out;
