@@ -35,17 +35,15 @@ export interface ParticipantOutcome {
   readonly participant?: InteractionChannelParticipant;
 }
 
-type ChannelUpdate = UpdateInteractionChannelParams;
-
-/** A refusal that may mean "already done": a 4xx other than the retried 429 and the credential errors. */
+/** A refusal that may mean "already done": a 4xx other than 404, the retried 429 and the credential errors. */
 function mayBeAlreadyDone(error: unknown): error is TwilioApiError {
-  return error instanceof TwilioApiError && [400, 404, 409, 422].includes(error.status);
+  return error instanceof TwilioApiError && [400, 409, 422].includes(error.status);
 }
 
 async function updateChannel(
   twilio: FlowClient,
   channel: ChannelLike,
-  params: ChannelUpdate,
+  params: UpdateInteractionChannelParams,
   done: readonly ChannelStatus[],
   options: FlowCallOptions,
 ): Promise<ChannelOutcome> {
@@ -55,7 +53,7 @@ async function updateChannel(
   try {
     return { changed: true, channel: await handle.update(params, options) };
   } catch (error) {
-    if (!mayBeAlreadyDone(error) || error.status === 404) throw error;
+    if (!mayBeAlreadyDone(error)) throw error;
     // Someone else may have closed it between the fetch and the update.
     const now = await handle.fetch(options);
     if (done.includes(now.status)) return { changed: false, channel: now };
@@ -73,7 +71,11 @@ async function updateChannel(
  * const { changed, channel } = await closeChannel(twilio, { interactionSid, channelSid });
  * ```
  */
-export function closeChannel(twilio: FlowClient, channel: ChannelLike, options: FlowCallOptions = {}) {
+export function closeChannel(
+  twilio: FlowClient,
+  channel: ChannelLike,
+  options: FlowCallOptions = {},
+): Promise<ChannelOutcome> {
   return updateChannel(twilio, channel, { Status: "closed" }, ["closed"], options);
 }
 
@@ -87,7 +89,11 @@ export function closeChannel(twilio: FlowClient, channel: ChannelLike, options: 
  * await completeChannel(twilio, interaction);
  * ```
  */
-export function completeChannel(twilio: FlowClient, channel: ChannelLike, options: FlowCallOptions = {}) {
+export function completeChannel(
+  twilio: FlowClient,
+  channel: ChannelLike,
+  options: FlowCallOptions = {},
+): Promise<ChannelOutcome> {
   return updateChannel(twilio, channel, { Status: "closed", Routing: { status: "closed" } }, ["closed"], options);
 }
 
@@ -102,7 +108,11 @@ export function completeChannel(twilio: FlowClient, channel: ChannelLike, option
  * await leaveChannel(twilio, { interactionSid, channelSid });
  * ```
  */
-export function leaveChannel(twilio: FlowClient, channel: ChannelLike, options: FlowCallOptions = {}) {
+export function leaveChannel(
+  twilio: FlowClient,
+  channel: ChannelLike,
+  options: FlowCallOptions = {},
+): Promise<ChannelOutcome> {
   return updateChannel(
     twilio,
     channel,
@@ -171,7 +181,7 @@ export function wrapUpParticipant(
   channel: ChannelLike,
   participantSid: Sid<"UT">,
   options: FlowCallOptions = {},
-) {
+): Promise<ParticipantOutcome> {
   return updateParticipant(twilio, channel, participantSid, "wrapup", options);
 }
 
@@ -190,6 +200,6 @@ export function completeParticipant(
   channel: ChannelLike,
   participantSid: Sid<"UT">,
   options: FlowCallOptions = {},
-) {
+): Promise<ParticipantOutcome> {
   return updateParticipant(twilio, channel, participantSid, "closed", options);
 }
