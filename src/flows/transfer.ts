@@ -18,6 +18,8 @@ import { decodeTaskAttributes } from "./task-attributes";
 
 /**
  * Where a transfer goes: a queue, or one worker (optionally through a queue).
+ * If that one worker declines, the invite's task has nobody: a warm transfer
+ * keeps the first agent until someone joins.
  *
  * @example
  * ```ts
