@@ -38,22 +38,30 @@ export async function poll<T>(
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxDelayMs = options.maxDelayMs ?? 4_000;
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  // One signal for the deadline and the caller's abort, without AbortSignal.any (missing on some runtimes).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const forward = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) forward();
+  else options.signal?.addEventListener("abort", forward, { once: true });
   try {
     for (let delay = options.initialDelayMs ?? 250; ; delay = Math.min(delay * 2, maxDelayMs)) {
-      const value = await check(signal);
+      const value = await check(controller.signal);
       if (value !== undefined) return value;
-      await sleep(delay, signal, waiting);
+      await sleep(delay, controller.signal, waiting);
     }
   } catch (error) {
     // The deadline surfaces as an abort of the request or the pause; report it as the timeout it is.
-    if (deadline.signal.aborted && !options.signal?.aborted && error instanceof TwilioAbortError) {
+    if (timedOut && error instanceof TwilioAbortError) {
       throw new FlowTimeoutError(timeoutMs, `Gave up after ${timeoutMs} ms waiting for ${waiting()}.`);
     }
     throw error;
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener("abort", forward);
   }
 }
