@@ -6,7 +6,8 @@ import type { ChannelStatus, InteractionChannel, InteractionChannelParticipant }
 import type { UpdateInteractionChannelParams } from "../../generated/flex-resources";
 import { TwilioApiError } from "../errors";
 import type { Sid } from "../sid";
-import { type ChannelLike, type FlowCallOptions, type FlowClient, channelOf, channelRef } from "./client";
+import { type ChannelLike, type FlowCallOptions, type FlowClient, channelOf } from "./client";
+import { participantTask } from "./tasks";
 
 /**
  * What a channel flow did: `changed` is false when the channel was already in the wanted state.
@@ -128,31 +129,6 @@ const PARTICIPANT_DONE: Record<"closed" | "wrapup", readonly string[]> = {
   wrapup: ["wrapping", "completed", "canceled"],
 };
 
-/**
- * The TaskRouter status of a participant's task, read where the Interactions
- * API shows tasks: the interaction's own routing, or an invite's.
- */
-async function participantTaskStatus(
-  twilio: FlowClient,
-  channel: ChannelLike,
-  participantSid: Sid<"UT">,
-  options: FlowCallOptions,
-): Promise<string | undefined> {
-  const handle = channelOf(twilio, channel);
-  let taskSid: string | undefined;
-  for await (const participant of handle.participants.list(undefined, options)) {
-    if (participant.sid === participantSid) taskSid = participant.routing_properties?.task_sid;
-  }
-  if (!taskSid) return undefined;
-  const own = (await twilio.flex.interactions(channelRef(channel).interactionSid).fetch(options)).routing?.properties;
-  if (own?.sid === taskSid) return own.assignment_status;
-  for await (const invite of handle.invites.list(undefined, options)) {
-    const task = invite.routing?.properties;
-    if (task?.sid === taskSid) return task.assignment_status;
-  }
-  return undefined;
-}
-
 async function updateParticipant(
   twilio: FlowClient,
   channel: ChannelLike,
@@ -160,7 +136,7 @@ async function updateParticipant(
   status: "closed" | "wrapup",
   options: FlowCallOptions,
 ): Promise<ParticipantOutcome> {
-  const taskStatus = await participantTaskStatus(twilio, channel, participantSid, options);
+  const taskStatus = (await participantTask(twilio, channel, participantSid, options))?.assignment_status;
   if (taskStatus && PARTICIPANT_DONE[status].includes(taskStatus)) return { changed: false };
   const participant = await channelOf(twilio, channel).participants(participantSid).update({ Status: status }, options);
   return { changed: true, participant };

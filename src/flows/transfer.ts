@@ -11,10 +11,11 @@ import type {
 import type { InteractionChannelHandle } from "../../generated/flex-resources";
 import { TwilioValidationError } from "../errors";
 import type { Sid } from "../sid";
-import { type ChannelLike, type FlowClient, channelOf, channelRef } from "./client";
+import { type ChannelLike, type FlowClient, channelOf } from "./client";
 import { type ParticipantOutcome, completeParticipant, wrapUpParticipant } from "./close";
 import { type PollOptions, poll } from "./poll";
 import { decodeTaskAttributes } from "./task-attributes";
+import { channelTasks, participantTask } from "./tasks";
 
 /**
  * Where a transfer goes: a queue, or one worker (optionally through a queue).
@@ -128,7 +129,8 @@ async function agentsOf(
 
 /**
  * Transfers a channel to a queue or a worker, warm or cold, with an invite
- * that carries the original task's attributes plus `attributes`. The first
+ * that carries the attributes of the task being handed over (the `from`
+ * agent's, else the interaction's own) plus `attributes`. The first
  * agent leaves only after Twilio accepted the invite: a refused invite throws
  * its error and leaves the channel and the first agent as they were.
  *
@@ -154,10 +156,11 @@ export async function transfer(
       "A cold transfer needs `from`, the participant (UT…) of the agent who leaves.",
     );
   }
-  const { interactionSid } = channelRef(channel);
   const handle = channelOf(twilio, channel);
   const call = { signal: options.signal };
-  const task = (await twilio.flex.interactions(interactionSid).fetch(call)).routing?.properties;
+  // The task being handed over: the first agent's, else the interaction's own.
+  const tasks = await channelTasks(twilio, channel, call);
+  const task = (options.from && (await participantTask(twilio, channel, options.from, call, tasks))) || tasks[0];
   const workspaceSid = options.workspaceSid ?? task?.workspace_sid;
   if (!workspaceSid) {
     throw new TwilioValidationError(

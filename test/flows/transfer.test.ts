@@ -86,6 +86,36 @@ describe("transfer", () => {
     expect(order).toEqual(["CreateInteractionChannelParticipant", "UpdateInteractionChannelParticipant"]);
   });
 
+  it("a second transfer hands over the second agent's task, with what the first transfer added", async () => {
+    const contact = await seedContact(ctx.twilio);
+    joinWhenInvited(contact);
+    const first = await transfer(ctx.twilio, contact.interaction, {
+      to: { workerSid: WORKER },
+      mode: "warm",
+      from: contact.agent.sid,
+      attributes: { transferReason: "billing", billingAccount: "A-17" },
+      initialDelayMs: 10,
+    });
+    const second = await transfer(ctx.twilio, contact.interaction, {
+      to: { queueSid: QUEUE },
+      mode: "cold",
+      from: first.joined!.sid,
+      attributes: { transferReason: "escalation", hops: 2 },
+    });
+    const [original, , third] = ctx.emulator.tasks();
+    expect(third).toMatchObject({ inviteSid: second.invite.sid, queueSid: QUEUE });
+    expect(third!.attributes).toMatchObject({
+      customerName: original!.attributes.customerName,
+      billingAccount: "A-17",
+      transferReason: "escalation",
+      hops: 2,
+    });
+    expect((third!.attributes.conversations as { conversation_id: string }).conversation_id).toBe(
+      (original!.attributes.conversations as { conversation_id: string }).conversation_id,
+    );
+    expect(statuses()).toEqual(["wrapping", "wrapping", "pending"]);
+  });
+
   it("warm without a joining agent: gives up at its timeout and leaves the first agent in place", async () => {
     const contact = await seedContact(ctx.twilio);
     const error = await transfer(ctx.twilio, contact.interaction, {
