@@ -161,14 +161,17 @@ const EXAMPLES: Record<string, Example> = {
       const channel = { interactionSid: INTERACTION_SID, channelSid: CHANNEL_SID };
       const outcome = await transferToQueue(twilio, channel, PARTICIPANT_SID, SEED_ROUTING.queueSid, "cold");
       expect(outcome.invite.sid).toMatch(/^KG/);
-      // The participant list gives the agent's task; in the mock's example UTaaaa… has none, so the update goes.
+      // The tasks, then the first agent's among them; in the mock's example UTaaaa… has none, so the
+      // interaction's own task is copied, and nothing says the agent is done, so the update goes.
       expect(operations(sent)).toEqual([
         "FetchInteraction",
+        "ListInteractionChannelInvite",
+        "ListInteractionChannelParticipant",
         "CreateInteractionChannelInvite",
         "ListInteractionChannelParticipant",
         "UpdateInteractionChannelParticipant",
       ]);
-      expect(formFields(sent[3]!.body)).toEqual({ Status: "wrapup" });
+      expect(formFields(sent[5]!.body)).toEqual({ Status: "wrapup" });
       const invite = sent.find((request) => operationOf(request).operationId === "CreateInteractionChannelInvite")!;
       const routing = json(invite, "Routing") as {
         properties: { queue_sid: string; attributes: Record<string, unknown> };
