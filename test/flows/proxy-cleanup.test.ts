@@ -3,12 +3,13 @@
 // skipped, filters, dry runs, and an aborted run resumed.
 import { describe, expect, it } from "vitest";
 import { type CleanupProgress, InternalServerError, type Sid, cleanupProxySession } from "twilio-interactions";
-import { useEmulator } from "../emulator/support";
+import { TRANSPORTS, useEmulator } from "../emulator/support";
 
 const DELETE = "DeleteProxyInteraction";
 
-describe("cleanupProxySession", () => {
-  const ctx = useEmulator("in-process");
+// In-process, and over loopback HTTP so 429s and dropped connections cross a real socket.
+describe.each(TRANSPORTS)("cleanupProxySession (%s)", (transport) => {
+  const ctx = useEmulator(transport);
 
   function session(interactions: number) {
     const info = ctx.emulator.proxySession({ interactions });
