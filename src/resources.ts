@@ -30,8 +30,11 @@ function checkObject(value: unknown, what: string, call: string): Record<string,
   return value as Record<string, unknown>;
 }
 
+const NO_OPTIONS: Init = Object.freeze({});
+
 function checkOptions(value: unknown, call: string): Init {
-  const options = checkObject(value, "options", call) ?? {};
+  if (value === undefined) return NO_OPTIONS;
+  const options = checkObject(value, "options", call)!;
   for (const key of Object.keys(options)) {
     if (!OPTION_NAMES.has(key)) {
       throw new TwilioValidationError(
@@ -44,28 +47,30 @@ function checkOptions(value: unknown, call: string): Init {
   return options;
 }
 
-// The promise of a call that throws on failure, with `.withResponse()`. The
-// plain result is derived from the full one; reading only `.withResponse()`
-// must not leave that derived promise rejected and unhandled.
-function apiPromise<T>(full: Promise<WithResponse<T>>): Promise<T> & { withResponse(): Promise<WithResponse<T>> } {
-  const data = full.then((result) => result.data) as Promise<T> & { withResponse(): Promise<WithResponse<T>> };
+// The data of a result, or (through unwrap) its typed error; a success needs no second look.
+const dataOf = (result: FetchResult): unknown =>
+  result.error === undefined && result.response.ok ? result.data : unwrap(result);
+
+const withResponseOf = async (result: FetchResult): Promise<WithResponse<unknown>> => ({
+  data: await dataOf(result),
+  response: result.response,
+  requestId: result.response.headers.get("twilio-request-id") ?? undefined,
+});
+
+// The promise of a call that throws on failure, with `.withResponse()`.
+// Reading only `.withResponse()` must not leave the plain promise rejected and unhandled.
+function apiPromise(sent: Promise<FetchResult>): Promise<unknown> & { withResponse(): Promise<WithResponse<unknown>> } {
+  const data = sent.then(dataOf) as Promise<unknown> & { withResponse(): Promise<WithResponse<unknown>> };
   data.withResponse = () => {
     data.catch(() => {});
-    return full;
+    return sent.then(withResponseOf);
   };
   return data;
 }
 
-async function send(call: Call, path: string, init: Init): Promise<WithResponse<unknown>> {
-  const result = await call(path, init);
-  const { response } = result;
-  // unwrap throws the typed error; a success needs no second look.
-  const data = result.error === undefined && response.ok ? result.data : await unwrap(result);
-  return { data, response, requestId: response.headers.get("twilio-request-id") ?? undefined };
-}
-
 function bindMethod(client: PathLayer, name: string, method: MethodDescription, values: readonly string[]) {
   const label = `${name}()`;
+  const call = client[method.method.toUpperCase() as "GET" | "POST" | "DELETE"];
   return (...args: unknown[]) => {
     const path: Record<string, string> = {};
     method.pathParams.forEach((param, index) => (path[param] = values[index]!));
@@ -75,11 +80,10 @@ function bindMethod(client: PathLayer, name: string, method: MethodDescription, 
       const { limit, ...query } = params ?? {};
       return client.paginate(method.path, { params: { path, query }, limit, ...options });
     }
-    const init: Init = { params: { path }, ...options };
+    const init: Init = options === NO_OPTIONS ? { params: { path } } : { params: { path }, ...options };
     if (method.params === "body") init.body = params ?? {};
     if (method.params === "query") init.params = { path, query: params };
-    const call = client[method.method.toUpperCase() as "GET" | "POST" | "DELETE"];
-    return apiPromise(send(call, method.path, init));
+    return apiPromise(call(method.path, init));
   };
 }
 
@@ -95,12 +99,21 @@ function checkValue(instance: InstanceDescription, value: unknown): string {
 const VALUES = Symbol("path values");
 type Bound = { [VALUES]: readonly string[] };
 
-// Sub-resources are getters on one prototype per node, built on first use, so
-// a handle costs its methods only: `channel.participants` is made when read.
-function subResources(client: PathLayer, node: ResourceDescription, prototypes: Map<ResourceDescription, object>) {
+// A handle's methods and sub-resources are getters on one prototype per node,
+// built on first use, so making a handle costs one object: `channel.update`
+// and `channel.participants` are made when read (destructuring works too).
+function handlePrototype(client: PathLayer, node: ResourceDescription, prototypes: Map<ResourceDescription, object>) {
   let prototype = prototypes.get(node);
   if (!prototype) {
     const properties: PropertyDescriptorMap = {};
+    for (const [name, method] of Object.entries(node.methods ?? {})) {
+      properties[name] = {
+        enumerable: true,
+        get(this: Bound) {
+          return bindMethod(client, name, method, this[VALUES]);
+        },
+      };
+    }
     for (const [name, child] of Object.entries(node.resources ?? {})) {
       properties[name] = {
         enumerable: true,
@@ -115,17 +128,16 @@ function subResources(client: PathLayer, node: ResourceDescription, prototypes: 
   return prototype;
 }
 
-// The methods and sub-resources of one node, bound to the path values above it.
-function members(
+// A handle on one item, bound to the path values down to it.
+function handle(
   client: PathLayer,
   node: ResourceDescription,
   values: readonly string[],
   prototypes: Map<ResourceDescription, object>,
-  target: Record<string | symbol, unknown> = Object.create(subResources(client, node, prototypes)),
 ): unknown {
-  target[VALUES] = values;
-  for (const name in node.methods) target[name] = bindMethod(client, name, node.methods[name]!, values);
-  return target;
+  const bound = Object.create(handlePrototype(client, node, prototypes)) as Bound;
+  bound[VALUES] = values;
+  return bound;
 }
 
 // A resource: callable with a path value when it has items, giving a handle
@@ -137,16 +149,22 @@ function resource(
   prototypes: Map<ResourceDescription, object>,
 ): unknown {
   const { instance } = node;
-  if (!instance) return members(client, node, values, prototypes);
-  const callable = (value: unknown) => members(client, instance, [...values, checkValue(instance, value)], prototypes);
-  // A function keeps its own prototype, so its sub-resource getters go on it directly.
+  if (!instance) return handle(client, node, values, prototypes);
+  const callable = (value: unknown) => handle(client, instance, [...values, checkValue(instance, value)], prototypes);
+  // A function keeps its own prototype, so its methods and sub-resource getters go on it directly.
+  for (const name in node.methods) {
+    Object.defineProperty(callable, name, {
+      enumerable: true,
+      value: bindMethod(client, name, node.methods[name]!, values),
+    });
+  }
   for (const name in node.resources) {
     Object.defineProperty(callable, name, {
       enumerable: true,
       get: () => resource(client, node.resources![name]!, values, prototypes),
     });
   }
-  return members(client, node, values, prototypes, callable as unknown as Record<string | symbol, unknown>);
+  return callable;
 }
 
 /**
