@@ -24,14 +24,29 @@ export interface EmulatorBaseUrls {
   readonly proxy: string;
 }
 
-/** Which tasks `tasks()` returns; every field is optional. */
+/**
+ * Which tasks `tasks()` returns; every field is optional.
+ *
+ * @example
+ * ```ts
+ * emulator.tasks({ interactionSid: interaction.sid, status: "wrapping" });
+ * ```
+ */
 export interface TaskFilter {
   interactionSid?: string;
   channelSid?: string;
   status?: TaskStatus;
 }
 
-/** A running emulator. See {@link createEmulator}. */
+/**
+ * A running emulator. See {@link createEmulator}.
+ *
+ * @example
+ * ```ts
+ * emulator.advance({ days: 181 });
+ * expect(emulator.tasks().map((task) => task.status)).toEqual(["completed"]);
+ * ```
+ */
 export interface Emulator {
   /** The Account SID and Auth Token it accepts: spread them into `createInteractionsClient`. */
   readonly credentials: EmulatorCredentials;

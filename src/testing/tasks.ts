@@ -9,7 +9,15 @@ import { type SidFactory, derivedSid } from "./sids";
 /** TaskRouter's assignment statuses. */
 export type TaskStatus = "pending" | "reserved" | "assigned" | "wrapping" | "completed" | "canceled";
 
-/** A task as `emulator.tasks()` shows it. */
+/**
+ * A task as `emulator.tasks()` shows it.
+ *
+ * @example
+ * ```ts
+ * const [task] = emulator.tasks();
+ * expect(task).toMatchObject({ status: "wrapping", attributes: { customerName: "Ada" } });
+ * ```
+ */
 export interface EmulatedTask {
   readonly sid: string;
   readonly status: TaskStatus;
