@@ -8,7 +8,7 @@
  * Reads: TWILIO_INTERACTION_SID, TWILIO_CHANNEL_SID, TWILIO_PARTICIPANT_NUMBER, TWILIO_FLEX_NUMBER,
  * and the client variables (see "Examples" in README.md).
  */
-import { type InteractionChannelParticipant, type InteractionsClient, type Sid, unwrap } from "twilio-interactions";
+import type { InteractionsClient, Sid, FlexApi } from "twilio-interactions";
 import { clientFromEnv, runIfMain, sidFromEnv, textFromEnv } from "./support/standalone";
 
 /**
@@ -26,13 +26,11 @@ export async function addSmsParticipant(
   channelSid: Sid<"UO">,
   number: string,
   twilioNumber: string,
-): Promise<InteractionChannelParticipant> {
-  return unwrap(
-    twilio.flex.POST("/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants", {
-      params: { path: { InteractionSid: interactionSid, ChannelSid: channelSid } },
-      body: { Type: "external", MediaProperties: { address: number, proxy_address: twilioNumber } },
-    }),
-  );
+): Promise<FlexApi.InteractionChannelParticipant> {
+  return twilio.flex
+    .interactions(interactionSid)
+    .channels(channelSid)
+    .participants.create({ Type: "external", MediaProperties: { address: number, proxy_address: twilioNumber } });
 }
 
 runIfMain(import.meta.url, async () => {

@@ -70,6 +70,32 @@ export const flexSchemas = {
     TaskQueueSid: { type: "string", pattern: "^WQ[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
     WorkerSid: { type: "string", pattern: "^WK[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
     TaskChannelSid: { type: "string", pattern: "^TC[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
+    InteractionSid: { type: "string", pattern: "^KD[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
+    InteractionInviteSid: { type: "string", pattern: "^KG[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
+    ChannelType: { type: "string", enum: ["voice", "sms", "email", "web", "whatsapp", "chat", "messenger", "gbm"] },
+    InsightsConversation: {
+      type: "object",
+      additionalProperties: true,
+      properties: {
+        conversation_id: { type: "string" },
+        initiated_by: { type: "string" },
+        direction: { type: "string" },
+        communication_channel: { type: "string" },
+        external_contact: { type: "string" },
+        media: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: true,
+            properties: {
+              type: { type: "string" },
+              sid: { $ref: "#/components/schemas/ConversationSid" },
+              conversation_sid: { $ref: "#/components/schemas/ConversationSid" },
+            },
+          },
+        },
+      },
+    },
     TaskAttributes: {
       type: "object",
       additionalProperties: true,
@@ -88,6 +114,14 @@ export const flexSchemas = {
         },
         followed_by: { type: "string" },
         outcome: { type: "string" },
+        flexInteractionSid: { $ref: "#/components/schemas/InteractionSid" },
+        flexInteractionChannelSid: { $ref: "#/components/schemas/InteractionChannelSid" },
+        flexChannelInviteSid: { $ref: "#/components/schemas/InteractionInviteSid" },
+        conversationSid: { $ref: "#/components/schemas/ConversationSid" },
+        channelType: { $ref: "#/components/schemas/ChannelType" },
+        direction: { type: "string", enum: ["inbound", "outbound"] },
+        initiatedBy: { $ref: "#/components/schemas/InitiatedBy" },
+        conversations: { $ref: "#/components/schemas/InsightsConversation" },
       },
     },
     TaskRoutingProperties: {
@@ -141,8 +175,6 @@ export const flexSchemas = {
         details: { type: "object", additionalProperties: true },
       },
     },
-    InteractionSid: { type: "string", pattern: "^KD[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
-    ChannelType: { type: "string", enum: ["voice", "sms", "email", "web", "whatsapp", "chat", "messenger", "gbm"] },
     InteractionChannelRef: {
       type: "object",
       required: ["type", "sid"],
@@ -254,24 +286,40 @@ export const flexSchemas = {
         meta: { $ref: "#/components/schemas/PageMeta" },
       },
     },
-    ChannelUpdateStatus: { type: "string", enum: ["closed", "inactive"] },
     ChannelCloseRouting: {
       type: "object",
       title: "Routing (close)",
       required: ["status"],
       properties: { status: { type: "string", enum: ["closed"] } },
     },
-    UpdateInteractionChannelForm: {
+    ChannelCloseForm: {
       type: "object",
+      title: "Close the channel",
       required: ["Status"],
       properties: {
-        Status: { $ref: "#/components/schemas/ChannelUpdateStatus" },
+        Status: { type: "string", enum: ["closed"] },
         Routing: {
           type: "string",
           contentMediaType: "application/json",
           contentSchema: { $ref: "#/components/schemas/ChannelCloseRouting" },
         },
       },
+    },
+    ChannelLeaveForm: {
+      type: "object",
+      title: "Leave the channel",
+      required: ["Status", "Routing"],
+      properties: {
+        Status: { type: "string", enum: ["inactive"] },
+        Routing: {
+          type: "string",
+          contentMediaType: "application/json",
+          contentSchema: { $ref: "#/components/schemas/ChannelCloseRouting" },
+        },
+      },
+    },
+    UpdateInteractionChannelForm: {
+      oneOf: [{ $ref: "#/components/schemas/ChannelCloseForm" }, { $ref: "#/components/schemas/ChannelLeaveForm" }],
     },
     InteractionParticipantSid: { type: "string", pattern: "^UT[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
     ParticipantType: { type: "string", enum: ["supervisor", "customer", "external", "agent", "unknown"] },
@@ -341,7 +389,6 @@ export const flexSchemas = {
       required: ["Status"],
       properties: { Status: { $ref: "#/components/schemas/ParticipantStatus" } },
     },
-    InteractionInviteSid: { type: "string", pattern: "^KG[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
     InteractionChannelInvite: {
       type: "object",
       required: ["sid", "interaction_sid", "channel_sid", "routing", "url"],

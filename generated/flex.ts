@@ -263,6 +263,19 @@ export interface components {
      */
     AccountSid: Sid<"AC">;
     /**
+     * Close the channel
+     * @description Ends the conversation for everyone. Without `Routing` the channel's tasks go into wrap-up; with `Routing={"status":"closed"}` they are completed.
+     */
+    ChannelCloseForm: {
+      /** @description `{"status":"closed"}` as a JSON string (`ChannelCloseRouting`) to complete the channel's tasks instead of leaving them in wrap-up. */
+      Routing?: components["schemas"]["ChannelCloseRouting"];
+      /**
+       * @description `closed` ends the channel for everyone.
+       * @enum {string}
+       */
+      Status: "closed";
+    };
+    /**
      * Routing (close)
      * @description What to do with the channel's tasks when it closes. Sent as a JSON string in the `Routing` form field of a channel update: `{"status":"closed"}` completes the tasks instead of leaving them in wrap-up.
      * @example {
@@ -277,6 +290,19 @@ export interface components {
       status: "closed";
     };
     /**
+     * Leave the channel
+     * @description Leaves the channel inactive, so the customer's next message starts a new interaction. Twilio requires `Routing={"status":"closed"}` with it.
+     */
+    ChannelLeaveForm: {
+      /** @description `{"status":"closed"}` as a JSON string (`ChannelCloseRouting`): completes the channel's tasks. Required when leaving. */
+      Routing: components["schemas"]["ChannelCloseRouting"];
+      /**
+       * @description `inactive` lets the agent leave the channel.
+       * @enum {string}
+       */
+      Status: "inactive";
+    };
+    /**
      * @description Lifecycle state of a channel: `setup` while Twilio creates it, `active` once it carries messages, `failed` if setup failed (see `error_code`), `closed` or `inactive` after an update, `pause` while parked and `transfer` during a transfer.
      * @enum {string}
      */
@@ -286,11 +312,6 @@ export interface components {
      * @enum {string}
      */
     ChannelType: "voice" | "sms" | "email" | "web" | "whatsapp" | "chat" | "messenger" | "gbm";
-    /**
-     * @description `closed` ends the channel for everyone. `inactive` lets the agent leave the channel (it needs `Routing={"status":"closed"}`).
-     * @enum {string}
-     */
-    ChannelUpdateStatus: "closed" | "inactive";
     /**
      * @description Twilio Conversations Conversation SID (`CH…`), the media channel behind a Flex interaction channel.
      * @example CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
@@ -362,6 +383,32 @@ export interface components {
      * @enum {string}
      */
     InitiatedBy: "customer" | "agent" | "api";
+    /** @description The Flex Insights fields of a task (`conversations.*`). Twilio fills some from the channel; keep `conversation_id` when you create another task for the same contact (an invite or a transfer), or Insights splits it in two. Free-form: Insights accepts more keys than these. */
+    InsightsConversation: {
+      /** @description The channel as Insights names it (from the channel's `type`), for example `SMS`, `Email` or `Chat`. */
+      communication_channel?: string;
+      /** @description Joins the tasks of one contact in historical reporting (from `properties.media_channel_sid`). */
+      conversation_id?: string;
+      /** @description `Inbound` or `Outbound` (from the channel's `initiated_by`). */
+      direction?: string;
+      /** @description The address the customer reached you at, or saw when you reached them (the Conversation's projected address). */
+      external_contact?: string;
+      /** @description How the conversation started (from the channel's `initiated_by`), for example `Agent`. */
+      initiated_by?: string;
+      /** @description Media attached to the conversation, such as the chat transcript. */
+      media?: ({
+        /** @description The Conversation holding the transcript, as Twilio writes it. */
+        conversation_sid?: components["schemas"]["ConversationSid"];
+        /** @description The Conversation holding the transcript (from `properties.media_channel_sid`). */
+        sid?: components["schemas"]["ConversationSid"];
+        /** @description Kind of media; `ChatTranscript` for every conversation channel. */
+        type?: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+    } & {
+      [key: string]: unknown;
+    };
     /** @description A Flex interaction: one customer contact across a media channel, with the TaskRouter routing that brings it to an agent. */
     Interaction: {
       channel: components["schemas"]["InteractionChannelRef"];
@@ -711,6 +758,11 @@ export interface components {
     };
     /** @description Attributes copied unchanged onto the TaskRouter task. Free-form on purpose: add any keys your workflows and Flex UI plugins read. The keys listed here are the ones Flex UI and Flex Insights understand. */
     TaskAttributes: {
+      /** @description The channel's media type (from the channel's `type`); Twilio adds it for Flex UI. */
+      channelType?: components["schemas"]["ChannelType"];
+      conversations?: components["schemas"]["InsightsConversation"];
+      /** @description The Conversation behind the channel (from `properties.media_channel_sid`); Twilio adds it for Flex UI. */
+      conversationSid?: components["schemas"]["ConversationSid"];
       /** @description Customer's phone number or email address; Insights stores it as the customer's phone or email. */
       customerAddress?: string;
       /** @description Customer's display name; Insights stores it as `conversations.customers.name`. */
@@ -724,10 +776,23 @@ export interface components {
         /** @description Customer's phone or WhatsApp number, or null. */
         phone?: string | null;
       };
+      /**
+       * @description `outbound` when the channel's `initiated_by` is `agent`, otherwise `inbound`; Twilio adds it for Flex UI.
+       * @enum {string}
+       */
+      direction?: "inbound" | "outbound";
+      /** @description The invite that created the task; Twilio adds it to tasks created by an invite. */
+      flexChannelInviteSid?: components["schemas"]["InteractionInviteSid"];
+      /** @description The interaction channel of the task; Twilio adds it, and Flex UI uses it to tell interaction tasks apart. */
+      flexInteractionChannelSid?: components["schemas"]["InteractionChannelSid"];
+      /** @description The interaction of the task; Twilio adds it. */
+      flexInteractionSid?: components["schemas"]["InteractionSid"];
       /** @description Used by external warm transfers. */
       followed_by?: string;
       /** @description How Flex UI names the customer on non-email tasks. */
       from?: string;
+      /** @description The channel's `initiated_by`; Twilio adds it. */
+      initiatedBy?: components["schemas"]["InitiatedBy"];
       /** @description Used by external warm transfers. */
       outcome?: string;
       /** @description Initial subject of an email thread task. */
@@ -849,12 +914,8 @@ export interface components {
       /** @description The HTTP status code, repeated in the body. */
       status: number;
     };
-    /** @description Form fields of a channel update. */
-    UpdateInteractionChannelForm: {
-      /** @description `{"status":"closed"}` as a JSON string (`ChannelCloseRouting`) to complete the channel's tasks instead of leaving them in wrap-up. Required when `Status` is `inactive`. */
-      Routing?: components["schemas"]["ChannelCloseRouting"];
-      Status: components["schemas"]["ChannelUpdateStatus"];
-    };
+    /** @description Form fields of a channel update: close the channel (`ChannelCloseForm`) or leave it (`ChannelLeaveForm`). Leaving needs `Routing={"status":"closed"}`, so a leave without it matches neither. */
+    UpdateInteractionChannelForm: components["schemas"]["ChannelCloseForm"] | components["schemas"]["ChannelLeaveForm"];
     /** @description Form fields of an update-interaction request. */
     UpdateInteractionForm: {
       /** @description `ttid` of an interaction webhook registered on the Flex instance, to call for this interaction's events. */
@@ -1020,10 +1081,11 @@ export interface components {
   pathItems: never;
 }
 export type AccountSid = components["schemas"]["AccountSid"];
+export type ChannelCloseForm = components["schemas"]["ChannelCloseForm"];
 export type ChannelCloseRouting = components["schemas"]["ChannelCloseRouting"];
+export type ChannelLeaveForm = components["schemas"]["ChannelLeaveForm"];
 export type ChannelStatus = components["schemas"]["ChannelStatus"];
 export type ChannelType = components["schemas"]["ChannelType"];
-export type ChannelUpdateStatus = components["schemas"]["ChannelUpdateStatus"];
 export type ConversationSid = components["schemas"]["ConversationSid"];
 export type CreateInteractionForm = components["schemas"]["CreateInteractionForm"];
 export type CreateInviteForm = components["schemas"]["CreateInviteForm"];
@@ -1034,6 +1096,7 @@ export type ExecutionSid = components["schemas"]["ExecutionSid"];
 export type FlexInstanceSid = components["schemas"]["FlexInstanceSid"];
 export type IdentityParticipantParams = components["schemas"]["IdentityParticipantParams"];
 export type InitiatedBy = components["schemas"]["InitiatedBy"];
+export type InsightsConversation = components["schemas"]["InsightsConversation"];
 export type Interaction = components["schemas"]["Interaction"];
 export type InteractionChannel = components["schemas"]["InteractionChannel"];
 export type InteractionChannelInvite = components["schemas"]["InteractionChannelInvite"];

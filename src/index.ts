@@ -4,16 +4,30 @@
  *
  * @example
  * ```ts
- * import { createInteractionsClient, unwrap } from "twilio-interactions";
+ * import { createInteractionsClient } from "twilio-interactions";
  *
  * const twilio = createInteractionsClient(); // credentials from TWILIO_* environment variables
- * const interaction = await unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: "KD…" } } }));
+ * const interaction = await twilio.flex.interactions(interactionSid).fetch();
+ * for await (const channel of twilio.flex.interactions(interaction.sid).channels.list()) console.log(channel.sid);
  * ```
  *
  * @packageDocumentation
  */
+import type { FlexApi } from "../generated/clients";
+
 export { createInteractionsClient } from "./client";
-export type { FlexClient, InteractionsClient, InteractionsClientOptions, ProxyClient } from "./client";
+export type { InteractionsClient, InteractionsClientOptions } from "./client";
+export type { CredentialOptions } from "./auth";
+export type { BaseUrls, HostOptions } from "./hosts";
+export type { FetchLike } from "./transport";
+export type { Logger } from "./logger";
+// The clients of the APIs, and each API's schema, resource and handle types as a namespace (`FlexApi.Interaction`).
+export type * from "../generated/clients";
+export type { ApiPromise, Input, ListParams, RequestOptions, SidArg, WithResponse } from "./resource-types";
+export { Paginator } from "./pagination";
+export type { Page } from "./pagination";
+export type { PageMeta } from "../generated/shared";
+// The path layer beneath the resource methods: `twilio.flex.GET(path, init)` and friends.
 export type {
   ApiClient,
   ClientMethod,
@@ -28,15 +42,8 @@ export type {
   PaginateArgs,
   PaginateInit,
   PathsWithMethod,
-  RequestOptions,
   RequiredKeysOf,
 } from "./types";
-export type { CredentialOptions } from "./auth";
-export type { HostOptions } from "./hosts";
-export type { CallOptions, FetchLike } from "./transport";
-export type { Logger } from "./logger";
-export { Paginator } from "./pagination";
-export type { Page, PageSource } from "./pagination";
 export { unwrap } from "./response";
 export type { FetchResult } from "./response";
 export { asSid, isSid } from "./sid";
@@ -60,51 +67,33 @@ export {
   TwilioTimeoutError,
   TwilioValidationError,
   UnprocessableEntityError,
-  apiErrorFrom,
 } from "./errors";
 export type { TwilioErrorBody } from "./errors";
 export { VERSION } from "./version";
-export type { ApiDescription, OperationDescription, PathDescription, QueryBounds } from "./api-description";
-// What the runtime derives from each API description: SID path parameters, query bounds, body encodings, list keys.
-export { flexApi } from "../generated/flex-operations";
-export { proxyApi } from "../generated/proxy-operations";
+/**
+ * The routing state of an interaction: `FlexApi.RoutingState`, kept at the
+ * root until scripts/demo.mts moves to the namespace.
+ * @deprecated Use `FlexApi.RoutingState`.
+ */
+export type RoutingState = FlexApi.RoutingState;
 
-// The types generated from spec/, for annotating your own code.
-export type {
-  paths as FlexPaths,
-  components as FlexComponents,
-  operations as FlexOperations,
-  ChannelStatus,
-  ChannelType,
-  ChannelUpdateStatus,
-  InitiatedBy,
-  Interaction,
-  InteractionChannel,
-  InteractionChannelInvite,
-  InteractionChannelParams,
-  InteractionChannelParticipant,
-  InteractionChannelParticipantParams,
-  InteractionRoutingParams,
-  InteractionTransfer,
-  PageMeta,
-  ParticipantMediaProperties,
-  ParticipantRoutingProperties,
-  ParticipantStatus,
-  ParticipantType,
-  RoutingState,
-  TaskAttributes,
-  TaskRouterTask,
-  TaskRoutingProperties,
-  TransferParams,
-  TransferStatus,
-  TransferType,
-} from "../generated/flex";
-export type {
-  paths as ProxyPaths,
-  components as ProxyComponents,
-  operations as ProxyOperations,
-  ProxyInteraction,
-  ProxyInteractionData,
-  ProxyInteractionType,
-  ProxyResourceStatus,
-} from "../generated/proxy";
+// Contact-centre flows, built on the resource methods.
+export {
+  TaskAttributesError,
+  decodeTaskAddons,
+  decodeTaskAttributes,
+  taskAttributesFromChannel,
+  taskAttributesOf,
+} from "./flows/task-attributes";
+export type { ChannelAttributeOptions } from "./flows/task-attributes";
+export type { ChannelLike, ChannelRef, FlowCallOptions, FlowClient } from "./flows/client";
+export { ChannelSetupError, FlowTimeoutError } from "./flows/errors";
+export type { PollOptions } from "./flows/poll";
+export { waitForChannel } from "./flows/wait-for-channel";
+export type { WaitForChannelOptions } from "./flows/wait-for-channel";
+export { closeChannel, completeChannel, completeParticipant, leaveChannel, wrapUpParticipant } from "./flows/close";
+export type { ChannelOutcome, ParticipantOutcome } from "./flows/close";
+export { transfer, transferAttributes } from "./flows/transfer";
+export type { TransferOptions, TransferOutcome, TransferTarget } from "./flows/transfer";
+export { cleanupProxySession } from "./flows/proxy-cleanup";
+export type { CleanupOptions, CleanupProgress, CleanupSummary, ProxySessionRef } from "./flows/proxy-cleanup";

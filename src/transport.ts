@@ -67,7 +67,8 @@ function abortError(signal: AbortSignal, what: string): TwilioAbortError {
   return new TwilioAbortError(`${what} was aborted by its AbortSignal.`, { cause: signal.reason });
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined, what: () => string): Promise<void> {
+/** Waits `ms`, or rejects with a TwilioAbortError naming `what` as soon as `signal` fires. */
+export function sleep(ms: number, signal: AbortSignal | undefined, what: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal, what()));
     const onAbort = () => {

@@ -41,7 +41,7 @@ export interface PathFacts {
 export interface ApiFacts {
   server: string;
   paths: Record<string, PathFacts>;
-  /** Names of component schemas used as form request bodies. */
+  /** Names of component schemas used as form request bodies, or as one of their `oneOf` alternatives. */
   formSchemas: string[];
 }
 
@@ -70,6 +70,12 @@ function schemaName(schema: any): string | undefined {
   return typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice(21) : undefined;
 }
 
+/** A body schema and the branches of its `oneOf`, for bodies whose valid combinations are alternatives. */
+function alternatives(doc: Json, schema: unknown): unknown[] {
+  const resolved = resolve(doc, schema);
+  return [schema, ...(resolved?.oneOf ?? []).flatMap((branch: unknown) => alternatives(doc, branch))];
+}
+
 function operationFacts(doc: Json, method: OperationFacts["method"], op: Json, params: Json[]): OperationFacts {
   const facts: OperationFacts = { operationId: op.operationId, method };
   const query: Record<string, QueryBounds> = {};
@@ -87,10 +93,13 @@ function operationFacts(doc: Json, method: OperationFacts["method"], op: Json, p
   const content = resolve(doc, op.requestBody)?.content ?? {};
   if (content[FORM_MEDIA]) {
     facts.body = "form";
-    const properties = resolve(doc, content[FORM_MEDIA].schema)?.properties ?? {};
-    facts.jsonFields = Object.keys(properties).filter(
-      (name) => resolve(doc, properties[name])?.contentMediaType === JSON_MEDIA,
-    );
+    const fields = new Set<string>();
+    for (const schema of alternatives(doc, content[FORM_MEDIA].schema)) {
+      for (const [name, property] of Object.entries(resolve(doc, schema)?.properties ?? {})) {
+        if (resolve(doc, property)?.contentMediaType === JSON_MEDIA) fields.add(name);
+      }
+    }
+    facts.jsonFields = [...fields];
   } else if (content[JSON_MEDIA]) {
     facts.body = "json";
   }
@@ -147,8 +156,8 @@ export function apiFacts(doc: Json): ApiFacts {
       const prefix = sidPrefix(doc, param.schema);
       if (prefix) facts.sids[param.name] = prefix;
     }
-    const name = schemaName(resolve(doc, op.requestBody)?.content?.[FORM_MEDIA]?.schema);
-    if (name) formSchemas.add(name);
+    const body = resolve(doc, op.requestBody)?.content?.[FORM_MEDIA]?.schema;
+    for (const name of body ? alternatives(doc, body).map(schemaName) : []) if (name) formSchemas.add(name);
     facts.operations.push(operationFacts(doc, method, op, params));
   }
   return { server, paths, formSchemas: [...formSchemas].sort() };

@@ -173,8 +173,6 @@ function updateChannel(model: FlexModel): Handler {
         DUPLICATE_COMPLETION,
         `Channel ${current.sid} is already closed; a closed channel is read-only`,
       );
-    if (status === "inactive" && !closeTasks)
-      throw invalid('Invalid parameter Routing: Status inactive requires Routing {"status":"closed"}');
     const channel = model.writableChannel(current.interactionSid, current.sid, now, "channel");
     const reason = status === "inactive" ? "channel left" : "channel closed";
     for (const task of model.tasksOf(channel))

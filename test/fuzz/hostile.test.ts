@@ -8,10 +8,11 @@
 // JSON.stringify of any Twilio error body never throws.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FetchResult, TwilioValidationError, apiErrorFrom, createInteractionsClient } from "twilio-interactions";
+import { type FetchResult, TwilioValidationError, createInteractionsClient } from "twilio-interactions";
 import { CHANNEL_SID, INTERACTION_SID } from "../helpers/fixtures";
 import { type TestServer, json, startServer } from "../helpers/server";
 import { CREDENTIALS, Evidence, percentEncodeAll } from "../faults/leak-check";
+import { apiErrorFrom } from "../../src/errors";
 import { retryDelayMs } from "../../src/retry";
 import { RUNS } from "./arbitraries";
 

@@ -8,14 +8,23 @@ import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import type { InteractionsClient } from "twilio-interactions";
 import { addSmsParticipant } from "../../examples/add-participant";
+import { cleanupSession } from "../../examples/cleanup-proxy-session";
 import { closeChannel } from "../../examples/close-channel";
 import { createOutboundSms } from "../../examples/create-outbound-sms";
 import { deleteProxyInteraction } from "../../examples/delete-proxy-interaction";
 import { inviteToQueue } from "../../examples/invite-to-queue";
 import { listProxyInteractions } from "../../examples/list-proxy-interactions";
+import { transferToQueue } from "../../examples/transfer-to-queue";
 import { wrapUpAgents } from "../../examples/wrap-up-agent";
 import { MOCK_CREDENTIALS } from "../../scripts/mock/interactions-mock.mts";
-import { CHANNEL_SID, INTERACTION_SID, PROXY_INTERACTION_SID, SERVICE_SID, SESSION_SID } from "../helpers/fixtures";
+import {
+  CHANNEL_SID,
+  INTERACTION_SID,
+  PARTICIPANT_SID,
+  PROXY_INTERACTION_SID,
+  SERVICE_SID,
+  SESSION_SID,
+} from "../helpers/fixtures";
 import { cleanEnv, runScript } from "./support/processes";
 import { type SentRequest, recordingClient } from "./support/recording-client";
 import { SEED_CHANNEL, SEED_ROUTING, SEED_ROUTING_PARAMS, SEED_SMS } from "../helpers/seed";
@@ -34,6 +43,7 @@ const VARIABLES: Record<string, string> = {
   TWILIO_PARTICIPANT_NUMBER: "+15557654321",
   TWILIO_INTERACTION_SID: INTERACTION_SID,
   TWILIO_CHANNEL_SID: CHANNEL_SID,
+  TWILIO_PARTICIPANT_SID: PARTICIPANT_SID,
   TWILIO_PROXY_SERVICE_SID: SERVICE_SID,
   TWILIO_PROXY_SESSION_SID: SESSION_SID,
   TWILIO_PROXY_INTERACTION_SID: PROXY_INTERACTION_SID,
@@ -145,6 +155,49 @@ const EXAMPLES: Record<string, Example> = {
     },
     reads: ["TWILIO_PROXY_SERVICE_SID", "TWILIO_PROXY_SESSION_SID"],
     prints: /^KIa{32} message .*\nKIb{32} voice .*\n2 interaction\(s\)$/m,
+  },
+  "transfer-to-queue.ts": {
+    async run(twilio, sent) {
+      const channel = { interactionSid: INTERACTION_SID, channelSid: CHANNEL_SID };
+      const outcome = await transferToQueue(twilio, channel, PARTICIPANT_SID, SEED_ROUTING.queueSid, "cold");
+      expect(outcome.invite.sid).toMatch(/^KG/);
+      // The tasks, then the first agent's among them; in the mock's example UTaaaa… has none, so the
+      // interaction's own task is copied, and nothing says the agent is done, so the update goes.
+      expect(operations(sent)).toEqual([
+        "FetchInteraction",
+        "ListInteractionChannelInvite",
+        "ListInteractionChannelParticipant",
+        "CreateInteractionChannelInvite",
+        "ListInteractionChannelParticipant",
+        "UpdateInteractionChannelParticipant",
+      ]);
+      expect(formFields(sent[5]!.body)).toEqual({ Status: "wrapup" });
+      const invite = sent.find((request) => operationOf(request).operationId === "CreateInteractionChannelInvite")!;
+      const routing = json(invite, "Routing") as {
+        properties: { queue_sid: string; attributes: Record<string, unknown> };
+      };
+      expect(routing.properties.queue_sid).toBe(SEED_ROUTING.queueSid);
+      expect(routing.properties.attributes).toMatchObject({ transferReason: "customer asked for billing" });
+    },
+    reads: ["TWILIO_INTERACTION_SID", "TWILIO_CHANNEL_SID", "TWILIO_PARTICIPANT_SID", "TWILIO_QUEUE_SID"],
+    prints: /^Invite KG[0-9a-f]{32} sent with \d+ task attributes; the first agent /m,
+  },
+  "cleanup-proxy-session.ts": {
+    async run(twilio, sent) {
+      const dry = await cleanupSession(twilio, SESSION, { dryRun: true, messagesOnly: false });
+      expect(operations(sent)).toEqual(["ListProxyInteraction"]);
+      const lines: string[] = [];
+      const summary = await cleanupSession(twilio, SESSION, { dryRun: false, messagesOnly: true }, (l) =>
+        lines.push(l),
+      );
+      expect(summary.deleted).toHaveLength(1);
+      expect(dry.matched).toHaveLength(2);
+      expect(operations(sent)).toEqual(["ListProxyInteraction", "ListProxyInteraction", "DeleteProxyInteraction"]);
+      expect(lines.at(-1)).toBe("1/1 done");
+    },
+    reads: ["TWILIO_PROXY_SERVICE_SID", "TWILIO_PROXY_SESSION_SID"],
+    args: ["--dry-run"],
+    prints: /^Would delete 2 of 2 interactions; 0 failed\.$/m,
   },
   "delete-proxy-interaction.ts": {
     async run(twilio, sent) {

@@ -48,7 +48,21 @@ describe("the mock rejects requests that break the spec", () => {
     expect(await send(path, { form: { Status: "closed" } })).toEqual({ status: 200, violations: [] });
     const verdict = await send(path, { form: { Status: "open" } });
     expect(verdict.status).toBe(400);
-    expect(verdict.violations.join()).toMatch(/Status must be equal to one of the allowed values: closed, inactive/);
+    expect(verdict.violations.join()).toMatch(
+      /Status must be equal to one of the allowed values: closed,.*allowed values: inactive/,
+    );
+  });
+
+  it("a channel update that leaves (inactive) without Routing {status: closed}", async () => {
+    const path = `${CHANNEL_PATH}/${CHANNEL_SID}`;
+    const routing = JSON.stringify({ status: "closed" });
+    expect(await send(path, { form: { Status: "inactive", Routing: routing } })).toEqual({
+      status: 200,
+      violations: [],
+    });
+    const verdict = await send(path, { form: { Status: "inactive" } });
+    expect(verdict.status).toBe(400);
+    expect(verdict.violations.join()).toMatch(/must match exactly one schema in oneOf/);
   });
 
   it("a list with a PageSize of 1001", async () => {

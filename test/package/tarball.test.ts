@@ -55,7 +55,8 @@ describe("tarball contents", () => {
       const text = readFileSync(join(installed, file), "utf8");
       // JSDoc examples import "twilio-interactions"; only real import statements count.
       const code = text.replace(/\/\*[\s\S]*?\*\//g, "");
-      const specifiers = [...code.matchAll(/(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)["']([^"']+)["']/g)].map(
+      // `from` right after a quote is a string ("from", a parameter name), not an import.
+      const specifiers = [...code.matchAll(/(?:(?<!["'])\bfrom\s*|\brequire\(\s*|\bimport\(\s*)["']([^"']+)["']/g)].map(
         (match) => match[1],
       );
       // Declarations and code are self-contained: no ../generated or src/ path left behind, no node: built-in.

@@ -72,3 +72,16 @@ export const wrongWorkspace: Routing = { properties: { workspace_sid: "WWaaaaaaa
 
 // In responses the same kind of field stays what the wire carries: a JSON string.
 assert<Equal<components["schemas"]["TaskRouterTask"]["attributes"], string | undefined>>();
+
+// A channel update is a close or a leave; a leave without Routing {status: closed} is no valid form.
+type ChannelUpdate =
+  paths["/v1/Interactions/{InteractionSid}/Channels/{Sid}"]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
+export const validUpdates: ChannelUpdate[] = [
+  { Status: "closed" },
+  { Status: "closed", Routing: { status: "closed" } },
+  { Status: "inactive", Routing: { status: "closed" } },
+];
+// @ts-expect-error leaving the channel (inactive) requires Routing {status: closed}
+export const leaveWithoutRouting: ChannelUpdate = { Status: "inactive" };
+// @ts-expect-error the only Routing a channel update takes is {status: closed}
+export const leaveWithOpenRouting: ChannelUpdate = { Status: "inactive", Routing: { status: "open" } };

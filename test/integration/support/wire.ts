@@ -62,9 +62,14 @@ function bodySchema(api: ApiName, op: Json, mediaType: string): Json | undefined
 export function jsonInFormFields({ api, op }: WireOperation): string[] {
   const doc = loadSpec(api);
   const schema = resolve(doc, bodySchema(api, op, "application/x-www-form-urlencoded"));
-  return Object.entries<Json>(schema?.properties ?? {})
-    .filter(([, property]) => property.contentMediaType === "application/json")
-    .map(([name]) => name);
+  // A body that is one of several forms (a channel's close or leave) has its fields in the alternatives.
+  const forms: Json[] = [schema, ...(schema?.oneOf ?? []).map((branch: Json) => resolve(doc, branch))];
+  const names = forms.flatMap((form) =>
+    Object.entries<Json>(form?.properties ?? {})
+      .filter(([, property]) => resolve(doc, property).contentMediaType === "application/json")
+      .map(([name]) => name),
+  );
+  return [...new Set(names)];
 }
 
 /**

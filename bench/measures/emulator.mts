@@ -8,14 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { startPrism } from "../../mock/prism.mts";
+import { startPrism } from "../../scripts/mock/prism.mts";
 import { type Target, httpSender, load } from "../emulator/calls.mts";
 import { removeAtExit, track } from "../processes.mts";
 import type { Results } from "../results.mts";
 
 const CHILD_SOURCE = fileURLToPath(new URL("../emulator/child.mts", import.meta.url));
-const REPO = fileURLToPath(new URL("../../..", import.meta.url));
-const FLEX_DOC = fileURLToPath(new URL("../../../generated/openapi/flex.yaml", import.meta.url));
+const REPO = fileURLToPath(new URL("../..", import.meta.url));
+const FLEX_DOC = fileURLToPath(new URL("../../generated/openapi/flex.yaml", import.meta.url));
 const CONCURRENCY = 16;
 const TARGET_RATIO = 20;
 const TARGET_RSS_MB = 200;

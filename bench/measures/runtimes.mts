@@ -6,7 +6,7 @@
 // steady state only.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { installRuntimes } from "../../runtimes/install.mts";
+import { installRuntimes } from "../../scripts/runtimes/install.mts";
 import { type Contender, LABELS } from "../contenders.mts";
 import { type Context, runJob } from "./runtime.mts";
 
