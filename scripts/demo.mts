@@ -20,13 +20,13 @@
 // finds an agent only once the agent has accepted the task.
 import { parseArgs } from "node:util";
 import {
+  type FlexApi,
   type InteractionsClient,
-  type RoutingState,
   type Sid,
   TwilioApiError,
   TwilioError,
   createInteractionsClient,
-  unwrap,
+  waitForChannel,
 } from "twilio-interactions";
 import { addSmsParticipant } from "../examples/add-participant.ts";
 import { closeChannel } from "../examples/close-channel.ts";
@@ -107,7 +107,7 @@ function describe(error: unknown): string {
 }
 
 // The TaskRouter task Twilio reports, or says that it did not.
-function task(routing: RoutingState | null | undefined): string {
+function task(routing: FlexApi.RoutingState | null | undefined): string {
   const properties = routing?.properties;
   return properties?.sid
     ? `${properties.sid}: ${properties.assignment_status ?? "status not reported"}`
@@ -150,33 +150,27 @@ async function tell(twilio: InteractionsClient, story: Story, emulator?: Emulato
     ],
   );
   const interactionSid = created.sid;
+  const interactionHandle = twilio.flex.interactions(interactionSid);
   await step(
     "Fetch its channel right away",
-    () =>
-      unwrap(
-        twilio.flex.GET("/v1/Interactions/{InteractionSid}/Channels/{Sid}", {
-          params: { path: { InteractionSid: interactionSid, Sid: created.channel.sid } },
-        }),
-      ),
+    () => interactionHandle.channels(created.channel.sid).fetch(),
     (c) => [`${c.sid} ${c.status}${c.status === "setup" ? " (Twilio sets channels up asynchronously)" : ""}`],
   );
-  // The emulator's clock moves on, as a real setup would take a moment.
-  emulator?.advance({ seconds: 2 });
+  await step(
+    "Wait until the channel is active",
+    () => waitForChannel(twilio, created, { timeoutMs: 30_000 }),
+    (c) => [`${c.sid} ${c.status}`],
+  );
   const interaction = await step(
     "Fetch the interaction",
-    () => unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: interactionSid } } })),
+    () => interactionHandle.fetch(),
     (i) => [i.sid, `channel ${i.channel.sid} (${i.channel.type}), ${i.links.channels}`],
   );
   const channels = await step(
     "List its channels with for await",
     async () => {
       const found = [];
-      const path = "/v1/Interactions/{InteractionSid}/Channels";
-      for await (const channel of twilio.flex.paginate(path, {
-        params: { path: { InteractionSid: interactionSid } },
-      })) {
-        found.push(channel);
-      }
+      for await (const channel of interactionHandle.channels.list()) found.push(channel);
       return found;
     },
     (list) => [`${list.length} channel(s)`, ...list.map((c) => `${c.sid}  ${c.type}  ${c.status}`)],
@@ -217,10 +211,9 @@ async function tell(twilio: InteractionsClient, story: Story, emulator?: Emulato
   );
   const target = story.proxyInteractionSid ?? listed[0]?.sid;
   if (!target) throw new Error("The session has no interaction to fetch and delete.");
-  const params = { path: { ServiceSid: proxy.serviceSid, SessionSid: proxy.sessionSid, Sid: target } };
   await step(
     `Fetch interaction ${target}`,
-    () => unwrap(twilio.proxy.GET("/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}", { params })),
+    () => twilio.proxy.services(proxy.serviceSid).sessions(proxy.sessionSid).interactions(target).fetch(),
     (i) => [
       `${i.type}, inbound ${i.inbound_resource_status ?? "?"}, outbound ${i.outbound_resource_status ?? "?"}`,
       `data ${i.data ?? "null"}`,

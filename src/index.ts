@@ -70,12 +70,6 @@ export {
 } from "./errors";
 export type { TwilioErrorBody } from "./errors";
 export { VERSION } from "./version";
-/**
- * The routing state of an interaction: `FlexApi.RoutingState`, kept at the
- * root until scripts/demo.mts moves to the namespace.
- * @deprecated Use `FlexApi.RoutingState`.
- */
-export type RoutingState = FlexApi.RoutingState;
 
 // Contact-centre flows, built on the resource methods.
 export {

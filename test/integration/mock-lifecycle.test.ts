@@ -125,6 +125,7 @@ describe("npm run demo (scripts/demo.mts)", SLOW, () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/1\. Create the agent-initiated outbound SMS interaction → KD[0-9a-f]{32}\n/);
     expect(stdout).toMatch(/Fetch its channel right away → UO[0-9a-f]{32} setup/);
+    expect(stdout).toMatch(/Wait until the channel is active → UO[0-9a-f]{32} active\n/);
     expect(stdout).toMatch(/List its channels with for await → 1 channel\(s\)\n\s+UO[0-9a-f]{32}\s+sms\s+active\n/);
     expect(stdout).toMatch(/Add \+15557654321 to the channel as a participant → UT[0-9a-f]{32}/);
     expect(stdout).toMatch(
@@ -139,7 +140,7 @@ describe("npm run demo (scripts/demo.mts)", SLOW, () => {
     expect(stdout).toMatch(/interactions of session KC[0-9a-f]{32} with for await → 7 interaction\(s\)\n/);
     expect(stdout).toMatch(/\n\s+KI[0-9a-f]{32}\s+message .*\n\s+KI[0-9a-f]{32}\s+voice /);
     expect(stdout).toMatch(/Delete interaction KI[0-9a-f]{32} → deleted \(HTTP 204\)/);
-    expect(stdout).toContain("Done: all 11 steps succeeded.");
+    expect(stdout).toContain("Done: all 12 steps succeeded.");
     // Fresh SIDs each run.
     const again = await runScript("scripts/demo.mts", { tsxCommand: true });
     const sidOf = (text: string) => /→ (KD[0-9a-f]{32})/.exec(text)?.[1];
