@@ -99,7 +99,8 @@ function safeCause(error: unknown, redact: (text: string) => string): Error {
 function describeCause(error: Error): string {
   const parts = [error.message];
   for (let e = error.cause; e instanceof Error; e = e.cause) parts.push(e.message);
-  return parts.join(": ");
+  // The runtime's own sentence may end in a period ("Network connection lost."); the message adds one.
+  return parts.join(": ").replace(/\.+$/, "");
 }
 
 /** Creates the per-API `send(request, call)` function. */

@@ -13,13 +13,15 @@ import {
   PermissionDeniedError,
   RateLimitError,
   TwilioApiError,
+  TwilioConnectionError,
   TwilioError,
   TwilioResponseError,
   UnprocessableEntityError,
+  createInteractionsClient,
   unwrap,
 } from "twilio-interactions";
 import { useServerAndClient } from "../helpers/client";
-import { INTERACTION_SID } from "../helpers/fixtures";
+import { ACCOUNT_SID, AUTH_TOKEN, INTERACTION_SID } from "../helpers/fixtures";
 import { type Handler, json } from "../helpers/server";
 
 const env = useServerAndClient({ maxRetries: 0 });
@@ -163,5 +165,24 @@ describe("unwrap", () => {
   it("returns the data of a success, from the promise or from the awaited result", async () => {
     expect(await unwrap(fetchInteraction())).toEqual({ sid: INTERACTION_SID });
     expect(await unwrap(await fetchInteraction())).toEqual({ sid: INTERACTION_SID });
+  });
+});
+
+describe("a connection error", () => {
+  it("ends its message with one period when the runtime's own ends with one (workerd)", async () => {
+    const twilio = createInteractionsClient({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      maxRetries: 0,
+      // What workerd's fetch throws for a refused or dropped connection.
+      fetch: () => Promise.reject(new Error("Network connection lost.")),
+    });
+    const error = await twilio.flex
+      .interactions(INTERACTION_SID)
+      .fetch()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TwilioConnectionError);
+    expect((error as Error).message).toMatch(/Network connection lost\.$/);
+    expect((error as Error).message).not.toContain("..");
   });
 });
