@@ -63,5 +63,21 @@ export const flexApi = {
       get: { operationId: "FetchInteractionTransfer" },
       post: { operationId: "UpdateInteractionTransfer", body: "json" },
     },
+    "/v1/Instances/{InstanceSid}/InteractionWebhooks": {
+      sids: { InstanceSid: "GO" },
+      get: {
+        operationId: "ListInteractionWebhook",
+        query: { PageSize: { minimum: 1, maximum: 1000, integer: true }, Page: { minimum: 0, integer: true } },
+        listKey: "data",
+      },
+      post: { operationId: "CreateInteractionWebhook", body: "form", jsonFields: [] },
+    },
+    "/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}": {
+      sids: { InstanceSid: "GO" },
+      patterns: { Ttid: "^flex_interactionwebhook_[0-9a-z]+$" },
+      get: { operationId: "FetchInteractionWebhook" },
+      post: { operationId: "UpdateInteractionWebhook", body: "form", jsonFields: [] },
+      delete: { operationId: "DeleteInteractionWebhook" },
+    },
   },
 } as const satisfies ApiDescription;

@@ -13,6 +13,8 @@ export interface ApiDescription {
 export interface PathDescription {
   /** Path parameter name → required SID prefix. */
   readonly sids: Readonly<Record<string, string>>;
+  /** Path parameter name → required pattern, for identifiers that are not SIDs (such as a webhook `ttid`). */
+  readonly patterns?: Readonly<Record<string, string>>;
   readonly get?: OperationDescription;
   readonly post?: OperationDescription;
   readonly delete?: OperationDescription;

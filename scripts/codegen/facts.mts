@@ -33,6 +33,8 @@ export interface OperationFacts {
 export interface PathFacts {
   /** Path parameter name → SID prefix. */
   sids: Record<string, string>;
+  /** Path parameter name → pattern, for the parameters with a pattern that is not a SID's. */
+  patterns?: Record<string, string>;
   operations: OperationFacts[];
 }
 
@@ -142,7 +144,9 @@ export function apiFacts(doc: Json): ApiFacts {
     for (const param of params) {
       if (param.in !== "path") continue;
       const prefix = sidPrefix(doc, param.schema);
+      const pattern = resolve(doc, param.schema)?.pattern;
       if (prefix) facts.sids[param.name] = prefix;
+      else if (typeof pattern === "string") (facts.patterns ??= {})[param.name] = pattern;
     }
     const name = schemaName(resolve(doc, op.requestBody)?.content?.[FORM_MEDIA]?.schema);
     if (name) formSchemas.add(name);

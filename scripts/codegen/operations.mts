@@ -1,11 +1,11 @@
-// Renders the runtime data of an API (server, SID path parameters, query
+// Renders the runtime data of an API (server, SID and patterned path parameters, query
 // bounds, body encoding, JSON-in-form fields, list keys) as a typed constant.
 import type { ApiFacts } from "./facts.mts";
 
 export function renderOperations(apiName: string, facts: ApiFacts): string {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [path, { sids, operations }] of Object.entries(facts.paths)) {
-    const entry: Record<string, unknown> = { sids };
+  for (const [path, { sids, patterns, operations }] of Object.entries(facts.paths)) {
+    const entry: Record<string, unknown> = patterns ? { sids, patterns } : { sids };
     for (const { method, ...op } of operations) entry[method] = op;
     paths[path] = entry;
   }

@@ -50,7 +50,7 @@ interface Example {
 }
 
 const operations = (sent: SentRequest[]) => sent.map((request) => operationOf(request).operationId);
-const json = (request: SentRequest, field: string) => JSON.parse(formFields(request.body)[field]!) as unknown;
+const json = (request: SentRequest, field: string) => JSON.parse(String(formFields(request.body)[field])) as unknown;
 
 const EXAMPLES: Record<string, Example> = {
   "create-outbound-sms.ts": {
