@@ -80,4 +80,38 @@ export const flexApi = {
       delete: { operationId: "DeleteInteractionWebhook" },
     },
   },
+  webhooks: {
+    key: "EventType",
+    events: {
+      onInteractionCreated: {
+        required: ["EventType", "AccountSid", "InteractionSid"],
+        sids: { AccountSid: "AC", InstanceSid: "GO", InteractionSid: "KD" },
+      },
+      onChannelCreated: {
+        required: ["EventType", "AccountSid", "InteractionSid", "ChannelSid"],
+        sids: { AccountSid: "AC", InstanceSid: "GO", InteractionSid: "KD", ChannelSid: "UO" },
+      },
+      onChannelCreateFailed: {
+        required: ["EventType", "AccountSid", "ErrorCode", "ErrorMessage"],
+        integers: ["ErrorCode"],
+        sids: { AccountSid: "AC", InteractionSid: "KD", ChannelSid: "UO" },
+      },
+      onChannelStatusUpdated: {
+        required: ["EventType", "AccountSid", "InteractionSid", "ChannelSid", "ChannelStatus"],
+        sids: { AccountSid: "AC", InstanceSid: "GO", InteractionSid: "KD", ChannelSid: "UO" },
+      },
+      onParticipantJoined: {
+        required: ["EventType", "AccountSid", "InteractionSid", "ChannelSid", "ParticipantSid"],
+        sids: { AccountSid: "AC", InteractionSid: "KD", ChannelSid: "UO", ParticipantSid: "UT", TaskSid: "WT" },
+      },
+      onParticipantLeft: {
+        required: ["EventType", "AccountSid", "InteractionSid", "ChannelSid", "ParticipantSid"],
+        sids: { AccountSid: "AC", InteractionSid: "KD", ChannelSid: "UO", ParticipantSid: "UT", TaskSid: "WT" },
+      },
+      onParticipantUpdated: {
+        required: ["EventType", "AccountSid", "InteractionSid", "ChannelSid", "ParticipantSid"],
+        sids: { AccountSid: "AC", InteractionSid: "KD", ChannelSid: "UO", ParticipantSid: "UT", TaskSid: "WT" },
+      },
+    },
+  },
 } as const satisfies ApiDescription;

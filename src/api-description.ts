@@ -7,6 +7,26 @@ export interface ApiDescription {
   /** Default server URL of the API, for example `https://flex-api.twilio.com`. */
   readonly server: string;
   readonly paths: Readonly<Record<string, PathDescription>>;
+  /** The events the API sends to webhooks, when it has any. */
+  readonly webhooks?: WebhooksDescription;
+}
+
+/** The events of an API's `webhooks`, and the parameter that names them. */
+export interface WebhooksDescription {
+  /** The parameter whose value is the event's name, for example `EventType`. */
+  readonly key: string;
+  /** Event name → what a receiver checks in its parameters. */
+  readonly events: Readonly<Record<string, EventDescription>>;
+}
+
+/** What a receiver checks in one event's parameters. */
+export interface EventDescription {
+  /** Parameters that must be present. */
+  readonly required: readonly string[];
+  /** Parameters that are integers, sent as decimal digits in a form. */
+  readonly integers?: readonly string[];
+  /** Parameter name → SID prefix. */
+  readonly sids?: Readonly<Record<string, string>>;
 }
 
 /** Runtime facts about one path of an API. */

@@ -63,8 +63,28 @@ export {
   apiErrorFrom,
 } from "./errors";
 export type { TwilioErrorBody } from "./errors";
+export { receiveInteractionEvent, receiveNodeInteractionEvent } from "./webhooks/receive";
+export type { IncomingMessageLike, ReceiveEventOptions } from "./webhooks/receive";
+export { toInteractionEvent } from "./webhooks/events";
+export type { InteractionEvent, InteractionEventOf, InteractionEventType, ReceivedParams } from "./webhooks/events";
+export { bodySha256, isValidTwilioSignature, twilioSignature } from "./webhooks/signature";
+export type { SignedParams } from "./webhooks/signature";
+export {
+  InteractionEventError,
+  MalformedEventError,
+  UnknownEventTypeError,
+  WebhookSignatureError,
+} from "./webhooks/errors";
+export type { SignatureFailure } from "./webhooks/errors";
 export { VERSION } from "./version";
-export type { ApiDescription, OperationDescription, PathDescription, QueryBounds } from "./api-description";
+export type {
+  ApiDescription,
+  EventDescription,
+  OperationDescription,
+  PathDescription,
+  QueryBounds,
+  WebhooksDescription,
+} from "./api-description";
 // What the runtime derives from each API description: SID path parameters, query bounds, body encodings, list keys.
 export { flexApi } from "../generated/flex-operations";
 export { proxyApi } from "../generated/proxy-operations";
@@ -74,6 +94,7 @@ export type {
   paths as FlexPaths,
   components as FlexComponents,
   operations as FlexOperations,
+  webhooks as FlexWebhooks,
   ChannelStatus,
   ChannelType,
   ChannelUpdateStatus,
@@ -86,6 +107,11 @@ export type {
   InteractionChannelParticipantParams,
   InteractionRoutingParams,
   InteractionTransfer,
+  InteractionWebhook,
+  InteractionWebhookEventType,
+  InteractionWebhookMethod,
+  InteractionWebhookTtid,
+  InteractionWebhookType,
   PageMeta,
   ParticipantMediaProperties,
   ParticipantRoutingProperties,

@@ -1,5 +1,5 @@
 // Renders the runtime data of an API (server, SID and patterned path parameters, query
-// bounds, body encoding, JSON-in-form fields, list keys) as a typed constant.
+// bounds, body encoding, JSON-in-form fields, list keys, webhook events) as a typed constant.
 import type { ApiFacts } from "./facts.mts";
 
 export function renderOperations(apiName: string, facts: ApiFacts): string {
@@ -14,7 +14,7 @@ export function renderOperations(apiName: string, facts: ApiFacts): string {
     'import type { ApiDescription } from "../src/api-description";',
     "",
     `/** What the ${apiName} API description says that the runtime needs, derived from spec/. */`,
-    `export const ${constant} = ${JSON.stringify({ server: facts.server, paths })} as const satisfies ApiDescription;`,
+    `export const ${constant} = ${JSON.stringify({ server: facts.server, paths, ...(facts.webhooks && { webhooks: facts.webhooks }) })} as const satisfies ApiDescription;`,
     "",
   ].join("\n");
 }
