@@ -8,7 +8,7 @@
  * Reads: TWILIO_INTERACTION_SID, TWILIO_CHANNEL_SID, TWILIO_PARTICIPANT_NUMBER, TWILIO_FLEX_NUMBER,
  * and the client variables (see "Examples" in README.md).
  */
-import { type InteractionChannelParticipant, type InteractionsClient, type Sid, unwrap } from "twilio-interactions";
+import type { InteractionChannelParticipant, InteractionsClient, Sid } from "twilio-interactions";
 import { clientFromEnv, runIfMain, sidFromEnv, textFromEnv } from "./support/standalone";
 
 /**
@@ -27,12 +27,10 @@ export async function addSmsParticipant(
   number: string,
   twilioNumber: string,
 ): Promise<InteractionChannelParticipant> {
-  return unwrap(
-    twilio.flex.POST("/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants", {
-      params: { path: { InteractionSid: interactionSid, ChannelSid: channelSid } },
-      body: { Type: "external", MediaProperties: { address: number, proxy_address: twilioNumber } },
-    }),
-  );
+  return twilio.flex
+    .interactions(interactionSid)
+    .channels(channelSid)
+    .participants.create({ Type: "external", MediaProperties: { address: number, proxy_address: twilioNumber } });
 }
 
 runIfMain(import.meta.url, async () => {

@@ -10,7 +10,7 @@
  * Run: npx tsx examples/close-channel.ts [--complete-tasks]
  * Reads: TWILIO_INTERACTION_SID, TWILIO_CHANNEL_SID, and the client variables (see "Examples" in README.md).
  */
-import { type InteractionChannel, type InteractionsClient, type Sid, unwrap } from "twilio-interactions";
+import type { InteractionChannel, InteractionsClient, Sid } from "twilio-interactions";
 import { clientFromEnv, runIfMain, sidFromEnv } from "./support/standalone";
 
 /**
@@ -28,12 +28,8 @@ export async function closeChannel(
   channelSid: Sid<"UO">,
   { completeTasks }: { completeTasks: boolean },
 ): Promise<InteractionChannel> {
-  return unwrap(
-    twilio.flex.POST("/v1/Interactions/{InteractionSid}/Channels/{Sid}", {
-      params: { path: { InteractionSid: interactionSid, Sid: channelSid } },
-      body: completeTasks ? { Status: "closed", Routing: { status: "closed" } } : { Status: "closed" },
-    }),
-  );
+  const channel = twilio.flex.interactions(interactionSid).channels(channelSid);
+  return channel.update(completeTasks ? { Status: "closed", Routing: { status: "closed" } } : { Status: "closed" });
 }
 
 runIfMain(import.meta.url, async () => {

@@ -9,7 +9,7 @@
  * TWILIO_QUEUE_SID, TWILIO_WORKER_SID, and the client variables (see "Examples" in README.md).
  * Optional: TWILIO_CUSTOMER_NAME (default "first last").
  */
-import { type Interaction, type InteractionsClient, type Sid, unwrap } from "twilio-interactions";
+import type { Interaction, InteractionsClient, Sid } from "twilio-interactions";
 import { clientFromEnv, runIfMain, sidFromEnv, textFromEnv } from "./support/standalone";
 
 /** The TaskRouter resources that route an agent-initiated task. */
@@ -48,28 +48,24 @@ export async function createOutboundSms(
   routing: AgentRouting,
   sms: SmsParties,
 ): Promise<Interaction> {
-  return unwrap(
-    twilio.flex.POST("/v1/Interactions", {
-      body: {
-        // Objects, not JSON strings: the SDK encodes Channel and Routing into the form body.
-        Channel: {
-          type: "sms",
-          initiated_by: "agent",
-          participants: [{ address: sms.customerNumber, proxy_address: sms.twilioNumber }],
-        },
-        Routing: {
-          properties: {
-            workspace_sid: routing.workspaceSid,
-            workflow_sid: routing.workflowSid,
-            queue_sid: routing.queueSid,
-            worker_sid: routing.workerSid,
-            task_channel_unique_name: "sms",
-            attributes: { customerName: sms.customerName, customerAddress: sms.customerNumber },
-          },
-        },
+  return twilio.flex.interactions.create({
+    // Objects, not JSON strings: the SDK encodes Channel and Routing into the form body.
+    Channel: {
+      type: "sms",
+      initiated_by: "agent",
+      participants: [{ address: sms.customerNumber, proxy_address: sms.twilioNumber }],
+    },
+    Routing: {
+      properties: {
+        workspace_sid: routing.workspaceSid,
+        workflow_sid: routing.workflowSid,
+        queue_sid: routing.queueSid,
+        worker_sid: routing.workerSid,
+        task_channel_unique_name: "sms",
+        attributes: { customerName: sms.customerName, customerAddress: sms.customerNumber },
       },
-    }),
-  );
+    },
+  });
 }
 
 /**

@@ -7,7 +7,7 @@
  * Reads: TWILIO_PROXY_SERVICE_SID, TWILIO_PROXY_SESSION_SID, TWILIO_PROXY_INTERACTION_SID,
  * and the client variables (see "Examples" in README.md).
  */
-import { type InteractionsClient, type Sid, unwrap } from "twilio-interactions";
+import type { InteractionsClient, Sid } from "twilio-interactions";
 import { type ProxySession, proxySessionFromEnv } from "./list-proxy-interactions";
 import { clientFromEnv, runIfMain, sidFromEnv } from "./support/standalone";
 
@@ -26,11 +26,10 @@ export async function deleteProxyInteraction(
   session: ProxySession,
   interactionSid: Sid<"KI">,
 ): Promise<number> {
-  const result = await twilio.proxy.DELETE("/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}", {
-    params: { path: { ServiceSid: session.serviceSid, SessionSid: session.sessionSid, Sid: interactionSid } },
-  });
-  await unwrap(result);
-  return result.response.status;
+  const { services } = twilio.proxy;
+  const removal = services(session.serviceSid).sessions(session.sessionSid).interactions(interactionSid).remove();
+  const { response } = await removal.withResponse();
+  return response.status;
 }
 
 runIfMain(import.meta.url, async () => {

@@ -9,13 +9,7 @@
  * TWILIO_QUEUE_SID, and the client variables (see "Examples" in README.md).
  * Optional: TWILIO_CUSTOMER_NAME (default "first last").
  */
-import {
-  type InteractionChannelInvite,
-  type InteractionsClient,
-  type Sid,
-  type TaskAttributes,
-  unwrap,
-} from "twilio-interactions";
+import type { InteractionChannelInvite, InteractionsClient, Sid, TaskAttributes } from "twilio-interactions";
 import type { AgentRouting } from "./create-outbound-sms";
 import { clientFromEnv, runIfMain, sidFromEnv, textFromEnv } from "./support/standalone";
 
@@ -38,22 +32,20 @@ export async function inviteToQueue(
   routing: QueueRouting,
   attributes: TaskAttributes,
 ): Promise<InteractionChannelInvite> {
-  return unwrap(
-    twilio.flex.POST("/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites", {
-      params: { path: { InteractionSid: interactionSid, ChannelSid: channelSid } },
-      body: {
-        Routing: {
-          properties: {
-            workspace_sid: routing.workspaceSid,
-            workflow_sid: routing.workflowSid,
-            queue_sid: routing.queueSid,
-            task_channel_unique_name: "sms",
-            attributes,
-          },
+  return twilio.flex
+    .interactions(interactionSid)
+    .channels(channelSid)
+    .invites.create({
+      Routing: {
+        properties: {
+          workspace_sid: routing.workspaceSid,
+          workflow_sid: routing.workflowSid,
+          queue_sid: routing.queueSid,
+          task_channel_unique_name: "sms",
+          attributes,
         },
       },
-    }),
-  );
+    });
 }
 
 runIfMain(import.meta.url, async () => {

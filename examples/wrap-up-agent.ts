@@ -7,7 +7,7 @@
  * Run: npx tsx examples/wrap-up-agent.ts
  * Reads: TWILIO_INTERACTION_SID, TWILIO_CHANNEL_SID, and the client variables (see "Examples" in README.md).
  */
-import { type InteractionChannelParticipant, type InteractionsClient, type Sid, unwrap } from "twilio-interactions";
+import type { InteractionChannelParticipant, InteractionsClient, Sid } from "twilio-interactions";
 import { clientFromEnv, runIfMain, sidFromEnv } from "./support/standalone";
 
 /**
@@ -24,20 +24,11 @@ export async function wrapUpAgents(
   interactionSid: Sid<"KD">,
   channelSid: Sid<"UO">,
 ): Promise<InteractionChannelParticipant[]> {
-  const channel = { InteractionSid: interactionSid, ChannelSid: channelSid };
+  const channel = twilio.flex.interactions(interactionSid).channels(channelSid);
   const wrappedUp: InteractionChannelParticipant[] = [];
-  for await (const participant of twilio.flex.paginate(
-    "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants",
-    { params: { path: channel } },
-  )) {
+  for await (const participant of channel.participants.list()) {
     if (participant.type !== "agent") continue;
-    const updated = await unwrap(
-      twilio.flex.POST("/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants/{Sid}", {
-        params: { path: { ...channel, Sid: participant.sid } },
-        body: { Status: "wrapup" },
-      }),
-    );
-    wrappedUp.push(updated);
+    wrappedUp.push(await channel.participants(participant.sid).update({ Status: "wrapup" }));
   }
   return wrappedUp;
 }

@@ -4,6 +4,9 @@ import type { ApiDescription } from "../src/api-description";
 
 /** What the flex API description says that the runtime needs, derived from spec/. */
 export const flexApi = {
+  name: "flex",
+  title: "Twilio Flex Interactions API",
+  summary: "Create and steer Flex interactions, their channels, participants, invites and transfers.",
   server: "https://flex-api.twilio.com",
   paths: {
     "/v1/Interactions": {
@@ -78,6 +81,207 @@ export const flexApi = {
       get: { operationId: "FetchInteractionWebhook" },
       post: { operationId: "UpdateInteractionWebhook", body: "form", jsonFields: [] },
       delete: { operationId: "DeleteInteractionWebhook" },
+    },
+  },
+  resources: {
+    resources: {
+      interactions: {
+        methods: {
+          create: {
+            operationId: "CreateInteraction",
+            method: "post",
+            path: "/v1/Interactions",
+            pathParams: [],
+            params: "body",
+          },
+        },
+        instance: {
+          param: "InteractionSid",
+          sid: "KD",
+          methods: {
+            fetch: {
+              operationId: "FetchInteraction",
+              method: "get",
+              path: "/v1/Interactions/{Sid}",
+              pathParams: ["Sid"],
+            },
+            update: {
+              operationId: "UpdateInteraction",
+              method: "post",
+              path: "/v1/Interactions/{Sid}",
+              pathParams: ["Sid"],
+              params: "body",
+            },
+          },
+          resources: {
+            channels: {
+              methods: {
+                list: {
+                  operationId: "ListInteractionChannel",
+                  method: "get",
+                  path: "/v1/Interactions/{InteractionSid}/Channels",
+                  pathParams: ["InteractionSid"],
+                  params: "query",
+                  list: true,
+                },
+              },
+              instance: {
+                param: "ChannelSid",
+                sid: "UO",
+                methods: {
+                  fetch: {
+                    operationId: "FetchInteractionChannel",
+                    method: "get",
+                    path: "/v1/Interactions/{InteractionSid}/Channels/{Sid}",
+                    pathParams: ["InteractionSid", "Sid"],
+                  },
+                  update: {
+                    operationId: "UpdateInteractionChannel",
+                    method: "post",
+                    path: "/v1/Interactions/{InteractionSid}/Channels/{Sid}",
+                    pathParams: ["InteractionSid", "Sid"],
+                    params: "body",
+                  },
+                },
+                resources: {
+                  participants: {
+                    methods: {
+                      list: {
+                        operationId: "ListInteractionChannelParticipant",
+                        method: "get",
+                        path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants",
+                        pathParams: ["InteractionSid", "ChannelSid"],
+                        params: "query",
+                        list: true,
+                      },
+                      create: {
+                        operationId: "CreateInteractionChannelParticipant",
+                        method: "post",
+                        path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants",
+                        pathParams: ["InteractionSid", "ChannelSid"],
+                        params: "body",
+                      },
+                    },
+                    instance: {
+                      param: "Sid",
+                      sid: "UT",
+                      methods: {
+                        update: {
+                          operationId: "UpdateInteractionChannelParticipant",
+                          method: "post",
+                          path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants/{Sid}",
+                          pathParams: ["InteractionSid", "ChannelSid", "Sid"],
+                          params: "body",
+                        },
+                      },
+                    },
+                  },
+                  invites: {
+                    methods: {
+                      list: {
+                        operationId: "ListInteractionChannelInvite",
+                        method: "get",
+                        path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites",
+                        pathParams: ["InteractionSid", "ChannelSid"],
+                        params: "query",
+                        list: true,
+                      },
+                      create: {
+                        operationId: "CreateInteractionChannelInvite",
+                        method: "post",
+                        path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites",
+                        pathParams: ["InteractionSid", "ChannelSid"],
+                        params: "body",
+                      },
+                    },
+                  },
+                  transfers: {
+                    methods: {
+                      create: {
+                        operationId: "CreateInteractionTransfer",
+                        method: "post",
+                        path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers",
+                        pathParams: ["InteractionSid", "ChannelSid"],
+                        params: "body",
+                      },
+                    },
+                    instance: {
+                      param: "Sid",
+                      sid: "UX",
+                      methods: {
+                        fetch: {
+                          operationId: "FetchInteractionTransfer",
+                          method: "get",
+                          path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}",
+                          pathParams: ["InteractionSid", "ChannelSid", "Sid"],
+                        },
+                        update: {
+                          operationId: "UpdateInteractionTransfer",
+                          method: "post",
+                          path: "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}",
+                          pathParams: ["InteractionSid", "ChannelSid", "Sid"],
+                          params: "body",
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      instances: {
+        instance: {
+          param: "InstanceSid",
+          sid: "GO",
+          resources: {
+            interactionWebhooks: {
+              methods: {
+                list: {
+                  operationId: "ListInteractionWebhook",
+                  method: "get",
+                  path: "/v1/Instances/{InstanceSid}/InteractionWebhooks",
+                  pathParams: ["InstanceSid"],
+                  params: "query",
+                  list: true,
+                },
+                create: {
+                  operationId: "CreateInteractionWebhook",
+                  method: "post",
+                  path: "/v1/Instances/{InstanceSid}/InteractionWebhooks",
+                  pathParams: ["InstanceSid"],
+                  params: "body",
+                },
+              },
+              instance: {
+                param: "Ttid",
+                methods: {
+                  fetch: {
+                    operationId: "FetchInteractionWebhook",
+                    method: "get",
+                    path: "/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}",
+                    pathParams: ["InstanceSid", "Ttid"],
+                  },
+                  update: {
+                    operationId: "UpdateInteractionWebhook",
+                    method: "post",
+                    path: "/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}",
+                    pathParams: ["InstanceSid", "Ttid"],
+                    params: "body",
+                  },
+                  remove: {
+                    operationId: "DeleteInteractionWebhook",
+                    method: "delete",
+                    path: "/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}",
+                    pathParams: ["InstanceSid", "Ttid"],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
     },
   },
   webhooks: {

@@ -4,6 +4,9 @@ import type { ApiDescription } from "../src/api-description";
 
 /** What the proxy API description says that the runtime needs, derived from spec/. */
 export const proxyApi = {
+  name: "proxy",
+  title: "Twilio Proxy Interactions API",
+  summary: "Read and delete the interactions logged in a Proxy session.",
   server: "https://proxy.twilio.com",
   paths: {
     "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions": {
@@ -18,6 +21,56 @@ export const proxyApi = {
       sids: { ServiceSid: "KS", SessionSid: "KC", Sid: "KI" },
       get: { operationId: "FetchProxyInteraction" },
       delete: { operationId: "DeleteProxyInteraction" },
+    },
+  },
+  resources: {
+    resources: {
+      services: {
+        instance: {
+          param: "ServiceSid",
+          sid: "KS",
+          resources: {
+            sessions: {
+              instance: {
+                param: "SessionSid",
+                sid: "KC",
+                resources: {
+                  interactions: {
+                    methods: {
+                      list: {
+                        operationId: "ListProxyInteraction",
+                        method: "get",
+                        path: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions",
+                        pathParams: ["ServiceSid", "SessionSid"],
+                        params: "query",
+                        list: true,
+                      },
+                    },
+                    instance: {
+                      param: "Sid",
+                      sid: "KI",
+                      methods: {
+                        fetch: {
+                          operationId: "FetchProxyInteraction",
+                          method: "get",
+                          path: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}",
+                          pathParams: ["ServiceSid", "SessionSid", "Sid"],
+                        },
+                        remove: {
+                          operationId: "DeleteProxyInteraction",
+                          method: "delete",
+                          path: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}",
+                          pathParams: ["ServiceSid", "SessionSid", "Sid"],
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
     },
   },
 } as const satisfies ApiDescription;

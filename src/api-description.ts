@@ -4,11 +4,47 @@
  * know about an operation that the types alone cannot carry at run time.
  */
 export interface ApiDescription {
+  /** Name of the API's client property, for example `flex`. */
+  readonly name: string;
+  /** Title of the API description. */
+  readonly title: string;
+  /** One-line summary of the API. */
+  readonly summary: string;
   /** Default server URL of the API, for example `https://flex-api.twilio.com`. */
   readonly server: string;
   readonly paths: Readonly<Record<string, PathDescription>>;
+  /** The resource tree whose methods `twilio.<name>` carries. */
+  readonly resources: ResourceDescription;
   /** The events the API sends to webhooks, when it has any. */
   readonly webhooks?: WebhooksDescription;
+}
+
+/** A resource: its methods, its sub-resources, and the handle on one of its items. */
+export interface ResourceDescription {
+  readonly methods?: Readonly<Record<string, MethodDescription>>;
+  readonly resources?: Readonly<Record<string, ResourceDescription>>;
+  readonly instance?: InstanceDescription;
+}
+
+/** The handle on one item of a resource, bound to a path parameter. */
+export interface InstanceDescription extends ResourceDescription {
+  /** Name of the path parameter, for messages. */
+  readonly param: string;
+  /** SID prefix the value must have, when it is a SID. */
+  readonly sid?: string;
+}
+
+/** A resource method and the operation it sends. */
+export interface MethodDescription {
+  readonly operationId: string;
+  readonly method: "get" | "post" | "delete";
+  readonly path: string;
+  /** Path parameter names, in the order the handles bind them. */
+  readonly pathParams: readonly string[];
+  /** Where the method's params go. */
+  readonly params?: "body" | "query";
+  /** The operation answers with a list page: the method returns a Paginator. */
+  readonly list?: true;
 }
 
 /** The events of an API's `webhooks`, and the parameter that names them. */

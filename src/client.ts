@@ -1,10 +1,9 @@
 // createInteractionsClient: checks the options once, then builds one API
-// client per Twilio product (Flex and Proxy), each with its own host and the
-// shared credentials, retry, timeout and logging settings.
-import { flexApi } from "../generated/flex-operations";
-import type { paths as FlexPaths } from "../generated/flex";
-import { proxyApi } from "../generated/proxy-operations";
-import type { paths as ProxyPaths } from "../generated/proxy";
+// client per API of the generated registry (Flex and Proxy), each with its
+// own host and the shared credentials, retry, timeout and logging settings,
+// and its resource methods bound to it.
+import { type ApiClients, apis } from "../generated/apis";
+import type { ApiDescription } from "./api-description";
 import { createApiClient } from "./api-client";
 import { type CredentialOptions, resolveAuth } from "./auth";
 import { runtimeName } from "./env";
@@ -16,7 +15,7 @@ import { type FetchLike, createTransport } from "./transport";
 import type { Wire } from "./wire";
 import { fetchWire } from "./wire-fetch";
 import { nodeWire } from "./wire-node";
-import type { ApiClient } from "./types";
+import { type PathLayer, bindResources } from "./resources";
 import { PACKAGE_NAME, VERSION } from "./version";
 
 /**
@@ -40,19 +39,19 @@ export interface InteractionsClientOptions extends CredentialOptions, HostOption
   userAgent?: string;
 }
 
-/** The Flex Interactions API client: `twilio.flex`. */
-export type FlexClient = ApiClient<FlexPaths, typeof flexApi>;
-/** The Proxy Interactions API client: `twilio.proxy`. */
-export type ProxyClient = ApiClient<ProxyPaths, typeof proxyApi>;
-
 /**
  * The client returned by {@link createInteractionsClient}: `flex` for the Flex
  * Interactions API, `proxy` for the Proxy Interactions API.
+ *
+ * @example
+ * ```ts
+ * const twilio: InteractionsClient = createInteractionsClient();
+ * const interaction = await twilio.flex.interactions(interactionSid).fetch();
+ * ```
  */
-export interface InteractionsClient {
-  readonly flex: FlexClient;
-  readonly proxy: ProxyClient;
-}
+export interface InteractionsClient extends ApiClients {}
+
+const API_NAMES = Object.keys(apis) as (keyof ApiClients)[];
 
 const OPTION_NAMES = new Set<string>([
   "accountSid",
@@ -95,10 +94,13 @@ function checkOptions(options: InteractionsClientOptions): void {
   const { baseUrls } = options;
   if (baseUrls !== undefined) {
     if (typeof baseUrls !== "object" || baseUrls === null)
-      throw new TwilioConfigError("baseUrls must be an object: { flex?, proxy? }.");
-    const extra = Object.keys(baseUrls).filter((key) => key !== "flex" && key !== "proxy");
-    if (extra.length)
-      throw new TwilioConfigError(`baseUrls takes "flex" and "proxy", not ${extra.map((k) => `"${k}"`).join(", ")}.`);
+      throw new TwilioConfigError(`baseUrls must be an object: { ${API_NAMES.map((n) => `${n}?`).join(", ")} }.`);
+    const extra = Object.keys(baseUrls).filter((key) => !(API_NAMES as string[]).includes(key));
+    if (extra.length) {
+      throw new TwilioConfigError(
+        `baseUrls takes ${API_NAMES.map((n) => `"${n}"`).join(" and ")}, not ${extra.map((k) => `"${k}"`).join(", ")}.`,
+      );
+    }
   }
 }
 
@@ -145,7 +147,7 @@ export function createInteractionsClient(options: InteractionsClientOptions = {}
   const wire = chooseWire(options.fetch);
   const userAgent = [`${PACKAGE_NAME}/${VERSION}`, runtimeName(), options.userAgent].filter(Boolean).join(" ");
 
-  const build = <Paths extends {}, Api extends typeof flexApi | typeof proxyApi>(api: Api, key: "flex" | "proxy") => {
+  const build = (api: ApiDescription, key: keyof ApiClients) => {
     const baseUrl = resolveBaseUrl(api.server, options, options.baseUrls?.[key], `baseUrls.${key}`);
     const send = createTransport({
       wire,
@@ -156,15 +158,18 @@ export function createInteractionsClient(options: InteractionsClientOptions = {}
       timeoutMs,
       logger: options.logger,
     });
-    return createApiClient<Paths, Api>(api, baseUrl, send, auth.redact);
+    const client = createApiClient<{}, ApiDescription>(api, baseUrl, send, auth.redact);
+    return Object.assign(client, bindResources(client as unknown as PathLayer, api.resources));
   };
-  const flex = build<FlexPaths, typeof flexApi>(flexApi, "flex");
-  const proxy = build<ProxyPaths, typeof proxyApi>(proxyApi, "proxy");
+  const clients = Object.fromEntries(API_NAMES.map((key) => [key, build(apis[key], key)])) as unknown as ApiClients;
 
-  const summary = () => ({ flex: flex.baseUrl, proxy: proxy.baseUrl, username: auth.username, credentials: auth.kind });
+  const summary = () => ({
+    ...Object.fromEntries(API_NAMES.map((key) => [key, clients[key].baseUrl])),
+    username: auth.username,
+    credentials: auth.kind,
+  });
   return Object.freeze({
-    flex,
-    proxy,
+    ...clients,
     toJSON: summary,
     [INSPECT]: () => `InteractionsClient ${JSON.stringify(summary())}`,
   });

@@ -13,7 +13,9 @@
  * @packageDocumentation
  */
 export { createInteractionsClient } from "./client";
-export type { FlexClient, InteractionsClient, InteractionsClientOptions, ProxyClient } from "./client";
+export type { InteractionsClient, InteractionsClientOptions } from "./client";
+export type { ApiClients, FlexClient, ProxyClient } from "../generated/apis";
+export type { ApiPromise, Input, ListParams, RequestOptions, SidArg, WithResponse } from "./resource-types";
 export type {
   ApiClient,
   ClientMethod,
@@ -28,7 +30,6 @@ export type {
   PaginateArgs,
   PaginateInit,
   PathsWithMethod,
-  RequestOptions,
   RequiredKeysOf,
 } from "./types";
 export type { CredentialOptions } from "./auth";

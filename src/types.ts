@@ -4,7 +4,7 @@
 import type { FetchResponse, MaybeOptionalInit, Middleware } from "openapi-fetch";
 import type { ApiDescription } from "./api-description";
 import type { Paginator } from "./pagination";
-import type { CallOptions } from "./transport";
+import type { RequestOptions } from "./resource-types";
 
 /** A media type such as `application/json`. */
 export type MediaType = `${string}/${string}`;
@@ -17,9 +17,6 @@ export type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? neve
 export type PathsWithMethod<Paths, Method extends HttpMethod> = {
   [P in keyof Paths]: Paths[P] extends { [M in Method]: {} } ? P : never;
 }[keyof Paths];
-
-/** Per-request options the SDK adds to openapi-fetch's: `signal`, `maxRetries`, `timeoutMs`. */
-export type RequestOptions = Omit<CallOptions, "signal">;
 
 /** The `init` argument of a call: required when the operation has required parameters or a required body. */
 export type InitArgs<Init> =

@@ -1,12 +1,16 @@
-// Produces every file of generated/ in memory: the bundled YAML, the types and
-// the runtime data of each API. `generate` writes them; `check-generated`
-// compares them with what is committed.
+// Produces every file of generated/ in memory: the bundled YAML, the types,
+// the runtime data and the resource types of each API, and the registry that
+// lists the APIs. `generate` writes them; `check-generated` compares them with
+// what is committed.
 import * as prettier from "prettier";
 import { parse } from "yaml";
 import { readApis, repoRoot } from "./apis.mts";
 import { bundleApis } from "./bundle.mts";
 import { apiFacts } from "./facts.mts";
 import { renderOperations } from "./operations.mts";
+import { renderRegistry } from "./registry.mts";
+import { renderResourceTypes } from "./resource-types.mts";
+import { resourceData, resourceTree } from "./resources.mts";
 import { renderTypes } from "./types.mts";
 
 export const GENERATED_DIR = "generated";
@@ -22,16 +26,20 @@ export async function generateAll(): Promise<Map<string, string>> {
   const apis = await readApis();
   const bundles = await bundleApis(apis);
   const files = new Map<string, string>();
+  const registry: { name: string; title: string }[] = [];
+  const add = async (path: string, source: string) => files.set(path, await formatTs(source, path));
   for (const api of apis) {
     const yamlText = bundles.get(api.name)!;
-    const facts = apiFacts(parse(yamlText));
+    const doc = parse(yamlText);
+    const facts = apiFacts(doc);
+    const tree = resourceTree(doc, facts);
+    const info = { name: api.name, title: doc.info.title, summary: doc.info.summary ?? "" };
+    registry.push(info);
     files.set(`${GENERATED_DIR}/openapi/${api.name}.yaml`, `# ${NOTICE}\n${yamlText}`);
-    files.set(
-      `${GENERATED_DIR}/${api.name}.ts`,
-      await formatTs(await renderTypes(yamlText, facts), `${GENERATED_DIR}/${api.name}.ts`),
-    );
-    const opsPath = `${GENERATED_DIR}/${api.name}-operations.ts`;
-    files.set(opsPath, await formatTs(renderOperations(api.name, facts), opsPath));
+    await add(`${GENERATED_DIR}/${api.name}.ts`, await renderTypes(yamlText, facts));
+    await add(`${GENERATED_DIR}/${api.name}-operations.ts`, renderOperations(info, facts, resourceData(tree)));
+    await add(`${GENERATED_DIR}/${api.name}-resources.ts`, renderResourceTypes(api.name, tree, doc));
   }
+  await add(`${GENERATED_DIR}/apis.ts`, renderRegistry(registry));
   return files;
 }

@@ -13,10 +13,10 @@ const root = new URL("../../", import.meta.url).pathname;
 const run = promisify(execFile);
 let scratch: string;
 
-async function tsc(): Promise<string> {
+async function tsc(config = "tsconfig.json"): Promise<string> {
   const tscBin = join(root, "node_modules/typescript/bin/tsc");
   try {
-    await run(process.execPath, [tscBin, "-p", scratch], { cwd: scratch });
+    await run(process.execPath, [tscBin, "-p", join(scratch, config)], { cwd: scratch });
     return "";
   } catch (error) {
     return (error as { stdout: string }).stdout;
@@ -42,7 +42,7 @@ beforeAll(async () => {
         moduleResolution: "Bundler",
         types: [],
       },
-      files: ["test/types/generated-types.ts", "test/types/client-types.ts"],
+      files: ["test/types/generated-types.ts", "test/types/client-types.ts", "test/types/resource-types.ts"],
     }),
   );
 });
@@ -52,6 +52,24 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 describe("the type tests", () => {
   it("compile against the real types", async () => {
     expect(await tsc()).toBe("");
+  });
+
+  it("name asSid in the error of a plain string where a resource wants a SID", async () => {
+    const file = join(scratch, "test/types/plain-string.ts");
+    await writeFile(
+      file,
+      'import { createInteractionsClient } from "../../src/index";\n' +
+        "declare const sid: string;\n" +
+        "createInteractionsClient().flex.interactions(sid);\n",
+    );
+    await writeFile(
+      join(scratch, "tsconfig.plain.json"),
+      JSON.stringify({ extends: "./tsconfig.json", files: ["test/types/plain-string.ts"] }),
+    );
+    const output = await tsc("tsconfig.plain.json");
+    await rm(file);
+    expect(output).toContain("plain-string.ts(3,");
+    expect(output).toContain('check a plain string with asSid(\\"KD\\", value)');
   });
 
   it("fail when SIDs are plain strings", async () => {
