@@ -1,8 +1,10 @@
 // npm run demo: the seeds' story told through the public client, step by step.
 //
-//   npm run demo              against a local Prism mock of generated/openapi/*.yaml, with fake
-//                             credentials; nothing is sent to Twilio. The mock answers with the
-//                             spec's examples, so the SIDs shown (KDaaaa…) are example SIDs.
+//   npm run demo              against the emulator (twilio-interactions/testing), in-process:
+//                             no credentials, no port, no process left behind. Fresh SIDs each
+//                             run, and the statuses change as on Twilio: the channel goes
+//                             setup → active → closed, the agent's task wrapping → completed,
+//                             and the invite makes a new task.
 //   npm run demo -- --live    against Twilio, with real side effects (it creates an interaction,
 //                             sends an SMS, closes the channel and deletes a Proxy interaction).
 //
@@ -40,8 +42,7 @@ import { inviteToQueue } from "../examples/invite-to-queue.ts";
 import { type ProxySession, listProxyInteractions, proxySessionFromEnv } from "../examples/list-proxy-interactions.ts";
 import { sidFromEnv, textFromEnv } from "../examples/support/standalone.ts";
 import { wrapUpAgents } from "../examples/wrap-up-agent.ts";
-import { MOCK_CREDENTIALS } from "./mock/interactions-mock.mts";
-import { startMockUntilExit } from "./mock/stop-on-exit.mts";
+import { type Emulator, createEmulator } from "twilio-interactions/testing";
 
 /** Everything the story needs besides a client. */
 interface Story {
@@ -99,20 +100,8 @@ class StepError extends Error {
   }
 }
 
-function violationMessages(header: string): string {
-  try {
-    return (JSON.parse(header) as { message: string }[]).map((v) => v.message).join("; ");
-  } catch {
-    return header;
-  }
-}
-
-// The mock explains a rejected request in its sl-violations header; Twilio's own message is in the body.
 function describe(error: unknown): string {
-  if (error instanceof TwilioApiError) {
-    const violations = error.headers.get("sl-violations");
-    if (violations) return `the mock rejected the request (HTTP ${error.status}): ${violationMessages(violations)}`;
-  }
+  if (error instanceof TwilioApiError) return `${error.name} (HTTP ${error.status}): ${error.message}`;
   if (error instanceof TwilioError) return `${error.name}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }
@@ -125,7 +114,14 @@ function task(routing: RoutingState | null | undefined): string {
     : "(not reported)";
 }
 
-async function tell(twilio: InteractionsClient, story: Story): Promise<void> {
+// What the emulated contact centre did, after a step: its TaskRouter tasks and their statuses.
+function taskLines(emulator: Emulator | undefined): string[] {
+  return emulator
+    ? emulator.tasks().map((t) => `task ${t.sid}: ${t.status}${t.inviteSid ? ` (invite ${t.inviteSid})` : ""}`)
+    : [];
+}
+
+async function tell(twilio: InteractionsClient, story: Story, emulator?: Emulator): Promise<void> {
   let number = 0;
   const step = async <T,>(title: string, run: () => Promise<T>, result: (value: T) => string[]): Promise<T> => {
     number += 1;
@@ -154,6 +150,18 @@ async function tell(twilio: InteractionsClient, story: Story): Promise<void> {
     ],
   );
   const interactionSid = created.sid;
+  await step(
+    "Fetch its channel right away",
+    () =>
+      unwrap(
+        twilio.flex.GET("/v1/Interactions/{InteractionSid}/Channels/{Sid}", {
+          params: { path: { InteractionSid: interactionSid, Sid: created.channel.sid } },
+        }),
+      ),
+    (c) => [`${c.sid} ${c.status}${c.status === "setup" ? " (Twilio sets channels up asynchronously)" : ""}`],
+  );
+  // The emulator's clock moves on, as a real setup would take a moment.
+  emulator?.advance({ seconds: 2 });
   const interaction = await step(
     "Fetch the interaction",
     () => unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: interactionSid } } })),
@@ -182,17 +190,20 @@ async function tell(twilio: InteractionsClient, story: Story): Promise<void> {
   await step(
     `Invite the channel to queue ${routing.queueSid}`,
     () => inviteToQueue(twilio, interactionSid, channelSid, routing, { customerName: sms.customerName }),
-    (invite) => [invite.sid, `new task ${task(invite.routing)}`],
+    (invite) => [invite.sid, `new task ${task(invite.routing)}`, ...taskLines(emulator)],
   );
   await step(
     "Put the channel's agent into wrap-up",
     () => wrapUpAgents(twilio, interactionSid, channelSid),
-    (agents) => [agents.length ? agents.map((a) => `${a.sid} (${a.type})`).join(", ") : "no agent on the channel yet"],
+    (agents) => [
+      agents.length ? agents.map((a) => `${a.sid} (${a.type})`).join(", ") : "no agent on the channel yet",
+      ...taskLines(emulator),
+    ],
   );
   await step(
     "Close the channel and complete its tasks",
     () => closeChannel(twilio, interactionSid, channelSid, { completeTasks: true }),
-    (c) => [`${c.sid} ${c.status}`],
+    (c) => [`${c.sid} ${c.status}`, ...taskLines(emulator)],
   );
 
   console.log("\nProxy Interactions API");
@@ -232,24 +243,20 @@ async function main(): Promise<void> {
     await tell(twilio, story);
     return;
   }
-  console.log("twilio-interactions demo: the seeds' story against a local mock of the Flex and Proxy APIs.");
-  console.log("Starting Prism for generated/openapi/flex.yaml and proxy.yaml…");
-  const { started, release } = startMockUntilExit();
-  try {
-    const mock = await started;
-    try {
-      console.log(`Mock: flex ${mock.urls.flex}, proxy ${mock.urls.proxy}`);
-      console.log(
-        `Fake credentials (${MOCK_CREDENTIALS.accountSid}); nothing is sent to Twilio. ` +
-          "The mock answers with the spec's examples.",
-      );
-      await tell(createInteractionsClient({ ...MOCK_CREDENTIALS, baseUrls: mock.urls }), SEED_STORY);
-    } finally {
-      await mock.stop();
-    }
-  } finally {
-    release();
-  }
+  console.log("twilio-interactions demo: the seeds' story against the emulator (twilio-interactions/testing).");
+  // A fresh seed each run: fresh SIDs, as Twilio would give.
+  const emulator = createEmulator({ seed: Date.now() % 2 ** 31, channelSetupMs: 1000 });
+  const session = emulator.proxySession({ interactions: 7 });
+  console.log(
+    `In-process, with the emulator's own credentials (${emulator.credentials.accountSid}); nothing is sent to Twilio.`,
+  );
+  const twilio = createInteractionsClient({
+    ...emulator.credentials,
+    fetch: emulator.fetch,
+    baseUrls: emulator.baseUrls,
+  });
+  const proxy = { serviceSid: session.serviceSid as Sid<"KS">, sessionSid: session.sessionSid as Sid<"KC"> };
+  await tell(twilio, { ...SEED_STORY, proxy }, emulator);
 }
 
 main().catch((error: unknown) => {

@@ -5,15 +5,19 @@
 //   npm run mock                                      # free ports
 //   npm run mock -- --flex-port 4010 --proxy-port 4011
 //   npm run mock -- --quiet                           # without Prism's request log
+//   npm run mock -- --emulator [--seed N]             # the stateful emulator instead of Prism
 //
 // Prism answers with the examples of the spec, and rejects (400, with the
 // reason in the `sl-violations` response header) any request whose path,
 // query or form body breaks the spec. Any well-formed credentials work.
+// With --emulator, the emulator of twilio-interactions/testing answers
+// instead: stateful, with its own credentials (docs/emulator.md).
 import { parseArgs } from "node:util";
 import { MOCK_APIS, MOCK_CREDENTIALS, type MockApi } from "./mock/interactions-mock.mts";
+import { serveEmulator } from "./mock/emulator-server.mts";
 import { startMockUntilExit } from "./mock/stop-on-exit.mts";
 
-const USAGE = "Usage: npm run mock [-- --flex-port N] [--proxy-port N] [--quiet]";
+const USAGE = "Usage: npm run mock [-- --flex-port N] [--proxy-port N] [--quiet] [--emulator [--seed N]]";
 
 function port(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -30,22 +34,30 @@ function options() {
       "flex-port": { type: "string" },
       "proxy-port": { type: "string" },
       quiet: { type: "boolean", default: false },
+      emulator: { type: "boolean", default: false },
+      seed: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
+  if (values.seed !== undefined && !/^\d+$/.test(values.seed))
+    throw new Error(`--seed must be a whole number, not "${values.seed}". ${USAGE}`);
+  if (values.seed !== undefined && !values.emulator) throw new Error(`--seed needs --emulator. ${USAGE}`);
   return {
     help: values.help,
     quiet: values.quiet,
+    emulator: values.emulator,
+    seed: values.seed === undefined ? undefined : Number(values.seed),
     ports: { flex: port("flex-port", values["flex-port"]), proxy: port("proxy-port", values["proxy-port"]) },
   };
 }
 
 async function main(): Promise<void> {
-  const { help, quiet, ports } = options();
+  const { help, quiet, ports, emulator, seed } = options();
   if (help) {
     console.log(USAGE);
     return;
   }
+  if (emulator) return serveEmulator({ ports, seed, proxyInteractions: 120 });
   console.log("Starting Prism for generated/openapi/flex.yaml and proxy.yaml…");
   let ready = false;
   const { started, exiting } = startMockUntilExit({

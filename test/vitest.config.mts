@@ -8,7 +8,12 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 // Tests import the package by name; each project decides which wire it gets.
-const entry = (file: string) => ({ alias: [{ find: /^twilio-interactions$/, replacement: path(file) }] });
+const entry = (file: string) => ({
+  alias: [
+    { find: /^twilio-interactions$/, replacement: path(file) },
+    { find: /^twilio-interactions\/testing$/, replacement: path("../src/testing/index.ts") },
+  ],
+});
 
 export default defineConfig({
   // Same injection as the build (scripts/tsup.config.ts): the version comes from package.json.
@@ -26,7 +31,8 @@ export default defineConfig({
         resolve: entry("../src/index.ts"),
         test: {
           name: "node-wire",
-          include: ["test/**/*.test.ts"],
+          // examples/*.test.ts are users' own tests against the emulator, kept running.
+          include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
           // These suites need a build or a browser and have their own commands (test:package, test:docs).
           exclude: ["test/package/**", "test/docs/**", "**/node_modules/**"],
         },

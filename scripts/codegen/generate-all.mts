@@ -1,7 +1,7 @@
 // Produces every file of generated/ in memory: the bundled YAML, the types,
-// the runtime data and the resource types of each API, and the registry that
-// lists the APIs. `generate` writes them; `check-generated` compares them with
-// what is committed.
+// the runtime data, the resource types and the emulator's request schemas of
+// each API, and the registry that lists the APIs. `generate` writes them;
+// `check-generated` compares them with what is committed.
 import * as prettier from "prettier";
 import { parse } from "yaml";
 import { readApis, repoRoot } from "./apis.mts";
@@ -11,6 +11,7 @@ import { renderOperations } from "./operations.mts";
 import { renderRegistry } from "./registry.mts";
 import { renderResourceTypes } from "./resource-types.mts";
 import { resourceData, resourceTree } from "./resources.mts";
+import { renderSchemas } from "./schemas.mts";
 import { renderTypes } from "./types.mts";
 
 export const GENERATED_DIR = "generated";
@@ -39,6 +40,7 @@ export async function generateAll(): Promise<Map<string, string>> {
     await add(`${GENERATED_DIR}/${api.name}.ts`, await renderTypes(yamlText, facts));
     await add(`${GENERATED_DIR}/${api.name}-operations.ts`, renderOperations(info, facts, resourceData(tree)));
     await add(`${GENERATED_DIR}/${api.name}-resources.ts`, renderResourceTypes(api.name, tree, doc));
+    await add(`${GENERATED_DIR}/${api.name}-schemas.ts`, renderSchemas(api.name, doc));
   }
   await add(`${GENERATED_DIR}/apis.ts`, renderRegistry(registry));
   return files;

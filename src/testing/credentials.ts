@@ -1,0 +1,48 @@
+// The credentials an emulator accepts, made from its seed, and the Basic
+// authentication check of every request (both of Twilio's credential forms).
+import type { SidFactory } from "./sids";
+
+/** Account SID and Auth Token, in the shape `createInteractionsClient` takes. */
+export interface EmulatorCredentials {
+  readonly accountSid: string;
+  readonly authToken: string;
+}
+
+/** API Key SID and secret (with the Account SID they belong to). */
+export interface EmulatorApiKey {
+  readonly accountSid: string;
+  readonly apiKey: string;
+  readonly apiSecret: string;
+}
+
+export interface CredentialSet {
+  readonly account: EmulatorCredentials;
+  readonly apiKey: EmulatorApiKey;
+}
+
+export function makeCredentials(ids: SidFactory): CredentialSet {
+  const accountSid = ids.sid("AC");
+  return {
+    account: { accountSid, authToken: ids.hex(32) },
+    apiKey: { accountSid, apiKey: ids.sid("SK"), apiSecret: ids.hex(32) },
+  };
+}
+
+/** Which credential a request's Authorization header carries, or `null` if none of ours. */
+export function authenticate(header: string | undefined, set: CredentialSet): "account" | "apiKey" | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
+  if (!match) return null;
+  let decoded: string;
+  try {
+    decoded = atob(match[1]!);
+  } catch {
+    return null;
+  }
+  const colon = decoded.indexOf(":");
+  const user = decoded.slice(0, colon);
+  const secret = decoded.slice(colon + 1);
+  if (colon < 0) return null;
+  if (user === set.account.accountSid && secret === set.account.authToken) return "account";
+  if (user === set.apiKey.apiKey && secret === set.apiKey.apiSecret) return "apiKey";
+  return null;
+}

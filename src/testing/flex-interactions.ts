@@ -1,0 +1,198 @@
+// Handlers of the interaction and channel operations (F1–F6 of the wire
+// contract): create, fetch and update an interaction; list, fetch and
+// close or leave its channel.
+import { TwilioFault, invalid, notFound } from "./exchange";
+import type { ChannelRecord, ChannelSetup, FlexModel, InteractionRecord } from "./flex-model";
+import { channelJson, interactionJson, routingJson } from "./flex-json";
+import { type Handler, type HandlerContext, jsonField } from "./handler";
+import { arraySource, listPage } from "./paging";
+import type { TaskRouting } from "./tasks";
+
+interface ChannelParams {
+  sid?: string;
+  type: string;
+  initiated_by: string;
+  properties?: { media_channel_sid?: string; from?: string; from_name?: string };
+  participants?: Record<string, unknown>[];
+}
+
+const PHONE = new Set(["sms", "whatsapp"]);
+const IDENTITY = new Set(["chat", "web"]);
+const VALIDATION_ERROR = 19025;
+const PARTICIPANT_ERROR = 45351;
+
+// Rules Twilio checks after accepting the request: breaking one leaves the channel `failed`.
+function setupFailure(channel: ChannelParams, routing: TaskRouting): ChannelSetup["failure"] {
+  const fail = (detail: string) => ({ code: VALIDATION_ERROR, message: `Channel validation error: ${detail}` });
+  if (channel.initiated_by === "customer" && !channel.properties?.media_channel_sid)
+    return fail("properties.media_channel_sid is required when initiated_by is customer");
+  if (channel.initiated_by === "agent" && !channel.participants?.length)
+    return fail("participants are required when initiated_by is agent");
+  if (channel.initiated_by === "agent" && (!routing.worker_sid || !routing.queue_sid))
+    return fail("Routing.properties.worker_sid and queue_sid are required when initiated_by is agent");
+  if (channel.type === "email" && channel.initiated_by !== "customer" && !channel.properties?.from)
+    return fail("properties.from is required for an email channel started by an agent or the API");
+  for (const participant of channel.participants ?? []) {
+    const fits = PHONE.has(channel.type)
+      ? "proxy_address" in participant
+      : IDENTITY.has(channel.type)
+        ? "identity" in participant
+        : channel.type === "email"
+          ? "level" in participant
+          : true;
+    if (!fits) return { code: PARTICIPANT_ERROR, message: "Invalid Channel Participant properties" };
+  }
+  return null;
+}
+
+function currentRouting(model: FlexModel, { accountSid, now }: HandlerContext, interaction: InteractionRecord) {
+  return routingJson(interaction.taskSid ? model.tasks.get(interaction.taskSid) : undefined, accountSid, now, true);
+}
+
+function create(model: FlexModel): Handler {
+  return (ctx) => {
+    const { input, now, base, accountSid } = ctx;
+    const params = jsonField<ChannelParams>(input, "Channel")!;
+    const routing = jsonField<{ properties: TaskRouting }>(input, "Routing")?.properties;
+    if (params.sid !== undefined) return adopt(model, ctx, params.sid, routing);
+    if (!routing)
+      throw invalid(
+        "Missing required parameter Routing in the post body: Twilio requires it unless Channel.sid names an existing channel",
+      );
+    const interactionSid = model.sids.sid("KD");
+    const channelSid = model.sids.sid("UO");
+    const customers = params.participants ?? [];
+    const context = {
+      interactionSid,
+      channelSid,
+      channelType: params.type,
+      initiatedBy: params.initiated_by,
+      conversationSid: params.properties?.media_channel_sid ?? model.sids.sid("CH"),
+      externalContact: (customers[0]?.proxy_address as string | undefined) ?? params.properties?.from ?? null,
+    };
+    const task = model.tasks.create(routing, context, null, now);
+    const interaction: InteractionRecord = {
+      sid: interactionSid,
+      channelSid,
+      channelType: params.type,
+      taskSid: task.sid,
+      contextSid: (input.body.InteractionContextSid as string | undefined) ?? null,
+      webhookTtid: (input.body.WebhookTtid as string | undefined) ?? null,
+    };
+    const channel: ChannelRecord = {
+      sid: channelSid,
+      interactionSid,
+      type: params.type,
+      status: "setup",
+      errorCode: null,
+      errorMessage: null,
+      readyAt: now + model.options.channelSetupMs,
+      touched: now,
+      context,
+      setup: {
+        customers,
+        agentTaskSid: params.initiated_by === "agent" ? task.sid : null,
+        failure: setupFailure(params, routing),
+      },
+      participants: [],
+      invites: [],
+      transfers: [],
+      taskSids: [task.sid],
+    };
+    model.interactions.set(interactionSid, interaction);
+    model.channels.set(channelSid, channel);
+    model.queueSetup(channel);
+    model.events.emit({ type: "interaction.created", interactionSid, channelSid });
+    // Twilio answers before the task is routed: no reservation yet (seed 000's response).
+    return interactionJson(base, interaction, routingJson(task, accountSid, now, false));
+  };
+}
+
+// `Channel.sid` names an existing channel: a new task on it when Routing is given.
+function adopt(model: FlexModel, ctx: HandlerContext, channelSid: string, routing: TaskRouting | undefined) {
+  const existing = model.channels.get(channelSid);
+  if (!existing) throw notFound(`Channel ${channelSid}`);
+  const channel = model.writableChannel(existing.interactionSid, channelSid, ctx.now, "sub-resource");
+  const interaction = model.interaction(channel.interactionSid, ctx.now);
+  if (!routing) return interactionJson(ctx.base, interaction, currentRouting(model, ctx, interaction));
+  const task = model.tasks.create(routing, channel.context, null, ctx.now);
+  channel.taskSids.push(task.sid);
+  interaction.taskSid = task.sid;
+  return interactionJson(ctx.base, interaction, routingJson(task, ctx.accountSid, ctx.now, false));
+}
+
+function fetchInteraction(model: FlexModel): Handler {
+  return (ctx) => {
+    const interaction = model.interaction(ctx.input.path.Sid!, ctx.now);
+    return interactionJson(ctx.base, interaction, currentRouting(model, ctx, interaction));
+  };
+}
+
+function updateInteraction(model: FlexModel): Handler {
+  return ({ input, now, base }) => {
+    const interaction = model.interaction(input.path.Sid!, now);
+    if (typeof input.body.WebhookTtid === "string") interaction.webhookTtid = input.body.WebhookTtid;
+    // The spec's update example carries no routing.
+    return interactionJson(base, interaction, null);
+  };
+}
+
+function listChannels(model: FlexModel): Handler {
+  return ({ input, now, base }) => {
+    const interaction = model.interaction(input.path.InteractionSid!, now);
+    let channels: ChannelRecord[] = [];
+    try {
+      channels = [model.channel(interaction.sid, interaction.channelSid, now)];
+    } catch (error) {
+      if (!(error instanceof TwilioFault)) throw error;
+    }
+    return listPage(
+      arraySource(channels),
+      input.query,
+      `${base}/v1/Interactions/${interaction.sid}/Channels`,
+      "channels",
+      (c) => channelJson(base, c),
+    );
+  };
+}
+
+function fetchChannel(model: FlexModel): Handler {
+  return ({ input, now, base }) => channelJson(base, model.channel(input.path.InteractionSid!, input.path.Sid!, now));
+}
+
+// Closing a closed channel again is a duplicate completion: Twilio's error 80906.
+const DUPLICATE_COMPLETION = 80906;
+
+function updateChannel(model: FlexModel): Handler {
+  return ({ input, now, base }) => {
+    const status = input.body.Status as "closed" | "inactive";
+    const closeTasks = jsonField<{ status: string }>(input, "Routing")?.status === "closed";
+    const current = model.channel(input.path.InteractionSid!, input.path.Sid!, now);
+    if (current.status === "closed")
+      throw new TwilioFault(
+        400,
+        DUPLICATE_COMPLETION,
+        `Channel ${current.sid} is already closed; a closed channel is read-only`,
+      );
+    if (status === "inactive" && !closeTasks)
+      throw invalid('Invalid parameter Routing: Status inactive requires Routing {"status":"closed"}');
+    const channel = model.writableChannel(current.interactionSid, current.sid, now, "channel");
+    const reason = status === "inactive" ? "channel left" : "channel closed";
+    for (const task of model.tasksOf(channel))
+      model.closeTask(task, closeTasks ? "completed" : "wrapping", now, reason);
+    model.setStatus(channel, status);
+    return channelJson(base, channel);
+  };
+}
+
+/** The interaction and channel handlers, by operationId. */
+export function interactionHandlers(model: FlexModel): Record<string, Handler> {
+  return {
+    CreateInteraction: create(model),
+    FetchInteraction: fetchInteraction(model),
+    UpdateInteraction: updateInteraction(model),
+    ListInteractionChannel: listChannels(model),
+    FetchInteractionChannel: fetchChannel(model),
+    UpdateInteractionChannel: updateChannel(model),
+  };
+}

@@ -1,0 +1,96 @@
+// How the Flex records look on the wire (the spec's response schemas).
+import type { ChannelRecord, InteractionRecord, InviteRecord, ParticipantRecord, TransferRecord } from "./flex-model";
+import { type TaskRecord, taskJson } from "./tasks";
+
+export const interactionUrl = (base: string, sid: string) => `${base}/v1/Interactions/${sid}`;
+export const channelUrl = (base: string, channel: ChannelRecord) =>
+  `${interactionUrl(base, channel.interactionSid)}/Channels/${channel.sid}`;
+
+export function routingJson(task: TaskRecord | undefined, accountSid: string, now: number, withReservation: boolean) {
+  if (!task) return null;
+  const reservation =
+    withReservation && task.reservationSid && task.status !== "pending"
+      ? { sid: task.reservationSid, worker_sid: task.workerSid, reservation_status: reservationStatus(task) }
+      : null;
+  return { reservation, properties: taskJson(task, accountSid, now) };
+}
+
+function reservationStatus(task: TaskRecord): string {
+  if (task.status === "reserved") return "pending";
+  if (task.status === "assigned") return "accepted";
+  return task.status;
+}
+
+export function interactionJson(base: string, interaction: InteractionRecord, routing: unknown) {
+  const url = interactionUrl(base, interaction.sid);
+  return {
+    sid: interaction.sid,
+    channel: { type: interaction.channelType, sid: interaction.channelSid },
+    routing,
+    interaction_context_sid: interaction.contextSid,
+    webhook_ttid: interaction.webhookTtid,
+    url,
+    links: { channels: `${url}/Channels` },
+  };
+}
+
+export function channelJson(base: string, channel: ChannelRecord) {
+  const url = channelUrl(base, channel);
+  return {
+    sid: channel.sid,
+    interaction_sid: channel.interactionSid,
+    type: channel.type,
+    status: channel.status,
+    error_code: channel.errorCode,
+    error_message: channel.errorMessage,
+    url,
+    links: { participants: `${url}/Participants`, invites: `${url}/Invites`, transfers: `${url}/Transfers` },
+  };
+}
+
+export function participantJson(base: string, channel: ChannelRecord, participant: ParticipantRecord) {
+  return {
+    sid: participant.sid,
+    type: participant.type,
+    interaction_sid: channel.interactionSid,
+    channel_sid: channel.sid,
+    url: `${channelUrl(base, channel)}/Participants/${participant.sid}`,
+    routing_properties: participant.routing,
+  };
+}
+
+export function inviteJson(base: string, channel: ChannelRecord, invite: InviteRecord, routing: unknown) {
+  return {
+    sid: invite.sid,
+    interaction_sid: channel.interactionSid,
+    channel_sid: channel.sid,
+    routing,
+    url: `${channelUrl(base, channel)}/Invites/${invite.sid}`,
+  };
+}
+
+export function transferJson(
+  base: string,
+  channel: ChannelRecord,
+  transfer: TransferRecord,
+  accountSid: string,
+  instanceSid: string,
+) {
+  return {
+    sid: transfer.sid,
+    instance_sid: instanceSid,
+    account_sid: accountSid,
+    interaction_sid: channel.interactionSid,
+    channel_sid: channel.sid,
+    execution_sid: transfer.executionSid,
+    type: transfer.type,
+    status: transfer.status,
+    from: transfer.from,
+    to: transfer.to,
+    note_sid: null,
+    summary_sid: null,
+    date_created: new Date(transfer.created).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    date_updated: new Date(transfer.updated).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    url: `${channelUrl(base, channel)}/Transfers/${transfer.sid}`,
+  };
+}

@@ -1,0 +1,248 @@
+// The emulated Flex contact centre: interactions, their channel, the
+// channel's participants, invites and transfers, and the channel lifecycle
+// (setup → active or failed, closing, the 180-day expiry). Handlers in
+// flex-*.ts read and change it; the rules are listed in docs/emulator.md.
+import type { EventHub } from "./events";
+import { invalid, notFound } from "./exchange";
+import type { ResolvedOptions } from "./options";
+import type { SidFactory } from "./sids";
+import { type ChannelContext, type TaskBoard, type TaskRecord, type TaskRouting, isAccepted, isOpen } from "./tasks";
+
+export type ChannelStatus = "setup" | "active" | "failed" | "closed" | "inactive" | "pause" | "transfer";
+
+export interface InteractionRecord {
+  readonly sid: string;
+  readonly channelSid: string;
+  readonly channelType: string;
+  /** The task the create request made, if it had `Routing`. */
+  taskSid: string | null;
+  readonly contextSid: string | null;
+  webhookTtid: string | null;
+}
+
+export interface ParticipantRecord {
+  readonly sid: string;
+  readonly type: string;
+  status: "joined" | "wrapup" | "closed";
+  readonly routing: { task_sid: string; worker_sid: string | null; reservation_sid: string | null } | null;
+}
+
+export interface InviteRecord {
+  readonly sid: string;
+  readonly taskSid: string;
+}
+
+export interface TransferRecord {
+  readonly sid: string;
+  readonly type: string;
+  status: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly executionSid: string;
+  readonly created: number;
+  updated: number;
+}
+
+/** The customers and the agent to add once the channel is set up. */
+export interface ChannelSetup {
+  readonly customers: readonly Record<string, unknown>[];
+  /** Set for agent-initiated channels: the agent joins with the first task. */
+  readonly agentTaskSid: string | null;
+  readonly failure: { readonly code: number; readonly message: string } | null;
+}
+
+export interface ChannelRecord {
+  readonly sid: string;
+  readonly interactionSid: string;
+  readonly type: string;
+  status: ChannelStatus;
+  errorCode: number | null;
+  errorMessage: string | null;
+  readonly readyAt: number;
+  /** When the expiry clock was last reset. */
+  touched: number;
+  readonly context: ChannelContext;
+  setup: ChannelSetup | null;
+  readonly participants: ParticipantRecord[];
+  readonly invites: InviteRecord[];
+  readonly transfers: TransferRecord[];
+  readonly taskSids: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+export class FlexModel {
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly channels = new Map<string, ChannelRecord>();
+  // Channels waiting for setup, in readyAt order (the setup delay is the same for all).
+  #setupQueue: ChannelRecord[] = [];
+  #setupHead = 0;
+
+  constructor(
+    readonly options: ResolvedOptions,
+    readonly sids: SidFactory,
+    readonly tasks: TaskBoard,
+    readonly events: EventHub,
+  ) {}
+
+  queueSetup(channel: ChannelRecord): void {
+    this.#setupQueue.push(channel);
+  }
+
+  /** Finishes the setup of every channel whose time has come. */
+  settle(now: number): void {
+    const queue = this.#setupQueue;
+    while (this.#setupHead < queue.length && queue[this.#setupHead]!.readyAt <= now) {
+      this.finishSetup(queue[this.#setupHead++]!, now);
+    }
+    if (this.#setupHead > 1024 && this.#setupHead * 2 > queue.length) {
+      this.#setupQueue = queue.slice(this.#setupHead);
+      this.#setupHead = 0;
+    }
+  }
+
+  /** Setup → active (participants join, the agent's task is offered) or failed (tasks canceled). */
+  finishSetup(channel: ChannelRecord, now: number): void {
+    const setup = channel.setup;
+    if (!setup || channel.status !== "setup") return;
+    channel.setup = null;
+    if (setup.failure) {
+      channel.errorCode = setup.failure.code;
+      channel.errorMessage = setup.failure.message;
+      this.setStatus(channel, "failed");
+      for (const task of this.tasksOf(channel)) this.tasks.move(task, "canceled", now, "channel setup failed");
+      return;
+    }
+    this.setStatus(channel, "active");
+    // The customers listed in Channel.participants; an inbound channel always has its customer.
+    const customers = Math.max(setup.customers.length, channel.context.initiatedBy === "agent" ? 0 : 1);
+    for (let i = 0; i < customers; i++) this.addParticipant(channel, "customer", null);
+    for (const task of this.tasksOf(channel)) {
+      if (task.workerSid === null || task.status !== "pending") continue;
+      this.tasks.move(task, "reserved", now);
+      if (task.sid === setup.agentTaskSid && this.options.agentTasks === "assigned")
+        this.tasks.move(task, "assigned", now);
+    }
+    const agentTask = setup.agentTaskSid ? this.tasks.get(setup.agentTaskSid) : undefined;
+    if (agentTask) this.addParticipant(channel, "agent", agentTask);
+  }
+
+  addParticipant(
+    channel: ChannelRecord,
+    type: string,
+    task: TaskRecord | undefined | null,
+    reservationSid?: string,
+  ): ParticipantRecord {
+    const participant: ParticipantRecord = {
+      sid: this.sids.sid("UT"),
+      type,
+      status: "joined",
+      routing: task
+        ? { task_sid: task.sid, worker_sid: task.workerSid, reservation_sid: reservationSid ?? task.reservationSid }
+        : null,
+    };
+    channel.participants.push(participant);
+    this.events.emit({
+      type: "participant.added",
+      channelSid: channel.sid,
+      participantSid: participant.sid,
+      participantType: type,
+    });
+    return participant;
+  }
+
+  setStatus(channel: ChannelRecord, to: ChannelStatus): void {
+    const from = channel.status;
+    channel.status = to;
+    this.events.emit({
+      type: "channel.status",
+      interactionSid: channel.interactionSid,
+      channelSid: channel.sid,
+      from,
+      to,
+    });
+  }
+
+  #expired(channel: ChannelRecord, now: number): boolean {
+    return now - channel.touched > this.options.channelExpiryDays * DAY_MS;
+  }
+
+  /** The interaction, or a 404. */
+  interaction(sid: string, now: number): InteractionRecord {
+    const interaction = this.interactions.get(sid);
+    if (!interaction) throw notFound(`Interaction ${sid}`);
+    if (this.options.expiredInteraction === "removed") {
+      const channel = this.channels.get(interaction.channelSid);
+      if (!channel || this.#expired(channel, now)) throw notFound(`Interaction ${sid}`);
+    }
+    return interaction;
+  }
+
+  /** The channel of that interaction, or a 404 (also once it has expired). */
+  channel(interactionSid: string, channelSid: string, now: number): ChannelRecord {
+    this.interaction(interactionSid, now);
+    const channel = this.channels.get(channelSid);
+    if (!channel || channel.interactionSid !== interactionSid || this.#expired(channel, now))
+      throw notFound(`Channel ${channelSid} of interaction ${interactionSid}`);
+    return channel;
+  }
+
+  /** A channel that may be changed: set up (early if need be), and neither failed nor closed or left. */
+  writableChannel(
+    interactionSid: string,
+    channelSid: string,
+    now: number,
+    write: "channel" | "sub-resource",
+  ): ChannelRecord {
+    const channel = this.channel(interactionSid, channelSid, now);
+    this.finishSetup(channel, now);
+    if (channel.status === "failed")
+      throw invalid(`Channel ${channel.sid} failed to set up (${channel.errorMessage}); it cannot be changed`);
+    if (write === "sub-resource" && (channel.status === "closed" || channel.status === "inactive"))
+      throw invalid(`Channel ${channel.sid} is ${channel.status}: a closed or left channel is read-only`);
+    if (write === "channel" || this.options.expiryResetBy === "any-channel-write") channel.touched = now;
+    return channel;
+  }
+
+  tasksOf(channel: ChannelRecord): TaskRecord[] {
+    return channel.taskSids.map((sid) => this.tasks.get(sid)!);
+  }
+
+  /** Closes a task: accepted ones complete (or go to wrap-up); unaccepted ones as the options say. */
+  closeTask(task: TaskRecord, to: "wrapping" | "completed", now: number, reason: string): void {
+    if (!isOpen(task)) return;
+    if (!isAccepted(task)) {
+      if (this.options.unacceptedTasksOnClose === "canceled") return this.tasks.move(task, "canceled", now, reason);
+      this.tasks.move(task, "assigned", now);
+    }
+    if (to === "completed" || task.status === "assigned") this.tasks.move(task, to, now, reason);
+  }
+
+  /** Routing for a task the caller did not describe: the channel's first task's workspace, workflow and queue. */
+  defaultRouting(channel: ChannelRecord): TaskRouting {
+    const first = channel.taskSids.length ? this.tasks.get(channel.taskSids[0]!) : undefined;
+    if (!first) return { workspace_sid: this.standIn("WS") };
+    return {
+      workspace_sid: first.workspaceSid,
+      workflow_sid: first.workflowSid,
+      queue_sid: first.queueSid,
+      task_channel_unique_name: first.taskChannelUniqueName,
+    };
+  }
+
+  readonly #standIns = new Map<string, string>();
+  /** The one workspace (WS) or Flex instance (GO) of this emulator, named on first use. */
+  standIn(prefix: "WS" | "GO"): string {
+    let sid = this.#standIns.get(prefix);
+    if (!sid) this.#standIns.set(prefix, (sid = this.sids.sid(prefix)));
+    return sid;
+  }
+
+  clear(): void {
+    this.interactions.clear();
+    this.channels.clear();
+    this.#setupQueue = [];
+    this.#setupHead = 0;
+    this.#standIns.clear();
+  }
+}

@@ -1,0 +1,115 @@
+// Checks a request against its operation in our bundled spec before any
+// handler runs, and decodes it: path and query parameters (numbers from
+// text), the form or JSON body, and the JSON carried inside form fields.
+// A broken rule answers 400 with a message that names it.
+import type { EmulatorRequest } from "./exchange";
+import { invalid, notFound } from "./exchange";
+import type { SchemaError, SchemaValidator } from "./json-schema";
+import type { JsonSchema, OperationSchemas, ParameterSchema } from "./schema-types";
+
+/** A request that passed the spec, decoded. */
+export interface CheckedRequest {
+  readonly path: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string | number>>;
+  /** Form fields as sent (strings), or the JSON body. */
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+const FORM = "application/x-www-form-urlencoded";
+
+function describe(errors: readonly SchemaError[]): string {
+  return errors.map((e) => (e.at ? `${e.at} ${e.message}` : e.message)).join("; ");
+}
+
+// Query and form values arrive as text: numbers are read as the schema asks.
+function coerce(validator: SchemaValidator, schema: JsonSchema, text: string): unknown {
+  const resolved = validator.resolve(schema);
+  const types = [resolved.type].flat();
+  if ((types.includes("integer") || types.includes("number")) && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  return text;
+}
+
+function checkParameter(
+  validator: SchemaValidator,
+  parameter: ParameterSchema,
+  raw: string | undefined,
+): string | number | undefined {
+  if (raw === undefined) {
+    if (parameter.required) throw invalid(`Missing required parameter ${parameter.name} in the ${parameter.in}`);
+    return undefined;
+  }
+  const value = coerce(validator, parameter.schema, raw);
+  const errors = validator.errors(parameter.schema, value);
+  if (errors.length === 0) return value as string | number;
+  // Twilio answers a path SID that cannot exist with 404, like any unknown SID.
+  if (parameter.in === "path") throw notFound(`${parameter.name} ${raw} (${describe(errors)})`);
+  throw invalid(`Invalid parameter ${parameter.name}: ${describe(errors)}`);
+}
+
+function decodeBody(operation: OperationSchemas, request: EmulatorRequest): Record<string, unknown> {
+  const spec = operation.body;
+  if (!spec) return {};
+  const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (request.body === "" && !spec.required) return {};
+  if (spec.mediaType === FORM) {
+    if (type !== FORM && request.body !== "")
+      throw invalid(`The body must be ${FORM}, as Twilio expects; it was sent as "${type || "no Content-Type"}"`);
+    const form: Record<string, string> = {};
+    // Twilio keeps the first of repeated keys; none of these operations takes a list.
+    new URLSearchParams(request.body).forEach((value, name) => (form[name] ??= value));
+    return form;
+  }
+  if (type !== "application/json")
+    throw invalid(`The body must be application/json; it was sent as "${type || "no Content-Type"}"`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(request.body);
+  } catch {
+    throw invalid("The body is not valid JSON");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw invalid("The JSON body must be an object");
+  return parsed as Record<string, unknown>;
+}
+
+function checkBody(validator: SchemaValidator, operation: OperationSchemas, body: Record<string, unknown>): void {
+  const spec = operation.body;
+  if (!spec) return;
+  const errors = validator.errors(spec.schema, body);
+  if (errors.length === 0) return;
+  const isForm = spec.mediaType === FORM;
+  const first = errors[0]!;
+  // Twilio's own wording for a missing form field.
+  const missing = /^must have the property "(\w+)"$/.exec(first.message);
+  if (isForm && first.at === "" && missing) throw invalid(`Missing required parameter ${missing[1]} in the post body`);
+  const field = isForm ? /^\/([^/]+)(.*)$/.exec(first.at) : null;
+  if (field) {
+    const inner = errors
+      .filter((e) => e.at.startsWith(`/${field[1]}`))
+      .map((e) => ({ ...e, at: e.at.slice(field[1]!.length + 1) }));
+    throw invalid(`Invalid parameter ${field[1]}: ${describe(inner)}`);
+  }
+  throw invalid(`Invalid request body: ${describe(errors)}`);
+}
+
+/** Validates and decodes `request` for `operation`, or throws the 400/404 {@link TwilioFault}. */
+export function checkRequest(
+  validator: SchemaValidator,
+  operation: OperationSchemas,
+  path: Readonly<Record<string, string>>,
+  request: EmulatorRequest,
+): CheckedRequest {
+  const checkedPath: Record<string, string> = {};
+  const query: Record<string, string | number> = {};
+  for (const parameter of operation.parameters) {
+    const raw =
+      parameter.in === "path" ? path[parameter.name] : (request.url.searchParams.get(parameter.name) ?? undefined);
+    const value = checkParameter(validator, parameter, raw);
+    if (value === undefined) continue;
+    if (parameter.in === "path") checkedPath[parameter.name] = String(value);
+    else query[parameter.name] = value;
+  }
+  const body = decodeBody(operation, request);
+  checkBody(validator, operation, body);
+  return { path: checkedPath, query, body };
+}

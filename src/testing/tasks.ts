@@ -1,0 +1,274 @@
+// The TaskRouter side of the emulated Flex: the tasks interactions and
+// invites create, their assignment status, and how they look inside an
+// Interactions API response (epoch-second dates, attributes as a JSON string).
+import type { EventHub } from "./events";
+import { invalid } from "./exchange";
+import type { SidFactory } from "./sids";
+
+/** TaskRouter's assignment statuses. */
+export type TaskStatus = "pending" | "reserved" | "assigned" | "wrapping" | "completed" | "canceled";
+
+/** A task as `emulator.tasks()` shows it. */
+export interface EmulatedTask {
+  readonly sid: string;
+  readonly status: TaskStatus;
+  /** The task attributes, decoded (Twilio sends them as a JSON string). */
+  readonly attributes: Readonly<Record<string, unknown>>;
+  readonly interactionSid: string;
+  readonly channelSid: string;
+  /** The invite that created the task, or `null` for the interaction's own task. */
+  readonly inviteSid: string | null;
+  readonly workspaceSid: string;
+  readonly workflowSid: string;
+  readonly queueSid: string;
+  /** The worker the task is reserved for or assigned to, if any. */
+  readonly workerSid: string | null;
+  readonly reservationSid: string | null;
+  /** Why the task last changed, such as "channel closed". */
+  readonly reason: string | null;
+  readonly dateCreated: string;
+  readonly dateUpdated: string;
+}
+
+/** The `Routing.properties` a task is made from. */
+export interface TaskRouting {
+  workspace_sid: string;
+  workflow_sid?: string;
+  queue_sid?: string;
+  worker_sid?: string;
+  task_channel_sid?: string;
+  task_channel_unique_name?: string;
+  attributes?: Record<string, unknown>;
+  priority?: number;
+  timeout?: number;
+}
+
+/** What every task of one channel shares; the keys Twilio adds to task attributes come from it. */
+export interface ChannelContext {
+  readonly interactionSid: string;
+  readonly channelSid: string;
+  readonly channelType: string;
+  readonly initiatedBy: string;
+  readonly conversationSid: string;
+  /** The address the customer sees (Conversation projected address), if known. */
+  readonly externalContact: string | null;
+}
+
+export interface TaskRecord {
+  sid: string;
+  status: TaskStatus;
+  /** The attributes the caller sent; the keys Twilio adds are derived by {@link attributesOf}. */
+  attributes: Record<string, unknown>;
+  context: ChannelContext;
+  /** The invite the task came from: for the interaction's own task, the one Twilio names in its attributes. */
+  inviteSid: string;
+  /** Whether an invite request created the task (its attributes then get fewer added keys). */
+  invited: boolean;
+  workspaceSid: string;
+  workflowSid: string;
+  queueSid: string;
+  taskChannelSid: string;
+  taskChannelUniqueName: string;
+  workerSid: string | null;
+  reservationSid: string | null;
+  priority: number;
+  timeout: number;
+  assignmentCounter: number;
+  reason: string | null;
+  created: number;
+  updated: number;
+}
+
+// TaskRouter's allowed moves; anything else is refused.
+const MOVES: Record<TaskStatus, readonly TaskStatus[]> = {
+  pending: ["reserved", "assigned", "canceled"],
+  reserved: ["pending", "assigned", "canceled"],
+  assigned: ["wrapping", "completed"],
+  wrapping: ["completed"],
+  completed: [],
+  canceled: [],
+};
+
+/** Whether a task is still open (not completed or canceled). */
+export const isOpen = (task: TaskRecord) => task.status !== "completed" && task.status !== "canceled";
+/** Whether an agent has accepted the task. */
+export const isAccepted = (task: TaskRecord) => task.status === "assigned" || task.status === "wrapping";
+
+export class TaskBoard {
+  readonly #tasks = new Map<string, TaskRecord>();
+
+  constructor(
+    private readonly sids: SidFactory,
+    private readonly events: EventHub,
+  ) {}
+
+  create(routing: TaskRouting, context: ChannelContext, inviteSid: string | null, now: number): TaskRecord {
+    const unique = routing.task_channel_unique_name ?? "default";
+    const task: TaskRecord = {
+      sid: this.sids.sid("WT"),
+      status: "pending",
+      attributes: routing.attributes ?? {},
+      context,
+      inviteSid: inviteSid ?? this.sids.sid("KG"),
+      invited: inviteSid !== null,
+      workspaceSid: routing.workspace_sid,
+      // Twilio fills in the workspace's only workflow and its queue; the emulator names stable stand-ins.
+      workflowSid: routing.workflow_sid ?? this.#standIn("WW", routing.workspace_sid),
+      queueSid: routing.queue_sid ?? this.#standIn("WQ", routing.workspace_sid),
+      taskChannelSid: routing.task_channel_sid ?? this.#standIn("TC", `${routing.workspace_sid}/${unique}`),
+      taskChannelUniqueName: unique,
+      workerSid: routing.worker_sid ?? null,
+      reservationSid: null,
+      priority: routing.priority ?? 0,
+      timeout: routing.timeout ?? 86_400,
+      assignmentCounter: 0,
+      reason: null,
+      created: now,
+      updated: now,
+    };
+    this.#tasks.set(task.sid, task);
+    this.events.emit({
+      type: "task.status",
+      taskSid: task.sid,
+      channelSid: context.channelSid,
+      from: null,
+      to: "pending",
+    });
+    return task;
+  }
+
+  get(sid: string): TaskRecord | undefined {
+    return this.#tasks.get(sid);
+  }
+
+  all(): IterableIterator<TaskRecord> {
+    return this.#tasks.values();
+  }
+
+  /** Moves a task as TaskRouter allows, or throws a 400 naming the refused move. */
+  move(task: TaskRecord, to: TaskStatus, now: number, reason: string | null = null): void {
+    if (task.status === to) return;
+    if (!MOVES[task.status].includes(to))
+      throw invalid(`Task ${task.sid} is ${task.status}; TaskRouter cannot move it to ${to}`);
+    const from = task.status;
+    if ((to === "reserved" || to === "assigned") && task.workerSid === null) task.workerSid = this.sids.sid("WK");
+    if ((to === "reserved" || to === "assigned") && task.reservationSid === null)
+      task.reservationSid = this.sids.sid("WR");
+    if (to === "assigned") task.assignmentCounter += 1;
+    task.status = to;
+    task.updated = now;
+    if (reason !== null) task.reason = reason;
+    this.events.emit({ type: "task.status", taskSid: task.sid, channelSid: task.context.channelSid, from, to });
+  }
+
+  clear(): void {
+    this.#tasks.clear();
+    this.#standIns.clear();
+  }
+
+  readonly #standIns = new Map<string, string>();
+  #standIn(prefix: string, key: string): string {
+    const id = `${prefix}:${key}`;
+    let sid = this.#standIns.get(id);
+    if (!sid) this.#standIns.set(id, (sid = this.sids.sid(prefix)));
+    return sid;
+  }
+}
+
+/** The public view of a task. */
+export function snapshot(task: TaskRecord): EmulatedTask {
+  return {
+    sid: task.sid,
+    status: task.status,
+    attributes: attributesOf(task),
+    interactionSid: task.context.interactionSid,
+    channelSid: task.context.channelSid,
+    inviteSid: task.invited ? task.inviteSid : null,
+    workspaceSid: task.workspaceSid,
+    workflowSid: task.workflowSid,
+    queueSid: task.queueSid,
+    workerSid: task.workerSid,
+    reservationSid: task.reservationSid,
+    reason: task.reason,
+    dateCreated: new Date(task.created).toISOString(),
+    dateUpdated: new Date(task.updated).toISOString(),
+  };
+}
+
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * The task's attributes as Twilio returns them: the caller's, plus the keys
+ * Twilio adds (seed 000, "Task attributes"). An invite's task gets only the
+ * SIDs: Insights' `conversations` block is not copied, so callers send it
+ * again (flows.md, transfers).
+ */
+export function attributesOf(task: TaskRecord): Record<string, unknown> {
+  const c = task.context;
+  const added: Record<string, unknown> = {
+    flexInteractionSid: c.interactionSid,
+    flexInteractionChannelSid: c.channelSid,
+    flexChannelInviteSid: task.inviteSid,
+    conversationSid: c.conversationSid,
+    channelType: c.channelType,
+  };
+  const own = task.attributes;
+  if (task.invited) return { ...own, ...added };
+  const direction = c.initiatedBy === "agent" ? "outbound" : "inbound";
+  const conversations: Record<string, unknown> = {
+    conversation_id: c.interactionSid,
+    initiated_by: capitalized(c.initiatedBy),
+    communication_channel: capitalized(c.channelType),
+    media: [{ type: "ChatTranscript", sid: c.conversationSid, conversation_sid: c.conversationSid }],
+    direction: capitalized(direction),
+  };
+  if (c.externalContact !== null) conversations.external_contact = c.externalContact;
+  const customers =
+    typeof own.customerName === "string" && typeof own.customerAddress === "string"
+      ? {
+          customers: {
+            name: own.customerName,
+            [own.customerAddress.includes("@") ? "email" : "phone"]: own.customerAddress,
+          },
+        }
+      : {};
+  const theirs = typeof own.conversations === "object" && own.conversations !== null ? own.conversations : {};
+  return {
+    ...customers,
+    ...own,
+    ...added,
+    initiatedBy: c.initiatedBy,
+    direction,
+    conversations: { ...conversations, ...theirs },
+  };
+}
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/** The task as the Interactions API's `routing.properties` carries it. */
+export function taskJson(task: TaskRecord, accountSid: string, now: number): Record<string, unknown> {
+  return {
+    sid: task.sid,
+    account_sid: accountSid,
+    workspace_sid: task.workspaceSid,
+    workflow_sid: task.workflowSid,
+    workflow_name: "Assign to Anyone",
+    queue_sid: task.queueSid,
+    queue_name: "Everyone",
+    task_channel_sid: task.taskChannelSid,
+    task_channel_unique_name: task.taskChannelUniqueName,
+    routing_target: task.workerSid,
+    assignment_status: task.status,
+    priority: task.priority,
+    age: seconds(now - task.created),
+    age_in_queue: seconds(now - task.created),
+    timeout: task.timeout,
+    assignmentCounter: task.assignmentCounter,
+    reason: task.reason,
+    attributes: JSON.stringify(attributesOf(task)),
+    addons: "{}",
+    date_created: seconds(task.created),
+    date_updated: seconds(task.updated),
+    task_queue_entered_date: seconds(task.created),
+  };
+}

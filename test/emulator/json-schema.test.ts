@@ -1,0 +1,54 @@
+// The emulator's own JSON Schema validator (it cannot use Ajv at run time)
+// agrees with Ajv on every request body example of the spec and on broken
+// variants of each: a required field removed, a field of the wrong type,
+// a JSON-in-form field holding broken JSON.
+import { describe, expect, it } from "vitest";
+import { flexSchemas } from "../../generated/flex-schemas";
+import { proxySchemas } from "../../generated/proxy-schemas";
+import { SchemaValidator } from "../../src/testing/json-schema";
+import { API_NAMES, type Json, loadSpec, operationsOf, resolve, schemaValidator } from "../helpers/spec";
+
+const ours = { flex: new SchemaValidator(flexSchemas.schemas), proxy: new SchemaValidator(proxySchemas.schemas) };
+
+const cases = API_NAMES.flatMap((api) => {
+  const doc = loadSpec(api);
+  return operationsOf(doc).flatMap(({ op }) => {
+    const content = resolve(doc, op.requestBody)?.content ?? {};
+    return Object.values<Json>(content).flatMap((media) =>
+      Object.entries<Json>(media.examples ?? {}).map(([name, example]) => ({
+        api,
+        name: `${op.operationId} ${name}`,
+        schema: media.schema as Json,
+        value: resolve(doc, example).value as Json,
+      })),
+    );
+  });
+});
+
+function variants(schema: Json, value: Json, api: (typeof API_NAMES)[number]): Json[] {
+  const resolved = resolve(loadSpec(api), schema);
+  const out: Json[] = [];
+  for (const name of resolved.required ?? []) {
+    const { [name]: _, ...rest } = value;
+    out.push(rest);
+  }
+  for (const name of Object.keys(value)) {
+    out.push({ ...value, [name]: 12345 });
+    out.push({ ...value, [name]: "{not json" });
+    out.push({ ...value, [name]: JSON.stringify({ unexpected: true }) });
+  }
+  return out;
+}
+
+describe("the emulator's validator agrees with Ajv", () => {
+  it("has request examples to compare", () => expect(cases.length).toBeGreaterThan(5));
+
+  it.each(cases)("$name and its broken variants", ({ api, schema, value }) => {
+    const ajv = schemaValidator(api);
+    for (const candidate of [value, ...variants(schema, value, api)]) {
+      const theirs = ajv.errors(schema, candidate).length === 0;
+      expect(ours[api].errors(schema, candidate).length === 0, JSON.stringify(candidate)).toBe(theirs);
+    }
+    expect(ours[api].errors(schema, value)).toEqual([]);
+  });
+});
