@@ -8,7 +8,7 @@
  * Reads: TWILIO_INTERACTION_SID, TWILIO_CHANNEL_SID, TWILIO_PARTICIPANT_NUMBER, TWILIO_FLEX_NUMBER,
  * and the client variables (see "Examples" in README.md).
  */
-import type { InteractionChannelParticipant, InteractionsClient, Sid } from "twilio-interactions";
+import type { InteractionsClient, Sid, FlexApi } from "twilio-interactions";
 import { clientFromEnv, runIfMain, sidFromEnv, textFromEnv } from "./support/standalone";
 
 /**
@@ -26,7 +26,7 @@ export async function addSmsParticipant(
   channelSid: Sid<"UO">,
   number: string,
   twilioNumber: string,
-): Promise<InteractionChannelParticipant> {
+): Promise<FlexApi.InteractionChannelParticipant> {
   return twilio.flex
     .interactions(interactionSid)
     .channels(channelSid)

@@ -10,7 +10,7 @@
  * Run: npx tsx examples/close-channel.ts [--complete-tasks]
  * Reads: TWILIO_INTERACTION_SID, TWILIO_CHANNEL_SID, and the client variables (see "Examples" in README.md).
  */
-import type { InteractionChannel, InteractionsClient, Sid } from "twilio-interactions";
+import type { InteractionsClient, Sid, FlexApi } from "twilio-interactions";
 import { clientFromEnv, runIfMain, sidFromEnv } from "./support/standalone";
 
 /**
@@ -27,7 +27,7 @@ export async function closeChannel(
   interactionSid: Sid<"KD">,
   channelSid: Sid<"UO">,
   { completeTasks }: { completeTasks: boolean },
-): Promise<InteractionChannel> {
+): Promise<FlexApi.InteractionChannel> {
   const channel = twilio.flex.interactions(interactionSid).channels(channelSid);
   return channel.update(completeTasks ? { Status: "closed", Routing: { status: "closed" } } : { Status: "closed" });
 }

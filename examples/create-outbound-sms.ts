@@ -9,7 +9,7 @@
  * TWILIO_QUEUE_SID, TWILIO_WORKER_SID, and the client variables (see "Examples" in README.md).
  * Optional: TWILIO_CUSTOMER_NAME (default "first last").
  */
-import type { Interaction, InteractionsClient, Sid } from "twilio-interactions";
+import type { InteractionsClient, Sid, FlexApi } from "twilio-interactions";
 import { clientFromEnv, runIfMain, sidFromEnv, textFromEnv } from "./support/standalone";
 
 /** The TaskRouter resources that route an agent-initiated task. */
@@ -47,7 +47,7 @@ export async function createOutboundSms(
   twilio: InteractionsClient,
   routing: AgentRouting,
   sms: SmsParties,
-): Promise<Interaction> {
+): Promise<FlexApi.Interaction> {
   return twilio.flex.interactions.create({
     // Objects, not JSON strings: the SDK encodes Channel and Routing into the form body.
     Channel: {

@@ -7,16 +7,23 @@
  * are refused with 403; events this SDK does not know are acknowledged and
  * ignored.
  *
- * Register it with `twilio.flex.instances(go).interactionWebhooks.create()`
- * for `onParticipantLeft` and `onChannelStatusUpdated`.
- * Test: examples/flex-events.test.ts runs it against the emulator.
+ * Run on its own, it registers the handler's public URL as a global
+ * interaction webhook for `onParticipantLeft` and `onChannelStatusUpdated`.
+ * examples/flex-events.test.ts tests the handler against the emulator.
+ *
+ * Run: npx tsx examples/flex-events.ts
+ * Reads: TWILIO_FLEX_INSTANCE_SID, TWILIO_EVENTS_URL, and the client variables (see "Examples" in README.md).
  */
 import {
+  type FlexApi,
   InteractionEventError,
   type InteractionEventOf,
+  type InteractionsClient,
+  type Sid,
   UnknownEventTypeError,
   receiveInteractionEvent,
 } from "twilio-interactions";
+import { clientFromEnv, runIfMain, sidFromEnv, textFromEnv } from "./support/standalone";
 
 /** What the handler does with the events: your survey and parking services. */
 export interface FlexEventReactions {
@@ -54,3 +61,34 @@ export function flexEventsHandler(
     return new Response(null, { status: 204 });
   };
 }
+
+/**
+ * Registers `url` as a global webhook of the Flex instance for the events the
+ * handler reacts to, and returns the webhook (`ttid` names it).
+ *
+ * @example
+ * ```ts
+ * const webhook = await registerFlexEvents(twilio, instanceSid, "https://app.example.org/flex-events");
+ * ```
+ */
+export async function registerFlexEvents(
+  twilio: InteractionsClient,
+  instanceSid: Sid<"GO">,
+  url: string,
+): Promise<FlexApi.InteractionWebhook> {
+  return twilio.flex.instances(instanceSid).interactionWebhooks.create({
+    Type: "global",
+    WebhookUrl: url,
+    WebhookMethod: "POST",
+    WebhookEvents: ["onParticipantLeft", "onChannelStatusUpdated"],
+  });
+}
+
+runIfMain(import.meta.url, async () => {
+  const webhook = await registerFlexEvents(
+    clientFromEnv(),
+    sidFromEnv("TWILIO_FLEX_INSTANCE_SID", "GO"),
+    textFromEnv("TWILIO_EVENTS_URL"),
+  );
+  console.log(`Registered webhook ${webhook.ttid} for ${webhook.webhook_events.join(", ")} at ${webhook.webhook_url}`);
+});

@@ -9,7 +9,7 @@
  * TWILIO_QUEUE_SID, and the client variables (see "Examples" in README.md).
  * Optional: TWILIO_CUSTOMER_NAME (default "first last").
  */
-import type { InteractionChannelInvite, InteractionsClient, Sid, TaskAttributes } from "twilio-interactions";
+import type { InteractionsClient, Sid, FlexApi } from "twilio-interactions";
 import type { AgentRouting } from "./create-outbound-sms";
 import { clientFromEnv, runIfMain, sidFromEnv, textFromEnv } from "./support/standalone";
 
@@ -30,8 +30,8 @@ export async function inviteToQueue(
   interactionSid: Sid<"KD">,
   channelSid: Sid<"UO">,
   routing: QueueRouting,
-  attributes: TaskAttributes,
-): Promise<InteractionChannelInvite> {
+  attributes: FlexApi.TaskAttributes,
+): Promise<FlexApi.InteractionChannelInvite> {
   return twilio.flex
     .interactions(interactionSid)
     .channels(channelSid)

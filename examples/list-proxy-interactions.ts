@@ -7,7 +7,7 @@
  * Run: npx tsx examples/list-proxy-interactions.ts
  * Reads: TWILIO_PROXY_SERVICE_SID, TWILIO_PROXY_SESSION_SID, and the client variables (see "Examples" in README.md).
  */
-import type { InteractionsClient, ProxyInteraction, Sid } from "twilio-interactions";
+import type { InteractionsClient, Sid, ProxyApi } from "twilio-interactions";
 import { clientFromEnv, runIfMain, sidFromEnv } from "./support/standalone";
 
 /** A Proxy session: the service it belongs to and its own SID. */
@@ -28,8 +28,8 @@ export async function listProxyInteractions(
   twilio: InteractionsClient,
   session: ProxySession,
   limit?: number,
-): Promise<ProxyInteraction[]> {
-  const interactions: ProxyInteraction[] = [];
+): Promise<ProxyApi.ProxyInteraction[]> {
+  const interactions: ProxyApi.ProxyInteraction[] = [];
   const logged = twilio.proxy.services(session.serviceSid).sessions(session.sessionSid).interactions;
   for await (const interaction of logged.list({ limit })) interactions.push(interaction);
   return interactions;

@@ -7,7 +7,7 @@
  * Run: npx tsx examples/wrap-up-agent.ts
  * Reads: TWILIO_INTERACTION_SID, TWILIO_CHANNEL_SID, and the client variables (see "Examples" in README.md).
  */
-import type { InteractionChannelParticipant, InteractionsClient, Sid } from "twilio-interactions";
+import type { InteractionsClient, Sid, FlexApi } from "twilio-interactions";
 import { clientFromEnv, runIfMain, sidFromEnv } from "./support/standalone";
 
 /**
@@ -23,9 +23,9 @@ export async function wrapUpAgents(
   twilio: InteractionsClient,
   interactionSid: Sid<"KD">,
   channelSid: Sid<"UO">,
-): Promise<InteractionChannelParticipant[]> {
+): Promise<FlexApi.InteractionChannelParticipant[]> {
   const channel = twilio.flex.interactions(interactionSid).channels(channelSid);
-  const wrappedUp: InteractionChannelParticipant[] = [];
+  const wrappedUp: FlexApi.InteractionChannelParticipant[] = [];
   for await (const participant of channel.participants.list()) {
     if (participant.type !== "agent") continue;
     wrappedUp.push(await channel.participants(participant.sid).update({ Status: "wrapup" }));

@@ -15,6 +15,7 @@ import type {
 } from "./flex";
 import type { ApiPromise, Input, ListParams, RequestOptions, SidArg } from "../src/resource-types";
 import type { Paginator } from "../src/pagination";
+export type * from "./flex";
 
 /**
  * Parameters of `twilio.flex.interactions(interactionSid).update()` (UpdateInteraction), named as in the API.

@@ -3,6 +3,7 @@
 import type { operations, ProxyInteraction, ProxyInteractionPage } from "./proxy";
 import type { ApiPromise, ListParams, RequestOptions, SidArg } from "../src/resource-types";
 import type { Paginator } from "../src/pagination";
+export type * from "./proxy";
 
 /**
  * One item of `twilio.proxy.services(serviceSid).sessions(sessionSid).interactions`, for example `twilio.proxy.services(serviceSid).sessions(sessionSid).interactions(proxyInteractionSid)`.

@@ -2,7 +2,8 @@
 // client per API of the generated registry (Flex and Proxy), each with its
 // own host and the shared credentials, retry, timeout and logging settings,
 // and its resource methods bound to it.
-import { type ApiClients, apis } from "../generated/apis";
+import { apis } from "../generated/apis";
+import type { ApiClients } from "../generated/clients";
 import type { ApiDescription } from "./api-description";
 import { createApiClient } from "./api-client";
 import { type CredentialOptions, resolveAuth } from "./auth";

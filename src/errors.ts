@@ -1,3 +1,5 @@
+import type { TwilioError as TwilioErrorSchema } from "../generated/shared";
+
 /**
  * Every error the SDK throws. Catch this to handle anything that went wrong
  * with a Twilio call; narrow with `instanceof` on the subclasses.
@@ -104,14 +106,17 @@ export function describeNonSid(value: unknown): string {
   return `a 34-character string${start} with characters that are not hexadecimal digits`;
 }
 
-/** The Twilio error body, as the spec describes it (`components["schemas"]["TwilioError"]`). */
-export interface TwilioErrorBody {
-  status: number;
-  message: string;
-  code?: number;
-  more_info?: string;
-  details?: Record<string, unknown>;
-}
+/**
+ * The Twilio error body, as `spec/shared/errors.yaml` describes it: `status`
+ * and `message` always, usually `code` and `more_info`.
+ *
+ * @example
+ * ```ts
+ * const { error } = await twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid } } });
+ * if (error) console.error(error.code, error.message);
+ * ```
+ */
+export type TwilioErrorBody = TwilioErrorSchema;
 
 /**
  * Twilio answered with a non-2xx status. Carries the Twilio error body, the

@@ -1,6 +1,7 @@
 // Works out the base URL of each API: the spec's default server, rewritten to
 // `{product}.{edge}.{region}.twilio.com` when a region or edge is set, or an
 // explicit override (for mocks, proxies and tests).
+import type { ApiClients } from "../generated/clients";
 import { readEnv } from "./env";
 import { TwilioConfigError } from "./errors";
 
@@ -18,8 +19,18 @@ export interface HostOptions {
    * `{ flex: "http://127.0.0.1:4010" }`. Plain `http://` is accepted only for
    * loopback hosts, because every request carries credentials.
    */
-  baseUrls?: { flex?: string; proxy?: string };
+  baseUrls?: BaseUrls;
 }
+
+/**
+ * A base URL per API, by the API's client property.
+ *
+ * @example
+ * ```ts
+ * const baseUrls: BaseUrls = { flex: "http://127.0.0.1:4010", proxy: "http://127.0.0.1:4011" };
+ * ```
+ */
+export type BaseUrls = { [Name in keyof ApiClients]?: string };
 
 // Legacy edge IDs still seen in configuration, and their current names.
 const LEGACY_EDGES: Record<string, string> = {

@@ -4,18 +4,30 @@
  *
  * @example
  * ```ts
- * import { createInteractionsClient, unwrap } from "twilio-interactions";
+ * import { createInteractionsClient } from "twilio-interactions";
  *
  * const twilio = createInteractionsClient(); // credentials from TWILIO_* environment variables
- * const interaction = await unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: "KD…" } } }));
+ * const interaction = await twilio.flex.interactions(interactionSid).fetch();
+ * for await (const channel of twilio.flex.interactions(interaction.sid).channels.list()) console.log(channel.sid);
  * ```
  *
  * @packageDocumentation
  */
+import type { FlexApi } from "../generated/clients";
+
 export { createInteractionsClient } from "./client";
 export type { InteractionsClient, InteractionsClientOptions } from "./client";
-export type { ApiClients, FlexClient, ProxyClient } from "../generated/apis";
+export type { CredentialOptions } from "./auth";
+export type { BaseUrls, HostOptions } from "./hosts";
+export type { FetchLike } from "./transport";
+export type { Logger } from "./logger";
+// The clients of the APIs, and each API's schema, resource and handle types as a namespace (`FlexApi.Interaction`).
+export type * from "../generated/clients";
 export type { ApiPromise, Input, ListParams, RequestOptions, SidArg, WithResponse } from "./resource-types";
+export { Paginator } from "./pagination";
+export type { Page } from "./pagination";
+export type { PageMeta } from "../generated/shared";
+// The path layer beneath the resource methods: `twilio.flex.GET(path, init)` and friends.
 export type {
   ApiClient,
   ClientMethod,
@@ -32,12 +44,6 @@ export type {
   PathsWithMethod,
   RequiredKeysOf,
 } from "./types";
-export type { CredentialOptions } from "./auth";
-export type { HostOptions } from "./hosts";
-export type { CallOptions, FetchLike } from "./transport";
-export type { Logger } from "./logger";
-export { Paginator } from "./pagination";
-export type { Page, PageSource } from "./pagination";
 export { unwrap } from "./response";
 export type { FetchResult } from "./response";
 export { asSid, isSid } from "./sid";
@@ -61,7 +67,6 @@ export {
   TwilioTimeoutError,
   TwilioValidationError,
   UnprocessableEntityError,
-  apiErrorFrom,
 } from "./errors";
 export type { TwilioErrorBody } from "./errors";
 export { receiveInteractionEvent, receiveNodeInteractionEvent } from "./webhooks/receive";
@@ -78,60 +83,9 @@ export {
 } from "./webhooks/errors";
 export type { SignatureFailure } from "./webhooks/errors";
 export { VERSION } from "./version";
-export type {
-  ApiDescription,
-  EventDescription,
-  OperationDescription,
-  PathDescription,
-  QueryBounds,
-  WebhooksDescription,
-} from "./api-description";
-// What the runtime derives from each API description: SID path parameters, query bounds, body encodings, list keys.
-export { flexApi } from "../generated/flex-operations";
-export { proxyApi } from "../generated/proxy-operations";
-
-// The types generated from spec/, for annotating your own code.
-export type {
-  paths as FlexPaths,
-  components as FlexComponents,
-  operations as FlexOperations,
-  webhooks as FlexWebhooks,
-  ChannelStatus,
-  ChannelType,
-  ChannelUpdateStatus,
-  InitiatedBy,
-  Interaction,
-  InteractionChannel,
-  InteractionChannelInvite,
-  InteractionChannelParams,
-  InteractionChannelParticipant,
-  InteractionChannelParticipantParams,
-  InteractionRoutingParams,
-  InteractionTransfer,
-  InteractionWebhook,
-  InteractionWebhookEventType,
-  InteractionWebhookMethod,
-  InteractionWebhookTtid,
-  InteractionWebhookType,
-  PageMeta,
-  ParticipantMediaProperties,
-  ParticipantRoutingProperties,
-  ParticipantStatus,
-  ParticipantType,
-  RoutingState,
-  TaskAttributes,
-  TaskRouterTask,
-  TaskRoutingProperties,
-  TransferParams,
-  TransferStatus,
-  TransferType,
-} from "../generated/flex";
-export type {
-  paths as ProxyPaths,
-  components as ProxyComponents,
-  operations as ProxyOperations,
-  ProxyInteraction,
-  ProxyInteractionData,
-  ProxyInteractionType,
-  ProxyResourceStatus,
-} from "../generated/proxy";
+/**
+ * The routing state of an interaction: `FlexApi.RoutingState`, kept at the
+ * root until scripts/demo.mts moves to the namespace.
+ * @deprecated Use `FlexApi.RoutingState`.
+ */
+export type RoutingState = FlexApi.RoutingState;

@@ -1,7 +1,7 @@
 // Iterates over Twilio list pages by following `meta.next_page_url`, one page
 // ahead of the caller at most, and only while the next URL stays on the
 // client's origin and on the same resource.
-import type { PageMeta } from "../generated/flex";
+import type { PageMeta } from "../generated/shared";
 import { TwilioAbortError, TwilioPaginationError } from "./errors";
 
 /**

@@ -1,7 +1,7 @@
 // What the bench server serves and every contender sends: one credential
 // pair, one Interaction, the body of a create, and the channel list. Shared by
 // the server and the measured processes so both sides agree byte for byte.
-import type { InteractionChannelParams, InteractionRoutingParams } from "twilio-interactions";
+import type { FlexApi } from "twilio-interactions";
 
 export const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
 export const AUTH_TOKEN = "benchAuthToken0123456789abcdefXY";
@@ -18,7 +18,7 @@ export const PAGE_SIZE = 1000;
 export const RECORDS = PAGES * PAGE_SIZE;
 
 /** The create request's JSON-in-form fields, as objects (the SDK and twilio-node encode them). */
-export const CREATE_CHANNEL: InteractionChannelParams = {
+export const CREATE_CHANNEL: FlexApi.InteractionChannelParams = {
   type: "sms",
   initiated_by: "agent",
   participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
@@ -32,7 +32,7 @@ export const CREATE_ROUTING = {
     task_channel_unique_name: "sms",
     attributes: { customerName: "first last", customerAddress: "+15551234567" },
   },
-} satisfies InteractionRoutingParams;
+} satisfies FlexApi.InteractionRoutingParams;
 
 /** The Interaction of the spec's example, with URLs on `origin`. */
 export function interaction(origin: string): Record<string, unknown> {

@@ -3,15 +3,17 @@
 // each API, and the registry that lists the APIs. `generate` writes them;
 // `check-generated` compares them with what is committed.
 import * as prettier from "prettier";
-import { parse } from "yaml";
+import { parse, parseDocument } from "yaml";
+import { addCodeSamples } from "./code-samples.mts";
 import { readApis, repoRoot } from "./apis.mts";
 import { bundleApis } from "./bundle.mts";
 import { apiFacts } from "./facts.mts";
 import { renderOperations } from "./operations.mts";
-import { renderRegistry } from "./registry.mts";
+import { renderClients, renderRegistry } from "./registry.mts";
 import { renderResourceTypes } from "./resource-types.mts";
 import { resourceData, resourceTree } from "./resources.mts";
 import { renderSchemas } from "./schemas.mts";
+import { renderShared } from "./shared.mts";
 import { renderTypes } from "./types.mts";
 
 export const GENERATED_DIR = "generated";
@@ -36,12 +38,16 @@ export async function generateAll(): Promise<Map<string, string>> {
     const tree = resourceTree(doc, facts);
     const info = { name: api.name, title: doc.info.title, summary: doc.info.summary ?? "" };
     registry.push(info);
-    files.set(`${GENERATED_DIR}/openapi/${api.name}.yaml`, `# ${NOTICE}\n${yamlText}`);
+    const withSamples = parseDocument(yamlText);
+    addCodeSamples(withSamples, doc, api.name, tree);
+    files.set(`${GENERATED_DIR}/openapi/${api.name}.yaml`, `# ${NOTICE}\n${withSamples.toString({ lineWidth: 0 })}`);
     await add(`${GENERATED_DIR}/${api.name}.ts`, await renderTypes(yamlText, facts));
     await add(`${GENERATED_DIR}/${api.name}-operations.ts`, renderOperations(info, facts, resourceData(tree)));
     await add(`${GENERATED_DIR}/${api.name}-resources.ts`, renderResourceTypes(api.name, tree, doc));
     await add(`${GENERATED_DIR}/${api.name}-schemas.ts`, renderSchemas(api.name, doc));
   }
   await add(`${GENERATED_DIR}/apis.ts`, renderRegistry(registry));
+  await add(`${GENERATED_DIR}/clients.ts`, renderClients(registry));
+  await add(`${GENERATED_DIR}/shared.ts`, await renderShared());
   return files;
 }

@@ -175,5 +175,6 @@ export function renderResourceTypes(apiName: string, tree: ResourceNode, doc_: J
     `import type { ${used(["ApiPromise", "Input", "ListParams", "RequestOptions", "SidArg"]).join(", ")} } from "../src/resource-types";`,
   ];
   if (used(["Paginator"]).length) imports.push('import type { Paginator } from "../src/pagination";');
-  return [...imports, "", body].join("\n");
+  // The schema types too, so one namespace per API holds everything named after the spec.
+  return [...imports, `export type * from "./${apiName}";`, "", body].join("\n");
 }

@@ -26,6 +26,20 @@ export function bundlePath(api: string): string {
   return join(repoRoot, "generated/openapi", `${api}.yaml`);
 }
 
+// Redoc's "API docs by Redocly" badge is an image on Redocly's CDN, even with
+// --inlineBundle; an empty inline SVG takes its place so the page makes no
+// network request at all.
+const CDN_LOGO = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
+const EMPTY_SVG = "data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%2F%3E";
+
+async function keepOffline(page: string): Promise<void> {
+  const html = await readFile(page, "utf8");
+  // A Redocly upgrade that moves the badge must fail here, not bring the request back unseen.
+  if (!CDN_LOGO.test(html))
+    throw new Error(`${page}: Redoc's badge is no longer at ${CDN_LOGO.source}; update CDN_LOGO`);
+  await writeFile(page, html.replace(CDN_LOGO, EMPTY_SVG));
+}
+
 /**
  * Writes `<siteDir>/<api>/index.html`. `--inlineBundle` embeds Redoc itself,
  * so the page works offline (without it, Redoc is loaded from a CDN).
@@ -48,6 +62,7 @@ export async function buildRedocPage(api: ApiEntry, siteDir: string): Promise<Ap
         env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
       },
     );
+    await keepOffline(join(siteDir, api.name, "index.html"));
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

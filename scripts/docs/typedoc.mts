@@ -4,7 +4,19 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Application, LogLevel, OptionDefaults, TSConfigReader, type TypeDocOptions } from "typedoc";
+import { apis } from "../../generated/apis";
 import { repoRoot } from "../codegen/apis.mts";
+
+// Internals the public types refer to but users never name: each API's runtime
+// data, the shapes it satisfies, and the generated schemas behind PageMeta and
+// TwilioErrorBody (documented there).
+const INTERNAL = [
+  ...Object.keys(apis).map((name) => `${name}Api`),
+  "ApiDescription",
+  "PageSource",
+  "generated/shared.ts:components",
+  "generated/shared.ts:TwilioError",
+];
 
 /** The TypeDoc options of the SDK reference; `links` maps header labels to URLs relative to the output. */
 async function typedocOptions(links: Record<string, string>): Promise<TypeDocOptions> {
@@ -26,6 +38,7 @@ async function typedocOptions(links: Record<string, string>): Promise<TypeDocOpt
     hideGenerator: true,
     navigationLinks: links,
     logLevel: LogLevel.Warn,
+    intentionallyNotExported: INTERNAL,
   };
 }
 

@@ -2,6 +2,7 @@
 // (generated/openapi/flex.yaml and proxy.yaml), started together and stopped
 // together. Used by `npm run mock`, `npm run demo` and the integration tests.
 import { fileURLToPath } from "node:url";
+import { apis } from "../../generated/apis";
 import { type PrismServer, startPrism } from "./prism.mts";
 
 /**
@@ -12,7 +13,7 @@ import { type PrismServer, startPrism } from "./prism.mts";
  * for (const api of MOCK_APIS) console.log(api, documentOf(api));
  * ```
  */
-export const MOCK_APIS = ["flex", "proxy"] as const;
+export const MOCK_APIS = Object.keys(apis) as (keyof typeof apis)[];
 export type MockApi = (typeof MOCK_APIS)[number];
 
 /**

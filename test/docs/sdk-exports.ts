@@ -12,6 +12,19 @@ export interface SdkExport {
   summary: string;
 }
 
+// The JSDoc above `export type * as Name from "…"`, found by following the re-exports.
+function exportDeclarationDoc(symbol: ts.Symbol, checker: ts.TypeChecker): string {
+  for (let at: ts.Symbol | undefined = symbol; at && at.flags & ts.SymbolFlags.Alias;) {
+    const declaration = at.declarations?.[0];
+    if (declaration && ts.isNamespaceExport(declaration)) {
+      const comment = ts.getJSDocCommentsAndTags(declaration.parent).find(ts.isJSDoc)?.comment;
+      return typeof comment === "string" ? comment : "";
+    }
+    at = checker.getImmediateAliasedSymbol(at);
+  }
+  return "";
+}
+
 /** Every export of src/index.ts, with its kind and JSDoc summary. */
 export function sdkExports(): SdkExport[] {
   const configPath = join(repoRoot, "src/tsconfig.json");
@@ -31,7 +44,9 @@ export function sdkExports(): SdkExport[] {
   const module = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;
   return checker.getExportsOfModule(module).map((symbol) => {
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-    const doc = ts.displayPartsToString(target.getDocumentationComment(checker));
+    // A namespace re-export (`export type * as FlexApi`) carries its JSDoc on the export itself.
+    const doc =
+      ts.displayPartsToString(target.getDocumentationComment(checker)) || exportDeclarationDoc(symbol, checker);
     return {
       name: symbol.name,
       isValue: (target.flags & ts.SymbolFlags.Value) !== 0,

@@ -1,6 +1,6 @@
 // The values of the seed scenario (the agent-initiated outbound SMS of
 // Twilio's Interactions API overview), shared by the runtime and integration tests.
-import type { InteractionChannelParams, InteractionRoutingParams } from "twilio-interactions";
+import type { FlexApi } from "twilio-interactions";
 import type { AgentRouting, SmsParties } from "../../examples/create-outbound-sms";
 
 export const SEED_ROUTING: AgentRouting = {
@@ -17,7 +17,7 @@ export const SEED_SMS: SmsParties = {
 };
 
 /** The seed's `Channel` form field, as an object. */
-export const SEED_CHANNEL: InteractionChannelParams = {
+export const SEED_CHANNEL: FlexApi.InteractionChannelParams = {
   type: "sms",
   initiated_by: "agent",
   participants: [{ address: SEED_SMS.customerNumber, proxy_address: SEED_SMS.twilioNumber }],
@@ -28,7 +28,7 @@ export const SEED_CHANNEL: InteractionChannelParams = {
  * `customerAddress` other than the number the SMS goes to; the examples use
  * the customer's number for both.
  */
-export const SEED_ROUTING_PARAMS: InteractionRoutingParams = {
+export const SEED_ROUTING_PARAMS: FlexApi.InteractionRoutingParams = {
   properties: {
     workspace_sid: SEED_ROUTING.workspaceSid,
     workflow_sid: SEED_ROUTING.workflowSid,

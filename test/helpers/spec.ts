@@ -5,14 +5,16 @@ import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
+import { apis } from "../../generated/apis";
 import { resolve } from "../../scripts/codegen/facts.mts";
 
 // The generator's own walkers of a bundled document, so the tests read it the same way.
 export { operationsOf, resolve } from "../../scripts/codegen/facts.mts";
 
 export type Json = Record<string, any>;
-export const API_NAMES = ["flex", "proxy"] as const;
-export type ApiName = (typeof API_NAMES)[number];
+export type ApiName = keyof typeof apis;
+/** Every API, from the generated registry. */
+export const API_NAMES = Object.keys(apis) as ApiName[];
 
 const docs = new Map<ApiName, Json>();
 

@@ -3,7 +3,7 @@
 // of the spec: each sends its operation, valid by the spec, with the event
 // list as repeated form keys, and the list pages through `data`.
 import { describe, expect, it } from "vitest";
-import { type InteractionWebhookTtid, Paginator, TwilioValidationError, asSid } from "twilio-interactions";
+import { type FlexApi, Paginator, TwilioValidationError, asSid } from "twilio-interactions";
 import { operationOf, requestBodyErrors } from "./support/wire";
 import { recordingClient } from "./support/recording-client";
 
@@ -53,7 +53,7 @@ describe("twilio.flex.instances(go).interactionWebhooks against the mock", () =>
   it("refuses a ttid that is not one before sending", async () => {
     const { twilio, sent } = recordingClient();
     const webhooks = twilio.flex.instances(GO).interactionWebhooks;
-    const notATtid = "../Interactions" as InteractionWebhookTtid;
+    const notATtid = "../Interactions" as FlexApi.InteractionWebhookTtid;
     await expect(webhooks(notATtid).fetch()).rejects.toThrow(TwilioValidationError);
     await expect(webhooks(notATtid).remove()).rejects.toThrow(/Ttid must match \^flex_interactionwebhook_/);
     expect(sent).toEqual([]);

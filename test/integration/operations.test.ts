@@ -15,7 +15,7 @@ import {
   SERVICE_SID,
   SESSION_SID,
 } from "../helpers/fixtures";
-import { API_NAMES, type Json, resolve, loadSpec, operationsOf, schemaValidator } from "../helpers/spec";
+import { API_NAMES, type ApiName, type Json, resolve, loadSpec, operationsOf, schemaValidator } from "../helpers/spec";
 import { recordingClient } from "./support/recording-client";
 import { SEED_CHANNEL, SEED_ROUTING_PARAMS } from "../helpers/seed";
 import { type WireOperation, jsonInFormFields, operationOf, requestBodyErrors } from "./support/wire";
@@ -206,7 +206,10 @@ const CASES: Case[] = [
   },
 ];
 
-const validators = { flex: schemaValidator("flex"), proxy: schemaValidator("proxy") };
+const validators = Object.fromEntries(API_NAMES.map((api) => [api, schemaValidator(api)])) as Record<
+  ApiName,
+  ReturnType<typeof schemaValidator>
+>;
 
 function successOf({ api, op }: WireOperation): { status: number; schema: Json | undefined } {
   const [status, response] = Object.entries<Json>(op.responses).find(([code]) => /^2\d\d$/.test(code))!;

@@ -2,7 +2,7 @@
 // typecheck`): the README snippet type-checks, SIDs are branded through the
 // client, paginate is typed by the spec's list keys, and the SDK's
 // per-request options are typed.
-import { createInteractionsClient, type ChannelStatus, type Sid } from "../../src/index";
+import { createInteractionsClient, type Sid, type FlexApi } from "../../src/index";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assert = <T extends true>(): T => true as T;
@@ -28,7 +28,7 @@ export async function readmeSnippet(): Promise<void> {
     limit: 10,
     maxRetries: 0,
   })) {
-    assert<Equal<typeof channel.status, ChannelStatus>>();
+    assert<Equal<typeof channel.status, FlexApi.ChannelStatus>>();
     assert<Equal<typeof channel.sid, Sid<"UO">>>();
   }
   const page = await twilio.proxy

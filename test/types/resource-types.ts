@@ -5,13 +5,12 @@
 // the options take signal, timeoutMs and maxRetries only.
 import {
   type ApiPromise,
-  type Interaction,
-  type InteractionChannelParticipant,
   Paginator,
   type Sid,
   type WithResponse,
   asSid,
   createInteractionsClient,
+  type FlexApi,
 } from "../../src/index";
 import type { InteractionChannelParticipantPage } from "../../generated/flex";
 
@@ -33,16 +32,18 @@ export async function resourceMethods(): Promise<void> {
     properties: { workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", task_channel_unique_name: "sms" },
   } as const;
   const created = twilio.flex.interactions.create({ Channel, Routing });
-  assert<Equal<typeof created, ApiPromise<Interaction>>>();
+  assert<Equal<typeof created, ApiPromise<FlexApi.Interaction>>>();
   const interaction = await created;
   assert<Equal<typeof interaction.sid, Sid<"KD">>>();
   const full = await twilio.flex.interactions(interaction.sid).fetch().withResponse();
-  assert<Equal<typeof full, WithResponse<Interaction>>>();
+  assert<Equal<typeof full, WithResponse<FlexApi.Interaction>>>();
 
   const channel = twilio.flex.interactions(kd).channels(uo);
   const participants = channel.participants.list({ limit: 10, PageSize: 10 });
-  assert<Equal<typeof participants, Paginator<InteractionChannelParticipant, InteractionChannelParticipantPage>>>();
-  for await (const p of participants) assert<Equal<typeof p, InteractionChannelParticipant>>();
+  assert<
+    Equal<typeof participants, Paginator<FlexApi.InteractionChannelParticipant, InteractionChannelParticipantPage>>
+  >();
+  for await (const p of participants) assert<Equal<typeof p, FlexApi.InteractionChannelParticipant>>();
   await channel.update({ Status: "closed", Routing: { status: "closed" } } as const);
   await twilio.proxy
     .services(asSid("KS", plainString))

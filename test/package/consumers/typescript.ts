@@ -5,7 +5,6 @@
 // types are missing or `any`, so a clean compile proves they resolved.
 import {
   type FlexClient,
-  type InteractionChannel,
   NotFoundError,
   type Sid,
   TwilioError,
@@ -13,6 +12,7 @@ import {
   asSid,
   createInteractionsClient,
   unwrap,
+  type FlexApi,
 } from "twilio-interactions";
 
 interface ScenarioConfig {
@@ -54,7 +54,7 @@ async function main(config: ScenarioConfig) {
       },
     }),
   );
-  const channels: InteractionChannel[] = [];
+  const channels: FlexApi.InteractionChannel[] = [];
   const channelPages = twilio.flex.paginate("/v1/Interactions/{InteractionSid}/Channels", {
     params: { path: { InteractionSid: fetched.sid }, query: { PageSize: 2 } },
   });

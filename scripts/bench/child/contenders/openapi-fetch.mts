@@ -1,13 +1,13 @@
 // Bare openapi-fetch over the SDK's generated types: what the SDK builds on,
 // without its checks, retries, timeouts or paginator. Next pages reuse the
 // list path with the next URL's query, as the SDK does.
-import type { FlexPaths } from "twilio-interactions";
+import type { FlexApi } from "twilio-interactions";
 import { AUTHORIZATION, CREATE_CHANNEL, CREATE_ROUTING, INTERACTION_SID, PAGE_SIZE } from "../../fixtures.mts";
 import { type Load, expectInteraction } from "../contender.mts";
 
 export const load: Load = async (origin) => {
   const { default: createClient } = await import("openapi-fetch");
-  const client = createClient<FlexPaths>({ baseUrl: origin, headers: { Authorization: AUTHORIZATION } });
+  const client = createClient<FlexApi.paths>({ baseUrl: origin, headers: { Authorization: AUTHORIZATION } });
   const formBody = (body: Record<string, unknown>) =>
     new URLSearchParams(Object.entries(body).map(([name, value]) => [name, JSON.stringify(value)])).toString();
   return {

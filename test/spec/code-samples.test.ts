@@ -1,0 +1,67 @@
+// Every operation of the bundled descriptions carries its code samples, the
+// SDK call first and curl second, and every TypeScript sample type-checks
+// strictly against the SDK: a renamed method or a stale example fails here.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { API_NAMES, loadSpec, operationsOf } from "../helpers/spec";
+
+const run = promisify(execFile);
+const root = new URL("../../", import.meta.url).pathname;
+
+const samples = API_NAMES.flatMap((api) =>
+  operationsOf(loadSpec(api)).map(({ op }) => ({
+    operationId: op.operationId as string,
+    samples: (op["x-codeSamples"] ?? []) as { lang: string; label: string; source: string }[],
+  })),
+);
+
+describe("x-codeSamples in the bundled descriptions", () => {
+  it.each(samples)("$operationId has the SDK call, then curl", ({ samples }) => {
+    expect(samples.map((s) => s.lang)).toEqual(["TypeScript", "Shell"]);
+    expect(samples[0]!.source).toMatch(/await (\(const \w+ of )?twilio\.(flex|proxy)\./);
+    expect(samples[1]!.source).toMatch(/^curl -X (GET|POST|DELETE) "https:\/\//);
+  });
+
+  it("decode JSON-in-form fields in the request examples", () => {
+    const create = samples.find((s) => s.operationId === "CreateInteraction")!.samples;
+    expect(create[0]!.source).toContain('Channel: {\n    type: "sms",');
+    expect(create[1]!.source).toContain(`--data-urlencode 'Channel={"type":"sms",`);
+  });
+
+  it("type-check strictly against the SDK", async () => {
+    const scratch = await mkdtemp(join(tmpdir(), "twilio-interactions-samples-"));
+    try {
+      const files = samples.map(({ operationId }) => `${operationId}.mts`);
+      await Promise.all(
+        samples.map(({ operationId, samples }) => writeFile(join(scratch, `${operationId}.mts`), samples[0]!.source)),
+      );
+      await writeFile(
+        join(scratch, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+            target: "ES2022",
+            lib: ["ES2023", "DOM"],
+            module: "ESNext",
+            moduleResolution: "Bundler",
+            allowImportingTsExtensions: true,
+            types: [],
+            paths: { "twilio-interactions": [join(root, "src/index.ts")] },
+          },
+          files,
+        }),
+      );
+      const tsc = join(root, "node_modules/typescript/bin/tsc");
+      const result = await run(process.execPath, [tsc, "-p", scratch]).catch((e: { stdout: string }) => e);
+      expect(result.stdout).toBe("");
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+});
