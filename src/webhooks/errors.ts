@@ -13,6 +13,11 @@ import { TwilioError } from "../errors";
  */
 export class InteractionEventError extends TwilioError {
   override name = "InteractionEventError";
+
+  /** The fields worth logging: the name, the message and the subclass's own fields (never a credential). */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), ...Object.fromEntries(Object.entries(this)) };
+  }
 }
 
 /** Why a signature was refused. */
@@ -37,10 +42,6 @@ export class WebhookSignatureError extends InteractionEventError {
     super(message);
     this.reason = reason;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), reason: this.reason };
-  }
 }
 
 /**
@@ -62,10 +63,6 @@ export class UnknownEventTypeError extends InteractionEventError {
     super(`Unknown EventType "${shown}"; this SDK knows ${known.join(", ")}.`);
     this.eventType = shown;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), eventType: this.eventType };
-  }
 }
 
 /**
@@ -86,9 +83,5 @@ export class MalformedEventError extends InteractionEventError {
   constructor(parameter: string, message: string) {
     super(message);
     this.parameter = parameter;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), parameter: this.parameter };
   }
 }

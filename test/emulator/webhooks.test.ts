@@ -4,6 +4,7 @@
 // them and refuses them once changed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  type FlexApi,
   type InteractionEvent,
   type InteractionsClient,
   asSid,
@@ -13,6 +14,7 @@ import {
 } from "twilio-interactions";
 import { type Emulator, createEmulator } from "twilio-interactions/testing";
 import { type TestServer, startServer } from "../helpers/server";
+import { loadSpec } from "../helpers/spec";
 
 const ROUTING = {
   properties: {
@@ -26,15 +28,8 @@ const SMS = {
   initiated_by: "agent",
   participants: [{ address: "+15551230000", proxy_address: "+15559870000" }],
 } as const;
-const ALL = [
-  "onInteractionCreated",
-  "onChannelCreated",
-  "onChannelCreateFailed",
-  "onChannelStatusUpdated",
-  "onParticipantJoined",
-  "onParticipantLeft",
-  "onParticipantUpdated",
-] as const;
+// Every event the spec lists.
+const ALL = Object.keys(loadSpec("flex").webhooks) as FlexApi.InteractionWebhookEventType[];
 
 function setup(webhookFetch?: (request: Request) => Response | Promise<Response>) {
   const emulator = createEmulator({ seed: 3, ...(webhookFetch && { webhookFetch }) });

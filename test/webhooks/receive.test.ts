@@ -226,6 +226,11 @@ describe("receiveInteractionEvent", () => {
     const error = await refusal(
       receiveInteractionEvent(await signedRequest(LEFT, { token: "x" }), { authToken: AUTH_TOKEN }),
     );
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "WebhookSignatureError",
+      message: error.message,
+      reason: "mismatch",
+    });
     for (const shown of [error.message, String(error.stack), inspect(error), JSON.stringify(error)]) {
       expect(shown).not.toContain(AUTH_TOKEN);
     }
