@@ -125,20 +125,14 @@ function chooseWire(fetchOption: FetchLike | undefined): Wire {
  *
  * @example
  * ```ts
- * import { createInteractionsClient, unwrap } from "twilio-interactions";
+ * import { createInteractionsClient } from "twilio-interactions";
  *
  * const twilio = createInteractionsClient({ apiKey: process.env.TWILIO_API_KEY, apiSecret: process.env.TWILIO_API_SECRET });
- * const interaction = await unwrap(
- *   twilio.flex.POST("/v1/Interactions", {
- *     body: {
- *       Channel: { type: "sms", initiated_by: "agent", participants: [{ address: "+12345678910", proxy_address: "+19255551234" }] },
- *       Routing: { properties: { workspace_sid: "WS…", workflow_sid: "WW…", queue_sid: "WQ…", worker_sid: "WK…" } },
- *     },
- *   }),
- * );
- * for await (const channel of twilio.flex.paginate("/v1/Interactions/{InteractionSid}/Channels", {
- *   params: { path: { InteractionSid: interaction.sid } },
- * })) console.log(channel.sid, channel.status);
+ * const interaction = await twilio.flex.interactions.create({
+ *   Channel: { type: "sms", initiated_by: "agent", participants: [{ address: "+12345678910", proxy_address: "+19255551234" }] },
+ *   Routing: { properties: { workspace_sid: "WS…", workflow_sid: "WW…", queue_sid: "WQ…", worker_sid: "WK…" } },
+ * });
+ * for await (const channel of twilio.flex.interactions(interaction.sid).channels.list()) console.log(channel.sid, channel.status);
  * ```
  */
 export function createInteractionsClient(options: InteractionsClientOptions = {}): InteractionsClient {

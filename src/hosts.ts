@@ -63,12 +63,12 @@ function label(name: string, value: unknown): string {
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Whether a URL's host is the local machine. */
-export function isLoopback(url: URL): boolean {
+function isLoopback(url: URL): boolean {
   return LOOPBACK.test(url.hostname);
 }
 
 /** Checks a base URL override and returns it without a trailing slash. */
-export function checkBaseUrl(name: string, value: unknown): string {
+function checkBaseUrl(name: string, value: unknown): string {
   if (typeof value !== "string")
     throw new TwilioConfigError(`${name} must be a URL string, but got a ${typeof value}.`);
   let url: URL;

@@ -30,8 +30,11 @@ function checkObject(value: unknown, what: string, call: string): Record<string,
   return value as Record<string, unknown>;
 }
 
+const NO_OPTIONS: Init = Object.freeze({});
+
 function checkOptions(value: unknown, call: string): Init {
-  const options = checkObject(value, "options", call) ?? {};
+  if (value === undefined) return NO_OPTIONS;
+  const options = checkObject(value, "options", call)!;
   for (const key of Object.keys(options)) {
     if (!OPTION_NAMES.has(key)) {
       throw new TwilioValidationError(
@@ -44,42 +47,43 @@ function checkOptions(value: unknown, call: string): Init {
   return options;
 }
 
-// The promise of a call that throws on failure, with `.withResponse()`. The
-// plain result is derived from the full one; reading only `.withResponse()`
-// must not leave that derived promise rejected and unhandled.
-function apiPromise<T>(full: Promise<WithResponse<T>>): Promise<T> & { withResponse(): Promise<WithResponse<T>> } {
-  const data = full.then((result) => result.data);
-  return Object.assign(data, {
-    withResponse() {
-      data.catch(() => {});
-      return full;
-    },
-  });
-}
+// The data of a result, or (through unwrap) its typed error; a success needs no second look.
+const dataOf = (result: FetchResult): unknown =>
+  result.error === undefined && result.response.ok ? result.data : unwrap(result);
 
-async function send(call: Call, path: string, init: Init): Promise<WithResponse<unknown>> {
-  const result = await call(path, init);
-  const data = await unwrap(result);
-  const { response } = result;
-  return { data, response, requestId: response.headers.get("twilio-request-id") ?? undefined };
+const withResponseOf = async (result: FetchResult): Promise<WithResponse<unknown>> => ({
+  data: await dataOf(result),
+  response: result.response,
+  requestId: result.response.headers.get("twilio-request-id") ?? undefined,
+});
+
+// The promise of a call that throws on failure, with `.withResponse()`.
+// Reading only `.withResponse()` must not leave the plain promise rejected and unhandled.
+function apiPromise(sent: Promise<FetchResult>): Promise<unknown> & { withResponse(): Promise<WithResponse<unknown>> } {
+  const data = sent.then(dataOf) as Promise<unknown> & { withResponse(): Promise<WithResponse<unknown>> };
+  data.withResponse = () => {
+    data.catch(() => {});
+    return sent.then(withResponseOf);
+  };
+  return data;
 }
 
 function bindMethod(client: PathLayer, name: string, method: MethodDescription, values: readonly string[]) {
   const label = `${name}()`;
-  const path: Record<string, string> = {};
-  method.pathParams.forEach((param, index) => (path[param] = values[index]!));
+  const call = client[method.method.toUpperCase() as "GET" | "POST" | "DELETE"];
   return (...args: unknown[]) => {
+    const path: Record<string, string> = {};
+    method.pathParams.forEach((param, index) => (path[param] = values[index]!));
     const params = method.params ? checkObject(args[0], "params", label) : undefined;
     const options = checkOptions(method.params ? args[1] : args[0], label);
     if (method.list) {
       const { limit, ...query } = params ?? {};
       return client.paginate(method.path, { params: { path, query }, limit, ...options });
     }
-    const init: Init = { params: { path }, ...options };
+    const init: Init = options === NO_OPTIONS ? { params: { path } } : { params: { path }, ...options };
     if (method.params === "body") init.body = params ?? {};
     if (method.params === "query") init.params = { path, query: params };
-    const call = client[method.method.toUpperCase() as "GET" | "POST" | "DELETE"];
-    return apiPromise(send(call, method.path, init));
+    return apiPromise(call(method.path, init));
   };
 }
 
@@ -92,22 +96,75 @@ function checkValue(instance: InstanceDescription, value: unknown): string {
   return value;
 }
 
-// The methods and sub-resources of one node, bound to the path values above it.
-function members(client: PathLayer, node: ResourceDescription, values: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(node.methods ?? {})) out[name] = bindMethod(client, name, method, values);
-  for (const [name, child] of Object.entries(node.resources ?? {})) out[name] = resource(client, child, values);
-  return out;
+const VALUES = Symbol("path values");
+type Bound = { [VALUES]: readonly string[] };
+
+// A handle's methods and sub-resources are getters on one prototype per node,
+// built on first use, so making a handle costs one object: `channel.update`
+// and `channel.participants` are made when read (destructuring works too).
+function handlePrototype(client: PathLayer, node: ResourceDescription, prototypes: Map<ResourceDescription, object>) {
+  let prototype = prototypes.get(node);
+  if (!prototype) {
+    const properties: PropertyDescriptorMap = {};
+    for (const [name, method] of Object.entries(node.methods ?? {})) {
+      properties[name] = {
+        enumerable: true,
+        get(this: Bound) {
+          return bindMethod(client, name, method, this[VALUES]);
+        },
+      };
+    }
+    for (const [name, child] of Object.entries(node.resources ?? {})) {
+      properties[name] = {
+        enumerable: true,
+        get(this: Bound) {
+          return resource(client, child, this[VALUES], prototypes);
+        },
+      };
+    }
+    prototype = Object.create(Object.prototype, properties) as object;
+    prototypes.set(node, prototype);
+  }
+  return prototype;
+}
+
+// A handle on one item, bound to the path values down to it.
+function handle(
+  client: PathLayer,
+  node: ResourceDescription,
+  values: readonly string[],
+  prototypes: Map<ResourceDescription, object>,
+): unknown {
+  const bound = Object.create(handlePrototype(client, node, prototypes)) as Bound;
+  bound[VALUES] = values;
+  return bound;
 }
 
 // A resource: callable with a path value when it has items, giving a handle
 // on one; with its methods and sub-resources as properties.
-function resource(client: PathLayer, node: ResourceDescription, values: readonly string[]): unknown {
+function resource(
+  client: PathLayer,
+  node: ResourceDescription,
+  values: readonly string[],
+  prototypes: Map<ResourceDescription, object>,
+): unknown {
   const { instance } = node;
-  const target = instance
-    ? (value: unknown) => Object.freeze(members(client, instance, [...values, checkValue(instance, value)]))
-    : {};
-  return Object.freeze(Object.assign(target, members(client, node, values)));
+  if (!instance) return handle(client, node, values, prototypes);
+  const callable = (value: unknown) => handle(client, instance, [...values, checkValue(instance, value)], prototypes);
+  // A function keeps its own prototype, so its methods and sub-resource getters go on it directly.
+  for (const name in node.methods) {
+    Object.defineProperty(callable, name, {
+      enumerable: true,
+      value: bindMethod(client, name, node.methods[name]!, values),
+    });
+  }
+  for (const name in node.resources) {
+    Object.defineProperty(callable, name, {
+      enumerable: true,
+      get: () => resource(client, node.resources![name]!, values, prototypes),
+    });
+  }
+  return callable;
 }
 
 /**
@@ -115,5 +172,8 @@ function resource(client: PathLayer, node: ResourceDescription, values: readonly
  * @internal
  */
 export function bindResources(client: PathLayer, tree: ResourceDescription): Record<string, unknown> {
-  return members(client, tree, []);
+  const prototypes = new Map<ResourceDescription, object>();
+  const out: Record<string, unknown> = {};
+  for (const [name, child] of Object.entries(tree.resources ?? {})) out[name] = resource(client, child, [], prototypes);
+  return out;
 }

@@ -137,6 +137,14 @@ describe("resource methods against the mock", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).status).toBe(404);
+    // Only .withResponse() is read: the plain promise's rejection must not go unhandled (vitest fails the run if it does).
+    await expect(twilio.flex.interactions(INTERACTION_SID).fetch().withResponse()).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    // Handles destructure: their methods and sub-resources do not depend on `this` at the call.
+    const { channels, fetch } = twilio.flex.interactions(INTERACTION_SID);
+    await expect(fetch()).rejects.toBeInstanceOf(NotFoundError);
+    await expect(channels(CHANNEL_SID).fetch()).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("refuse bad SIDs, params and options before sending", async () => {

@@ -28,7 +28,7 @@ export interface TempRepo {
 export async function makeTempRepo(): Promise<TempRepo> {
   const dir = await mkdtemp(join(tmpdir(), "twilio-interactions-repo-"));
   for (const entry of COPIED) {
-    // Skip dot-folders (scratch space of other scripts, such as scripts/bench/.work).
+    // Skip dot-folders (scratch space of other scripts, such as bench/.work).
     await cp(join(repoRoot, entry), join(dir, entry), {
       recursive: true,
       filter: (source) => !basename(source).startsWith("."),

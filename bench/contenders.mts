@@ -2,7 +2,7 @@
 // installed: twilio-node has its own install; the others run from the SDK's
 // (bare openapi-fetch is bundled into the runner, as the SDK bundles it).
 
-export const CONTENDERS = ["sdk", "twilio", "fetch", "openapi-fetch", "http"] as const;
+export const CONTENDERS = ["sdk", "sdk-resources", "twilio", "fetch", "openapi-fetch", "http"] as const;
 export type Contender = (typeof CONTENDERS)[number];
 
 /** The contender every ratio is taken against. */
@@ -10,6 +10,7 @@ export const REFERENCE: Contender = "twilio";
 
 export const LABELS: Record<Contender, string> = {
   sdk: "twilio-interactions",
+  "sdk-resources": "twilio-interactions resource methods",
   twilio: "twilio (twilio-node)",
   fetch: "plain fetch",
   "openapi-fetch": "bare openapi-fetch",
@@ -19,6 +20,7 @@ export const LABELS: Record<Contender, string> = {
 /** Which install directory a contender's measured process runs in. */
 export const INSTALL_OF: Record<Contender, "sdk" | "twilio"> = {
   sdk: "sdk",
+  "sdk-resources": "sdk",
   twilio: "twilio",
   fetch: "sdk",
   "openapi-fetch": "sdk",

@@ -3,7 +3,7 @@
 // request by library and by function. For the optimisation work, not part of
 // `npm run bench`.
 //
-//   npx tsx scripts/bench/profile.mts [--contender=sdk] [--op=get] [--requests=10000] [--top=25]
+//   npx tsx bench/profile.mts [--contender=sdk] [--op=get] [--requests=10000] [--top=25]
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";

@@ -7,9 +7,14 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { removeAtExit, run } from "./processes.mts";
 
-export const REPO = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
+export const REPO = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
+const BENCH = join(REPO, "bench");
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 const NPM_QUIET = ["--no-audit", "--no-fund", "--loglevel=error"];
+
+interface BenchPackage {
+  devDependencies: { twilio: string };
+}
 
 export interface Workspace {
   root: string;
@@ -50,10 +55,10 @@ async function freshInstall(dir: string, spec: string): Promise<void> {
   await run(NPM, ["install", ...NPM_QUIET, spec], { cwd: dir });
 }
 
-/** Bundles a measured script (and what it imports from scripts/bench) to one JavaScript file. */
+/** Bundles a measured script (and what it imports from bench/) to one JavaScript file. */
 async function bundleScript(entry: string, outfile: string): Promise<void> {
   await build({
-    entryPoints: [join(REPO, "scripts/bench", entry)],
+    entryPoints: [join(BENCH, entry)],
     outfile,
     bundle: true,
     platform: "node",
@@ -69,7 +74,9 @@ async function bundleScript(entry: string, outfile: string): Promise<void> {
 }
 
 export async function prepareWorkspace(root: string, log: (line: string) => void): Promise<Workspace> {
-  const twilioVersion = readVersion(join(REPO, "node_modules/twilio/package.json"));
+  // twilio-node is the bench's own dev dependency (bench/package.json), not the SDK's.
+  const twilioVersion = (JSON.parse(readFileSync(join(BENCH, "package.json"), "utf8")) as BenchPackage).devDependencies
+    .twilio;
   log("building and packing twilio-interactions");
   const tarball = await packSdk(root);
   const sdk = join(root, "install-sdk");

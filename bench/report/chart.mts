@@ -11,7 +11,12 @@ const LEFT = 290;
 const RIGHT = 70;
 const TOP = 56;
 const ROW = 40;
-const COLORS: Record<string, string> = { fetch: "#8fa8c8", "openapi-fetch": "#b59fd0", http: "#9a9a9a" };
+const COLORS: Record<string, string> = {
+  "sdk-resources": "#5fa37a",
+  fetch: "#8fa8c8",
+  "openapi-fetch": "#b59fd0",
+  http: "#9a9a9a",
+};
 const MET = "#2e9e5b";
 const MISSED = "#d0453b";
 

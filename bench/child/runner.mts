@@ -9,10 +9,12 @@ import { load as fetchLoad } from "./contenders/fetch.mts";
 import { load as httpLoad } from "./contenders/http.mts";
 import { load as openapiFetchLoad } from "./contenders/openapi-fetch.mts";
 import { load as sdkLoad } from "./contenders/sdk.mts";
+import { load as sdkResourcesLoad } from "./contenders/sdk-resources.mts";
 import { load as twilioLoad } from "./contenders/twilio.mts";
 
 const LOADERS: Record<Job["contender"], Load> = {
   sdk: sdkLoad,
+  "sdk-resources": sdkResourcesLoad,
   twilio: twilioLoad,
   fetch: fetchLoad,
   "openapi-fetch": openapiFetchLoad,
