@@ -1,6 +1,7 @@
 // How many runs and requests each measure takes. The full plan is what the
 // issue asks for (and what results.md reports); `--quick` is a smoke test of
 // the harness whose figures mean nothing.
+import type { EmulatorPlan } from "./measures/emulator.mts";
 
 export interface Plan {
   /** Fresh processes per contender for the cold import measure. */
@@ -19,6 +20,8 @@ export interface Plan {
   paginateRuns: number;
   /** Runs of each type-check (consumer and baseline). */
   typecheckRuns: number;
+  /** Requests and interactions for the emulator beside Prism (h). */
+  emulator: EmulatorPlan;
 }
 
 export const FULL_PLAN: Plan = {
@@ -30,6 +33,7 @@ export const FULL_PLAN: Plan = {
   steadyAfter: 10_000,
   paginateRuns: 5,
   typecheckRuns: 5,
+  emulator: { prismRequests: 2000, httpRequests: 40_000, inProcessRequests: 100_000, interactions: 100_000 },
 };
 
 export const QUICK_PLAN: Plan = {
@@ -41,8 +45,9 @@ export const QUICK_PLAN: Plan = {
   steadyAfter: 300,
   paginateRuns: 1,
   typecheckRuns: 1,
+  emulator: { prismRequests: 200, httpRequests: 2000, inProcessRequests: 2000, interactions: 2000 },
 };
 
-/** The seven measures of the issue, by letter. */
-export const MEASURES = ["a", "b", "c", "d", "e", "f", "g"] as const;
+/** The seven measures of the SDK's issue, by letter, and (h) the emulator beside Prism. */
+export const MEASURES = ["a", "b", "c", "d", "e", "f", "g", "h"] as const;
 export type Measure = (typeof MEASURES)[number];

@@ -4,7 +4,7 @@
 //
 //   npm run bench                       the full run (about 5 minutes)
 //   npm run bench -- --quick            smoke test of the harness; writes to a temp directory
-//   npm run bench -- --only=b,d         some measures only (a is always taken); writes to a temp directory
+//   npm run bench -- --only=b,d         some measures only (a is always taken, except for --only=h); writes to a temp directory
 //   npm run bench -- --out=DIR --keep   where results go; keep the scratch directory
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { FULL_PLAN, MEASURES, type Measure, QUICK_PLAN } from "./config.mts";
 import { measureBundle } from "./measures/bundle.mts";
+import { measureEmulator } from "./measures/emulator.mts";
 import { measureInstall } from "./measures/install.mts";
 import { measureRuntime } from "./measures/runtime.mts";
 import { measureTypecheck } from "./measures/typecheck.mts";
@@ -45,10 +46,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(" ");
 
-async function main(): Promise<void> {
-  const loadBefore = load();
-  const results = new Results();
-  const workspace = await prepareWorkspace(createWorkspaceRoot(args.keep), log);
+async function measureSdk(workspace: Awaited<ReturnType<typeof prepareWorkspace>>, results: Results): Promise<void> {
   if (args.keep) log(`scratch directory: ${workspace.root}`);
   measureInstall(workspace, results);
   log("(a) install footprint measured");
@@ -67,12 +65,26 @@ async function main(): Promise<void> {
     await measureBundle(workspace, results);
     log("(g) bundles measured");
   }
+}
+
+async function main(): Promise<void> {
+  const loadBefore = load();
+  const results = new Results();
+  // (h) needs no workspace: it runs the emulator from the sources beside Prism.
+  const workspace = [...measures].some((m) => m !== "h")
+    ? await prepareWorkspace(createWorkspaceRoot(args.keep), log)
+    : undefined;
+  if (workspace) await measureSdk(workspace, results);
+  if (measures.has("h")) {
+    await measureEmulator(plan.emulator, results, log);
+    log("(h) emulator beside Prism measured");
+  }
 
   const info = {
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     machine: `Node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}`,
-    sdkVersion: workspace.sdkVersion,
-    twilioVersion: workspace.twilioVersion,
+    sdkVersion: workspace?.sdkVersion ?? "—",
+    twilioVersion: workspace?.twilioVersion ?? "—",
     plan,
     quick: args.quick,
     seconds: (performance.now() - started) / 1000,

@@ -1,7 +1,14 @@
 // The emulator's clock: the real time plus whatever `advance()` added, so a
 // test can jump 181 days ahead without waiting.
 
-/** A span of emulated time for `advance()`. */
+/**
+ * A span of emulated time for `advance()`.
+ *
+ * @example
+ * ```ts
+ * emulator.advance({ days: 180, seconds: 1 });
+ * ```
+ */
 export interface Duration {
   days?: number;
   hours?: number;

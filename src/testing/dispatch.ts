@@ -126,7 +126,7 @@ export async function dispatch(
     const fault = state.faults.take(route.operationId);
     if (fault?.delayMs) await sleep(fault.delayMs, signal);
     if (fault?.drop) {
-      state.log.add(entry(null));
+      if (state.log.keeps) state.log.add(entry(null));
       return { status: 0, headers: {}, body: "", drop: true };
     }
     if (fault?.status) {
@@ -142,7 +142,7 @@ export async function dispatch(
       response = answer(state, route, request, json, fail);
     }
   }
-  state.log.add(entry(response.status));
+  if (state.log.keeps) state.log.add(entry(response.status));
   return response;
 }
 

@@ -26,14 +26,29 @@ export interface EmulatorBaseUrls {
   readonly proxy: string;
 }
 
-/** Which tasks `tasks()` returns; every field is optional. */
+/**
+ * Which tasks `tasks()` returns; every field is optional.
+ *
+ * @example
+ * ```ts
+ * emulator.tasks({ interactionSid: interaction.sid, status: "wrapping" });
+ * ```
+ */
 export interface TaskFilter {
   interactionSid?: string;
   channelSid?: string;
   status?: TaskStatus;
 }
 
-/** A running emulator. See {@link createEmulator}. */
+/**
+ * A running emulator. See {@link createEmulator}.
+ *
+ * @example
+ * ```ts
+ * emulator.advance({ days: 181 });
+ * expect(emulator.tasks().map((task) => task.status)).toEqual(["completed"]);
+ * ```
+ */
 export interface Emulator {
   /** The Account SID and Auth Token it accepts: spread them into `createInteractionsClient`. */
   readonly credentials: EmulatorCredentials;
@@ -140,8 +155,8 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
       const out: EmulatedTask[] = [];
       for (const task of tasks.all()) {
         if (filter.status !== undefined && task.status !== filter.status) continue;
-        if (filter.interactionSid !== undefined && task.context.interactionSid !== filter.interactionSid) continue;
-        if (filter.channelSid !== undefined && task.context.channelSid !== filter.channelSid) continue;
+        if (filter.interactionSid !== undefined && task.channel.interactionSid !== filter.interactionSid) continue;
+        if (filter.channelSid !== undefined && task.channel.sid !== filter.channelSid) continue;
         out.push(snapshot(task));
       }
       return out;

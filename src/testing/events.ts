@@ -1,7 +1,16 @@
 // State changes inside the emulator, as events: tests can watch them, and the
 // webhook delivery of interaction events can hang off the same hook.
 
-/** Something that changed in the emulated contact centre. */
+/**
+ * Something that changed in the emulated contact centre.
+ *
+ * @example
+ * ```ts
+ * const stop = emulator.subscribe((event) => {
+ *   if (event.type === "task.status") console.log(event.taskSid, event.from, "→", event.to);
+ * });
+ * ```
+ */
 export type EmulatorEvent =
   | { readonly type: "interaction.created"; readonly interactionSid: string; readonly channelSid: string }
   | {

@@ -6,6 +6,7 @@ import type { ChannelRecord, ChannelSetup, FlexModel, InteractionRecord } from "
 import { channelJson, interactionJson, routingJson } from "./flex-json";
 import { type Handler, type HandlerContext, jsonField } from "./handler";
 import { arraySource, listPage } from "./paging";
+import { intern } from "./intern";
 import type { TaskRouting } from "./tasks";
 
 interface ChannelParams {
@@ -16,6 +17,7 @@ interface ChannelParams {
   participants?: Record<string, unknown>[];
 }
 
+const NO_TASKS: string[] = [];
 const PHONE = new Set(["sms", "whatsapp"]);
 const IDENTITY = new Set(["chat", "web"]);
 const VALIDATION_ERROR = 19025;
@@ -62,42 +64,39 @@ function create(model: FlexModel): Handler {
     const interactionSid = model.sids.sid("KD");
     const channelSid = model.sids.sid("UO");
     const customers = params.participants ?? [];
-    const context = {
-      interactionSid,
-      channelSid,
-      channelType: params.type,
-      initiatedBy: params.initiated_by,
-      conversationSid: params.properties?.media_channel_sid ?? model.sids.sid("CH"),
-      externalContact: (customers[0]?.proxy_address as string | undefined) ?? params.properties?.from ?? null,
-    };
-    const task = model.tasks.create(routing, context, null, now);
+    const type = intern(params.type);
     const interaction: InteractionRecord = {
       sid: interactionSid,
       channelSid,
-      channelType: params.type,
-      taskSid: task.sid,
+      channelType: type,
+      taskSid: null,
       contextSid: (input.body.InteractionContextSid as string | undefined) ?? null,
       webhookTtid: (input.body.WebhookTtid as string | undefined) ?? null,
     };
     const channel: ChannelRecord = {
       sid: channelSid,
       interactionSid,
-      type: params.type,
+      type,
+      initiatedBy: intern(params.initiated_by),
+      conversationSid: params.properties?.media_channel_sid ?? null,
+      externalContact: intern((customers[0]?.proxy_address as string | undefined) ?? params.properties?.from ?? null),
       status: "setup",
       errorCode: null,
       errorMessage: null,
       readyAt: now + model.options.channelSetupMs,
       touched: now,
-      context,
-      setup: {
-        customers,
-        agentTaskSid: params.initiated_by === "agent" ? task.sid : null,
-        failure: setupFailure(params, routing),
-      },
+      setup: null,
       participants: [],
-      invites: [],
-      transfers: [],
-      taskSids: [task.sid],
+      taskSids: NO_TASKS,
+    };
+    const task = model.tasks.create(routing, channel, null, now);
+    interaction.taskSid = task.sid;
+    // Exactly sized: most channels keep this one task.
+    channel.taskSids = [task.sid];
+    channel.setup = {
+      customers,
+      agentTaskSid: params.initiated_by === "agent" ? task.sid : null,
+      failure: setupFailure(params, routing),
     };
     model.interactions.set(interactionSid, interaction);
     model.channels.set(channelSid, channel);
@@ -115,7 +114,7 @@ function adopt(model: FlexModel, ctx: HandlerContext, channelSid: string, routin
   const channel = model.writableChannel(existing.interactionSid, channelSid, ctx.now, "sub-resource");
   const interaction = model.interaction(channel.interactionSid, ctx.now);
   if (!routing) return interactionJson(ctx.base, interaction, currentRouting(model, ctx, interaction));
-  const task = model.tasks.create(routing, channel.context, null, ctx.now);
+  const task = model.tasks.create(routing, channel, null, ctx.now);
   channel.taskSids.push(task.sid);
   interaction.taskSid = task.sid;
   return interactionJson(ctx.base, interaction, routingJson(task, ctx.accountSid, ctx.now, false));
@@ -147,7 +146,7 @@ function listChannels(model: FlexModel): Handler {
       if (!(error instanceof TwilioFault)) throw error;
     }
     return listPage(
-      arraySource(channels),
+      arraySource(channels, (c) => c.sid),
       input.query,
       `${base}/v1/Interactions/${interaction.sid}/Channels`,
       "channels",

@@ -1,6 +1,13 @@
 // How the Flex records look on the wire (the spec's response schemas).
-import type { ChannelRecord, InteractionRecord, InviteRecord, ParticipantRecord, TransferRecord } from "./flex-model";
-import { type TaskRecord, taskJson } from "./tasks";
+import {
+  type ChannelRecord,
+  type InteractionRecord,
+  type InviteRecord,
+  type ParticipantRecord,
+  type TransferRecord,
+  participantSidOf,
+} from "./flex-model";
+import { type TaskRecord, reservationOf, taskJson } from "./tasks";
 
 export const interactionUrl = (base: string, sid: string) => `${base}/v1/Interactions/${sid}`;
 export const channelUrl = (base: string, channel: ChannelRecord) =>
@@ -9,8 +16,8 @@ export const channelUrl = (base: string, channel: ChannelRecord) =>
 export function routingJson(task: TaskRecord | undefined, accountSid: string, now: number, withReservation: boolean) {
   if (!task) return null;
   const reservation =
-    withReservation && task.reservationSid && task.status !== "pending"
-      ? { sid: task.reservationSid, worker_sid: task.workerSid, reservation_status: reservationStatus(task) }
+    withReservation && task.offered && task.status !== "pending"
+      ? { sid: reservationOf(task), worker_sid: task.workerSid, reservation_status: reservationStatus(task) }
       : null;
   return { reservation, properties: taskJson(task, accountSid, now) };
 }
@@ -50,12 +57,16 @@ export function channelJson(base: string, channel: ChannelRecord) {
 
 export function participantJson(base: string, channel: ChannelRecord, participant: ParticipantRecord) {
   return {
-    sid: participant.sid,
+    sid: participantSidOf(channel, participant),
     type: participant.type,
     interaction_sid: channel.interactionSid,
     channel_sid: channel.sid,
-    url: `${channelUrl(base, channel)}/Participants/${participant.sid}`,
-    routing_properties: participant.routing,
+    url: `${channelUrl(base, channel)}/Participants/${participantSidOf(channel, participant)}`,
+    routing_properties: participant.task && {
+      task_sid: participant.task.sid,
+      worker_sid: participant.task.workerSid,
+      reservation_sid: participant.reservationSid ?? reservationOf(participant.task),
+    },
   };
 }
 

@@ -1,7 +1,13 @@
 // Handlers of what hangs off a channel (F7–F14 of the wire contract):
 // participants, invites and transfers.
 import { invalid, notFound } from "./exchange";
-import type { ChannelRecord, FlexModel, InviteRecord, TransferRecord } from "./flex-model";
+import {
+  type ChannelRecord,
+  type FlexModel,
+  type InviteRecord,
+  type TransferRecord,
+  participantSidOf,
+} from "./flex-model";
 import { inviteJson, participantJson, routingJson, transferJson } from "./flex-json";
 import { type Handler, type HandlerContext, jsonField } from "./handler";
 import { arraySource, listPage } from "./paging";
@@ -32,7 +38,7 @@ function agentTask(
 ): TaskRecord {
   if (given?.task_sid) {
     const task = model.tasks.get(given.task_sid);
-    if (!task || task.context.channelSid !== channel.sid)
+    if (!task || task.channel !== channel)
       throw invalid(
         `Invalid parameter RoutingProperties: task_sid ${given.task_sid} is not a task of channel ${channel.sid}`,
       );
@@ -43,7 +49,7 @@ function agentTask(
     const open = model.tasksOf(channel).reverse().find(isOpen);
     if (open) return open;
   }
-  const task = model.tasks.create(model.defaultRouting(channel), channel.context, null, now);
+  const task = model.tasks.create(model.defaultRouting(channel), channel, null, now);
   channel.taskSids.push(task.sid);
   return task;
 }
@@ -67,7 +73,7 @@ function listParticipants(model: FlexModel): Handler {
   return (ctx) => {
     const channel = readChannel(model, ctx);
     return listPage(
-      arraySource(channel.participants),
+      arraySource(channel.participants, (p) => participantSidOf(channel, p)),
       ctx.input.query,
       listUrl(ctx, "Participants"),
       "participants",
@@ -80,13 +86,13 @@ function updateParticipant(model: FlexModel): Handler {
   return (ctx) => {
     const channel = channelOf(model, ctx);
     const sid = ctx.input.path.Sid!;
-    const participant = channel.participants.find((p) => p.sid === sid);
+    const participant = channel.participants.find((p) => participantSidOf(channel, p) === sid);
     if (!participant) throw notFound(`Participant ${sid} of channel ${channel.sid}`);
     if (participant.type !== "agent")
       throw invalid(`Participant ${sid} is a ${participant.type}: only agent participants can be updated`);
     if (participant.status === "closed") throw invalid(`Participant ${sid} is closed: it has left the channel`);
     const status = ctx.input.body.Status as "closed" | "wrapup";
-    const task = participant.routing ? model.tasks.get(participant.routing.task_sid) : undefined;
+    const task = participant.task;
     if (task && status === "wrapup") {
       if (task.status === "pending" || task.status === "reserved")
         throw invalid(`Task ${task.sid} is ${task.status}: only an accepted task can go into wrap-up`);
@@ -104,12 +110,12 @@ function createInvite(model: FlexModel): Handler {
     const channel = channelOf(model, ctx);
     const routing = jsonField<{ properties: TaskRouting }>(ctx.input, "Routing")!.properties;
     const inviteSid = model.sids.sid("KG");
-    const task = model.tasks.create(routing, channel.context, inviteSid, ctx.now);
+    const task = model.tasks.create(routing, channel, inviteSid, ctx.now);
     channel.taskSids.push(task.sid);
     // A worker named in the invite is offered a reservation.
     if (task.workerSid !== null) model.tasks.move(task, "reserved", ctx.now);
     const invite: InviteRecord = { sid: inviteSid, taskSid: task.sid };
-    channel.invites.push(invite);
+    (channel.invites ??= []).push(invite);
     model.events.emit({ type: "invite.created", channelSid: channel.sid, inviteSid, taskSid: task.sid });
     return inviteJson(ctx.base, channel, invite, routingJson(task, ctx.accountSid, ctx.now, false));
   };
@@ -118,13 +124,18 @@ function createInvite(model: FlexModel): Handler {
 function listInvites(model: FlexModel): Handler {
   return (ctx) => {
     const channel = readChannel(model, ctx);
-    return listPage(arraySource(channel.invites), ctx.input.query, listUrl(ctx, "Invites"), "invites", (invite) =>
-      inviteJson(
-        ctx.base,
-        channel,
-        invite,
-        routingJson(model.tasks.get(invite.taskSid), ctx.accountSid, ctx.now, true),
-      ),
+    return listPage(
+      arraySource(channel.invites ?? [], (invite) => invite.sid),
+      ctx.input.query,
+      listUrl(ctx, "Invites"),
+      "invites",
+      (invite) =>
+        inviteJson(
+          ctx.base,
+          channel,
+          invite,
+          routingJson(model.tasks.get(invite.taskSid), ctx.accountSid, ctx.now, true),
+        ),
     );
   };
 }
@@ -141,7 +152,7 @@ function createTransfer(model: FlexModel): Handler {
     const channel = channelOf(model, ctx);
     const body = ctx.input.body;
     const from = typeof body.from === "string" ? body.from : null;
-    if (from !== null && !channel.participants.some((p) => p.sid === from))
+    if (from !== null && !channel.participants.some((p) => participantSidOf(channel, p) === from))
       throw invalid(`Invalid parameter from: ${from} is not a participant of channel ${channel.sid}`);
     const transfer: TransferRecord = {
       sid: model.sids.sid("UX"),
@@ -153,7 +164,7 @@ function createTransfer(model: FlexModel): Handler {
       created: ctx.now,
       updated: ctx.now,
     };
-    channel.transfers.push(transfer);
+    (channel.transfers ??= []).push(transfer);
     model.events.emit({
       type: "transfer.status",
       channelSid: channel.sid,
@@ -165,7 +176,7 @@ function createTransfer(model: FlexModel): Handler {
 }
 
 function transferOf(channel: ChannelRecord, sid: string): TransferRecord {
-  const transfer = channel.transfers.find((t) => t.sid === sid);
+  const transfer = channel.transfers?.find((t) => t.sid === sid);
   if (!transfer) throw notFound(`Transfer ${sid} of channel ${channel.sid}`);
   return transfer;
 }

@@ -5,7 +5,7 @@
 import type { EventHub } from "./events";
 import { invalid, notFound } from "./exchange";
 import type { ResolvedOptions } from "./options";
-import type { SidFactory } from "./sids";
+import { type SidFactory, derivedSid } from "./sids";
 import { type ChannelContext, type TaskBoard, type TaskRecord, type TaskRouting, isAccepted, isOpen } from "./tasks";
 
 export type ChannelStatus = "setup" | "active" | "failed" | "closed" | "inactive" | "pause" | "transfer";
@@ -20,11 +20,15 @@ export interface InteractionRecord {
   webhookTtid: string | null;
 }
 
+/** A participant; its SID follows from its channel and place ({@link participantSidOf}), so it is not stored. */
 export interface ParticipantRecord {
-  readonly sid: string;
+  readonly index: number;
   readonly type: string;
   status: "joined" | "wrapup" | "closed";
-  readonly routing: { task_sid: string; worker_sid: string | null; reservation_sid: string | null } | null;
+  /** An agent's task; null for other types. */
+  readonly task: TaskRecord | null;
+  /** A reservation SID the caller named in RoutingProperties. */
+  readonly reservationSid: string | null;
 }
 
 export interface InviteRecord {
@@ -51,25 +55,28 @@ export interface ChannelSetup {
   readonly failure: { readonly code: number; readonly message: string } | null;
 }
 
-export interface ChannelRecord {
-  readonly sid: string;
-  readonly interactionSid: string;
-  readonly type: string;
+/** A channel; it is also what its tasks know of it (their {@link ChannelContext}). */
+export interface ChannelRecord extends ChannelContext {
   status: ChannelStatus;
   errorCode: number | null;
   errorMessage: string | null;
   readonly readyAt: number;
   /** When the expiry clock was last reset. */
   touched: number;
-  readonly context: ChannelContext;
   setup: ChannelSetup | null;
-  readonly participants: ParticipantRecord[];
-  readonly invites: InviteRecord[];
-  readonly transfers: TransferRecord[];
-  readonly taskSids: string[];
+  participants: ParticipantRecord[];
+  /** Made on first use: most channels never get one. */
+  invites?: InviteRecord[];
+  transfers?: TransferRecord[];
+  taskSids: string[];
 }
 
 const DAY_MS = 86_400_000;
+
+/** A participant's SID: derived from its channel and its place there, the same every time. */
+export function participantSidOf(channel: ChannelRecord, participant: ParticipantRecord): string {
+  return derivedSid("UT", `${channel.sid}/${participant.index}`);
+}
 
 export class FlexModel {
   readonly interactions = new Map<string, InteractionRecord>();
@@ -115,7 +122,7 @@ export class FlexModel {
     }
     this.setStatus(channel, "active");
     // The customers listed in Channel.participants; an inbound channel always has its customer.
-    const customers = Math.max(setup.customers.length, channel.context.initiatedBy === "agent" ? 0 : 1);
+    const customers = Math.max(setup.customers.length, channel.initiatedBy === "agent" ? 0 : 1);
     for (let i = 0; i < customers; i++) this.addParticipant(channel, "customer", null);
     for (const task of this.tasksOf(channel)) {
       if (task.workerSid === null || task.status !== "pending") continue;
@@ -125,6 +132,8 @@ export class FlexModel {
     }
     const agentTask = setup.agentTaskSid ? this.tasks.get(setup.agentTaskSid) : undefined;
     if (agentTask) this.addParticipant(channel, "agent", agentTask);
+    // An exact-size copy: a pushed-to array keeps room for 17, which adds up over 100,000 channels.
+    channel.participants = channel.participants.slice();
   }
 
   addParticipant(
@@ -134,18 +143,18 @@ export class FlexModel {
     reservationSid?: string,
   ): ParticipantRecord {
     const participant: ParticipantRecord = {
-      sid: this.sids.sid("UT"),
+      index: channel.participants.length,
       type,
       status: "joined",
-      routing: task
-        ? { task_sid: task.sid, worker_sid: task.workerSid, reservation_sid: reservationSid ?? task.reservationSid }
-        : null,
+      task: task ?? null,
+      reservationSid: reservationSid ?? null,
     };
     channel.participants.push(participant);
+    const participantSid = participantSidOf(channel, participant);
     this.events.emit({
       type: "participant.added",
       channelSid: channel.sid,
-      participantSid: participant.sid,
+      participantSid,
       participantType: type,
     });
     return participant;

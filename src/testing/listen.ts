@@ -5,7 +5,14 @@
 // cannot run).
 import type { EmulatorRequest, EmulatorResponse } from "./exchange";
 
-/** Options of `emulator.listen()`. */
+/**
+ * Options of `emulator.listen()`.
+ *
+ * @example
+ * ```ts
+ * const server = await emulator.listen({ ports: { flex: 4010, proxy: 4011 } });
+ * ```
+ */
 export interface ListenOptions {
   /** Loopback address to bind (default `127.0.0.1`). */
   host?: string;
@@ -13,7 +20,19 @@ export interface ListenOptions {
   ports?: { flex?: number; proxy?: number };
 }
 
-/** The emulator served over HTTP. */
+/**
+ * The emulator served over HTTP.
+ *
+ * @example
+ * ```ts
+ * const server = await emulator.listen();
+ * try {
+ *   const twilio = createInteractionsClient({ ...emulator.credentials, baseUrls: server.baseUrls });
+ * } finally {
+ *   await server.close();
+ * }
+ * ```
+ */
 export interface EmulatorServer {
   /** `http://127.0.0.1:<port>` of each API, for the client's `baseUrls` or any other tool. */
   readonly baseUrls: { readonly flex: string; readonly proxy: string };

@@ -71,13 +71,13 @@ export function listPage<T>(
 }
 
 /** A list source over a short array that never loses items (Flex sub-resources). */
-export function arraySource<T extends { readonly sid: string }>(items: readonly T[]): ListSource<T> {
+export function arraySource<T>(items: readonly T[], sidOf: (item: T) => string): ListSource<T> {
   return {
     items,
-    sidOf: (item) => item.sid,
+    sidOf,
     seqOf: (item) => items.indexOf(item),
     seqOfSid: (sid) => {
-      const index = items.findIndex((item) => item.sid === sid);
+      const index = items.findIndex((item) => sidOf(item) === sid);
       return index < 0 ? undefined : index;
     },
   };

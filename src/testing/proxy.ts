@@ -32,7 +32,14 @@ interface SessionRecord {
   readonly seqs: Map<string, number>;
 }
 
-/** Options of `emulator.proxySession()`. */
+/**
+ * Options of `emulator.proxySession()`.
+ *
+ * @example
+ * ```ts
+ * const { serviceSid, sessionSid } = emulator.proxySession({ interactions: 120 });
+ * ```
+ */
 export interface ProxySessionOptions {
   /** How many interactions the session holds (default 10). */
   interactions?: number;

@@ -1,7 +1,14 @@
 // What the emulator received, for tests that assert what their code did.
 // The Authorization header is never kept: only which credential was used.
 
-/** One request the emulator received, with its answer. */
+/**
+ * One request the emulator received, with its answer.
+ *
+ * @example
+ * ```ts
+ * expect(emulator.requests().map((r) => r.operation)).toEqual(["CreateInteraction", "UpdateInteractionChannel"]);
+ * ```
+ */
 export interface ReceivedRequest {
   readonly method: string;
   /** Absolute URL as received. */
@@ -31,6 +38,11 @@ export class RequestLog {
 
   constructor(limit: number) {
     this.#limit = limit;
+  }
+
+  /** Whether entries are kept at all (a limit of 0 keeps none, so callers need not build them). */
+  get keeps(): boolean {
+    return this.#limit > 0;
   }
 
   add(entry: ReceivedRequest): void {

@@ -13,6 +13,19 @@ export function randomStream(seed: number): () => number {
   };
 }
 
+const HEX = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
+
+/**
+ * A SID that follows from another one (the Conversation of a channel, the
+ * invite behind an interaction's task): as deterministic as its parent, and
+ * computed when needed instead of held in memory.
+ */
+export function derivedSid(prefix: string, from: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < from.length; i++) hash = Math.imul(hash ^ from.charCodeAt(i), 0x01000193);
+  return new SidFactory(hash ^ prefix.charCodeAt(0), prefix.charCodeAt(1)).sid(prefix);
+}
+
 /** Makes SIDs (`XX` + 32 hex digits) and other identifiers from one seed. */
 export class SidFactory {
   readonly #start: number;
@@ -30,12 +43,24 @@ export class SidFactory {
   }
 
   hex(length: number): string {
-    let out = "";
-    while (out.length < length) out += this.#next().toString(16).padStart(8, "0");
-    return out.slice(0, length);
+    return this.#text("", length);
   }
 
   sid(prefix: string): string {
-    return prefix + this.hex(32);
+    return this.#text(prefix, 32);
+  }
+
+  // One flat string from char codes, not a rope of concatenated pieces: that
+  // matters when an emulator holds hundreds of thousands of SIDs.
+  #text(prefix: string, hexDigits: number): string {
+    const codes = new Array<number>(prefix.length + hexDigits);
+    for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);
+    let word = 0;
+    for (let i = 0; i < hexDigits; i++) {
+      if (i % 8 === 0) word = this.#next();
+      codes[prefix.length + i] = HEX[word & 15]!;
+      word >>>= 4;
+    }
+    return String.fromCharCode(...codes);
   }
 }

@@ -3,12 +3,21 @@
 // Interactions API response (epoch-second dates, attributes as a JSON string).
 import type { EventHub } from "./events";
 import { invalid } from "./exchange";
-import type { SidFactory } from "./sids";
+import { intern } from "./intern";
+import { type SidFactory, derivedSid } from "./sids";
 
 /** TaskRouter's assignment statuses. */
 export type TaskStatus = "pending" | "reserved" | "assigned" | "wrapping" | "completed" | "canceled";
 
-/** A task as `emulator.tasks()` shows it. */
+/**
+ * A task as `emulator.tasks()` shows it.
+ *
+ * @example
+ * ```ts
+ * const [task] = emulator.tasks();
+ * expect(task).toMatchObject({ status: "wrapping", attributes: { customerName: "Ada" } });
+ * ```
+ */
 export interface EmulatedTask {
   readonly sid: string;
   readonly status: TaskStatus;
@@ -46,10 +55,11 @@ export interface TaskRouting {
 /** What every task of one channel shares; the keys Twilio adds to task attributes come from it. */
 export interface ChannelContext {
   readonly interactionSid: string;
-  readonly channelSid: string;
-  readonly channelType: string;
+  readonly sid: string;
+  readonly type: string;
   readonly initiatedBy: string;
-  readonly conversationSid: string;
+  /** The Conversation named in `Channel.properties.media_channel_sid`, or null for the one Twilio creates ({@link conversationOf}). */
+  readonly conversationSid: string | null;
   /** The address the customer sees (Conversation projected address), if known. */
   readonly externalContact: string | null;
 }
@@ -59,18 +69,19 @@ export interface TaskRecord {
   status: TaskStatus;
   /** The attributes the caller sent; the keys Twilio adds are derived by {@link attributesOf}. */
   attributes: Record<string, unknown>;
-  context: ChannelContext;
-  /** The invite the task came from: for the interaction's own task, the one Twilio names in its attributes. */
-  inviteSid: string;
-  /** Whether an invite request created the task (its attributes then get fewer added keys). */
-  invited: boolean;
+  channel: ChannelContext;
+  /** The invite request that created the task, or null for an interaction's own task. */
+  inviteSid: string | null;
   workspaceSid: string;
   workflowSid: string;
   queueSid: string;
   taskChannelSid: string;
   taskChannelUniqueName: string;
   workerSid: string | null;
+  /** A reservation SID the caller named; otherwise {@link reservationOf} derives one once the task was offered. */
   reservationSid: string | null;
+  /** Whether TaskRouter has offered the task to a worker (reserved it) at some point. */
+  offered: boolean;
   priority: number;
   timeout: number;
   assignmentCounter: number;
@@ -102,23 +113,23 @@ export class TaskBoard {
     private readonly events: EventHub,
   ) {}
 
-  create(routing: TaskRouting, context: ChannelContext, inviteSid: string | null, now: number): TaskRecord {
+  create(routing: TaskRouting, channel: ChannelContext, inviteSid: string | null, now: number): TaskRecord {
     const unique = routing.task_channel_unique_name ?? "default";
     const task: TaskRecord = {
       sid: this.sids.sid("WT"),
       status: "pending",
       attributes: routing.attributes ?? {},
-      context,
-      inviteSid: inviteSid ?? this.sids.sid("KG"),
-      invited: inviteSid !== null,
-      workspaceSid: routing.workspace_sid,
+      channel,
+      inviteSid,
+      workspaceSid: intern(routing.workspace_sid),
       // Twilio fills in the workspace's only workflow and its queue; the emulator names stable stand-ins.
-      workflowSid: routing.workflow_sid ?? this.#standIn("WW", routing.workspace_sid),
-      queueSid: routing.queue_sid ?? this.#standIn("WQ", routing.workspace_sid),
-      taskChannelSid: routing.task_channel_sid ?? this.#standIn("TC", `${routing.workspace_sid}/${unique}`),
-      taskChannelUniqueName: unique,
-      workerSid: routing.worker_sid ?? null,
+      workflowSid: intern(routing.workflow_sid) ?? this.#standIn("WW", routing.workspace_sid),
+      queueSid: intern(routing.queue_sid) ?? this.#standIn("WQ", routing.workspace_sid),
+      taskChannelSid: intern(routing.task_channel_sid) ?? this.#standIn("TC", `${routing.workspace_sid}/${unique}`),
+      taskChannelUniqueName: intern(unique),
+      workerSid: intern(routing.worker_sid) ?? null,
       reservationSid: null,
+      offered: false,
       priority: routing.priority ?? 0,
       timeout: routing.timeout ?? 86_400,
       assignmentCounter: 0,
@@ -130,7 +141,7 @@ export class TaskBoard {
     this.events.emit({
       type: "task.status",
       taskSid: task.sid,
-      channelSid: context.channelSid,
+      channelSid: channel.sid,
       from: null,
       to: "pending",
     });
@@ -152,13 +163,12 @@ export class TaskBoard {
       throw invalid(`Task ${task.sid} is ${task.status}; TaskRouter cannot move it to ${to}`);
     const from = task.status;
     if ((to === "reserved" || to === "assigned") && task.workerSid === null) task.workerSid = this.sids.sid("WK");
-    if ((to === "reserved" || to === "assigned") && task.reservationSid === null)
-      task.reservationSid = this.sids.sid("WR");
+    if (to === "reserved" || to === "assigned") task.offered = true;
     if (to === "assigned") task.assignmentCounter += 1;
     task.status = to;
     task.updated = now;
     if (reason !== null) task.reason = reason;
-    this.events.emit({ type: "task.status", taskSid: task.sid, channelSid: task.context.channelSid, from, to });
+    this.events.emit({ type: "task.status", taskSid: task.sid, channelSid: task.channel.sid, from, to });
   }
 
   clear(): void {
@@ -181,18 +191,28 @@ export function snapshot(task: TaskRecord): EmulatedTask {
     sid: task.sid,
     status: task.status,
     attributes: attributesOf(task),
-    interactionSid: task.context.interactionSid,
-    channelSid: task.context.channelSid,
-    inviteSid: task.invited ? task.inviteSid : null,
+    interactionSid: task.channel.interactionSid,
+    channelSid: task.channel.sid,
+    inviteSid: task.inviteSid,
     workspaceSid: task.workspaceSid,
     workflowSid: task.workflowSid,
     queueSid: task.queueSid,
     workerSid: task.workerSid,
-    reservationSid: task.reservationSid,
+    reservationSid: reservationOf(task),
     reason: task.reason,
     dateCreated: new Date(task.created).toISOString(),
     dateUpdated: new Date(task.updated).toISOString(),
   };
+}
+
+/** The channel's Conversation: the one the caller named, or the one the emulated Twilio created. */
+export function conversationOf(channel: ChannelContext): string {
+  return channel.conversationSid ?? derivedSid("CH", channel.sid);
+}
+
+/** The task's reservation: the one the caller named, or the one TaskRouter made when it offered the task. */
+export function reservationOf(task: TaskRecord): string | null {
+  return task.reservationSid ?? (task.offered ? derivedSid("WR", task.sid) : null);
 }
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
@@ -204,22 +224,23 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
  * again (flows.md, transfers).
  */
 export function attributesOf(task: TaskRecord): Record<string, unknown> {
-  const c = task.context;
+  const c = task.channel;
   const added: Record<string, unknown> = {
     flexInteractionSid: c.interactionSid,
-    flexInteractionChannelSid: c.channelSid,
-    flexChannelInviteSid: task.inviteSid,
-    conversationSid: c.conversationSid,
-    channelType: c.channelType,
+    flexInteractionChannelSid: c.sid,
+    // The interaction's own task names an invite too (seed 000's response), one the invite list does not show.
+    flexChannelInviteSid: task.inviteSid ?? derivedSid("KG", task.sid),
+    conversationSid: conversationOf(c),
+    channelType: c.type,
   };
   const own = task.attributes;
-  if (task.invited) return { ...own, ...added };
+  if (task.inviteSid !== null) return { ...own, ...added };
   const direction = c.initiatedBy === "agent" ? "outbound" : "inbound";
   const conversations: Record<string, unknown> = {
     conversation_id: c.interactionSid,
     initiated_by: capitalized(c.initiatedBy),
-    communication_channel: capitalized(c.channelType),
-    media: [{ type: "ChatTranscript", sid: c.conversationSid, conversation_sid: c.conversationSid }],
+    communication_channel: capitalized(c.type),
+    media: [{ type: "ChatTranscript", sid: added.conversationSid, conversation_sid: added.conversationSid }],
     direction: capitalized(direction),
   };
   if (c.externalContact !== null) conversations.external_contact = c.externalContact;

@@ -5,7 +5,8 @@
 // asynchronously, as Twilio's does: `flush()` waits for it.
 import { twilioSignature } from "../webhooks/signature";
 import type { EmulatorEvent } from "./events";
-import type { ChannelRecord, FlexModel } from "./flex-model";
+import { type ChannelRecord, type FlexModel, participantSidOf } from "./flex-model";
+import { conversationOf } from "./tasks";
 import type { WebhookRegistry } from "./flex-webhooks";
 
 /** Where the emulator sends webhook requests: a fetch, or your app's own handler. */
@@ -69,7 +70,7 @@ export class WebhookDispatcher {
       }
     } else if (event.type === "participant.added" || event.type === "participant.status") {
       const channel = this.model.channels.get(event.channelSid);
-      const participant = channel?.participants.find((p) => p.sid === event.participantSid);
+      const participant = channel?.participants.find((p) => participantSidOf(channel, p) === event.participantSid);
       if (!channel || !participant) return;
       // A participant closed has left the channel; any other change (wrap-up) is an update.
       const eventType =
@@ -82,9 +83,9 @@ export class WebhookDispatcher {
         const { InstanceSid: _instance, ...params } = this.#channelParams(channel);
         return {
           ...params,
-          ParticipantSid: participant.sid,
+          ParticipantSid: event.participantSid,
           ParticipantType: participant.type,
-          ...(participant.routing && { TaskSid: participant.routing.task_sid }),
+          ...(participant.task && { TaskSid: participant.task.sid }),
         };
       });
     }
@@ -96,7 +97,7 @@ export class WebhookDispatcher {
       InstanceSid: this.model.standIn("GO"),
       InteractionSid: channel.interactionSid,
       ChannelSid: channel.sid,
-      MediaChannelSid: channel.context.conversationSid,
+      MediaChannelSid: conversationOf(channel),
       MediaChannelType: channel.type,
     };
   }
