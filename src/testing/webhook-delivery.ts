@@ -9,10 +9,25 @@ import { type ChannelRecord, type FlexModel, participantSidOf } from "./flex-mod
 import { conversationOf } from "./tasks";
 import type { WebhookRegistry } from "./flex-webhooks";
 
-/** Where the emulator sends webhook requests: a fetch, or your app's own handler. */
+/**
+ * Where the emulator sends webhook requests: a fetch, or your app's own handler.
+ *
+ * @example
+ * ```ts
+ * const send: WebhookSender = (request) => app.fetch(request);
+ * ```
+ */
 export type WebhookSender = (request: Request) => Response | Promise<Response>;
 
-/** One interaction-webhook request the emulator sent, and how it was answered. */
+/**
+ * One interaction-webhook request the emulator sent, and how it was answered.
+ *
+ * @example
+ * ```ts
+ * await emulator.flushWebhooks();
+ * const [delivery] = emulator.webhookDeliveries(); // { eventType: "onParticipantLeft", status: 204, … }
+ * ```
+ */
 export interface WebhookDelivery {
   readonly eventType: string;
   readonly ttid: string;

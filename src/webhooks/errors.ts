@@ -20,7 +20,14 @@ export class InteractionEventError extends TwilioError {
   }
 }
 
-/** Why a signature was refused. */
+/**
+ * Why a signature was refused.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof WebhookSignatureError && error.reason === "missing") console.warn("unsigned request");
+ * ```
+ */
 export type SignatureFailure = "missing" | "mismatch" | "body-hash";
 
 /**

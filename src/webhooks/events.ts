@@ -7,12 +7,24 @@ import type { webhooks } from "../../generated/flex";
 import { isSid } from "../sid";
 import { MalformedEventError, UnknownEventTypeError } from "./errors";
 
-/** The name of an interaction event, for example `onParticipantLeft`. */
+/**
+ * The name of an interaction event, for example `onParticipantLeft`.
+ *
+ * @example
+ * ```ts
+ * const subscribed: InteractionEventType[] = ["onParticipantLeft", "onChannelStatusUpdated"];
+ * ```
+ */
 export type InteractionEventType = keyof webhooks;
 
 /**
  * The parameters of one interaction event, as the Flex description defines
- * them, for example `InteractionEventOf<"onParticipantLeft">`.
+ * them.
+ *
+ * @example
+ * ```ts
+ * async function sendSurvey(event: InteractionEventOf<"onParticipantLeft">) { … event.ParticipantSid … }
+ * ```
  */
 export type InteractionEventOf<T extends InteractionEventType> =
   webhooks[T]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
@@ -27,7 +39,14 @@ export type InteractionEventOf<T extends InteractionEventType> =
  */
 export type InteractionEvent = { [T in InteractionEventType]: InteractionEventOf<T> }[InteractionEventType];
 
-/** Received parameters: strings from a form or query string (arrays for repeated keys), anything from JSON. */
+/**
+ * Received parameters: strings from a form or query string (arrays for repeated keys), anything from JSON.
+ *
+ * @example
+ * ```ts
+ * const params: ReceivedParams = Object.fromEntries(new URLSearchParams(body));
+ * ```
+ */
 export type ReceivedParams = Readonly<Record<string, unknown>>;
 
 const { key, events } = flexApi.webhooks;

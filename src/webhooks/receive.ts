@@ -13,6 +13,12 @@ import { bodySha256, isValidTwilioSignature, sameText, type SignedParams } from 
  * and every event's `X-Twilio-Signature` is checked. Twilio does not state
  * that interaction events are signed; if yours are not, turn the check off
  * explicitly with `verifySignature: false` and protect the URL otherwise.
+ *
+ * @example
+ * ```ts
+ * await receiveInteractionEvent(request, { authToken, url: "https://app.example.org/flex-events" });
+ * await receiveInteractionEvent(request, { verifySignature: false }); // unsigned events accepted
+ * ```
  */
 export type ReceiveEventOptions =
   | {
@@ -172,7 +178,15 @@ export async function receiveInteractionEvent(
   );
 }
 
-/** The parts of Node's `IncomingMessage` the Node receiver reads. */
+/**
+ * The parts of Node's `IncomingMessage` the Node receiver reads: pass the
+ * message itself (a structural type, so the SDK needs no Node types).
+ *
+ * @example
+ * ```ts
+ * http.createServer((req, res) => { … receiveNodeInteractionEvent(req, rawBody) … });
+ * ```
+ */
 export interface IncomingMessageLike {
   method?: string | undefined;
   /** Path and query, as Node gives it. */

@@ -4,7 +4,14 @@
 // signed through the URL instead: Twilio adds `bodySHA256`, the hex SHA-256 of
 // the body, to its query string and signs the URL with no parameters.
 
-/** Request parameters as Twilio signs them: a repeated key holds an array. */
+/**
+ * Request parameters as Twilio signs them: a repeated key holds an array.
+ *
+ * @example
+ * ```ts
+ * const params: SignedParams = { EventType: "onParticipantLeft", Tag: ["a", "b"] };
+ * ```
+ */
 export type SignedParams = Readonly<Record<string, string | readonly string[]>>;
 
 const encoder = new TextEncoder();
