@@ -67,6 +67,22 @@ export const flexApi = {
       get: { operationId: "FetchInteractionTransfer" },
       post: { operationId: "UpdateInteractionTransfer", body: "json" },
     },
+    "/v1/Instances/{InstanceSid}/InteractionWebhooks": {
+      sids: { InstanceSid: "GO" },
+      get: {
+        operationId: "ListInteractionWebhook",
+        query: { PageSize: { minimum: 1, maximum: 1000, integer: true }, Page: { minimum: 0, integer: true } },
+        listKey: "data",
+      },
+      post: { operationId: "CreateInteractionWebhook", body: "form", jsonFields: [] },
+    },
+    "/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}": {
+      sids: { InstanceSid: "GO" },
+      patterns: { Ttid: "^flex_interactionwebhook_[0-9a-z]+$" },
+      get: { operationId: "FetchInteractionWebhook" },
+      post: { operationId: "UpdateInteractionWebhook", body: "form", jsonFields: [] },
+      delete: { operationId: "DeleteInteractionWebhook", noContent: true },
+    },
   },
   resources: {
     resources: {
@@ -215,6 +231,91 @@ export const flexApi = {
             },
           },
         },
+      },
+      instances: {
+        instance: {
+          param: "InstanceSid",
+          sid: "GO",
+          resources: {
+            interactionWebhooks: {
+              methods: {
+                list: {
+                  operationId: "ListInteractionWebhook",
+                  method: "get",
+                  path: "/v1/Instances/{InstanceSid}/InteractionWebhooks",
+                  pathParams: ["InstanceSid"],
+                  params: "query",
+                  list: true,
+                },
+                create: {
+                  operationId: "CreateInteractionWebhook",
+                  method: "post",
+                  path: "/v1/Instances/{InstanceSid}/InteractionWebhooks",
+                  pathParams: ["InstanceSid"],
+                  params: "body",
+                },
+              },
+              instance: {
+                param: "Ttid",
+                methods: {
+                  fetch: {
+                    operationId: "FetchInteractionWebhook",
+                    method: "get",
+                    path: "/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}",
+                    pathParams: ["InstanceSid", "Ttid"],
+                  },
+                  update: {
+                    operationId: "UpdateInteractionWebhook",
+                    method: "post",
+                    path: "/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}",
+                    pathParams: ["InstanceSid", "Ttid"],
+                    params: "body",
+                  },
+                  remove: {
+                    operationId: "DeleteInteractionWebhook",
+                    method: "delete",
+                    path: "/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}",
+                    pathParams: ["InstanceSid", "Ttid"],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  webhooks: {
+    key: "EventType",
+    events: {
+      onInteractionCreated: {
+        required: ["EventType", "AccountSid", "InteractionSid"],
+        sids: { AccountSid: "AC", InstanceSid: "GO", InteractionSid: "KD" },
+      },
+      onChannelCreated: {
+        required: ["EventType", "AccountSid", "InteractionSid", "ChannelSid"],
+        sids: { AccountSid: "AC", InstanceSid: "GO", InteractionSid: "KD", ChannelSid: "UO" },
+      },
+      onChannelCreateFailed: {
+        required: ["EventType", "AccountSid", "ErrorCode", "ErrorMessage"],
+        integers: ["ErrorCode"],
+        sids: { AccountSid: "AC", InteractionSid: "KD", ChannelSid: "UO" },
+      },
+      onChannelStatusUpdated: {
+        required: ["EventType", "AccountSid", "InteractionSid", "ChannelSid", "ChannelStatus"],
+        sids: { AccountSid: "AC", InstanceSid: "GO", InteractionSid: "KD", ChannelSid: "UO" },
+      },
+      onParticipantJoined: {
+        required: ["EventType", "AccountSid", "InteractionSid", "ChannelSid", "ParticipantSid"],
+        sids: { AccountSid: "AC", InteractionSid: "KD", ChannelSid: "UO", ParticipantSid: "UT", TaskSid: "WT" },
+      },
+      onParticipantLeft: {
+        required: ["EventType", "AccountSid", "InteractionSid", "ChannelSid", "ParticipantSid"],
+        sids: { AccountSid: "AC", InteractionSid: "KD", ChannelSid: "UO", ParticipantSid: "UT", TaskSid: "WT" },
+      },
+      onParticipantUpdated: {
+        required: ["EventType", "AccountSid", "InteractionSid", "ChannelSid", "ParticipantSid"],
+        sids: { AccountSid: "AC", InteractionSid: "KD", ChannelSid: "UO", ParticipantSid: "UT", TaskSid: "WT" },
       },
     },
   },

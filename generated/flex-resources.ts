@@ -10,6 +10,8 @@ import type {
   InteractionChannelParticipant,
   InteractionChannelParticipantPage,
   InteractionTransfer,
+  InteractionWebhook,
+  InteractionWebhookPage,
 } from "./flex";
 import type { ApiPromise, Input, ListParams, RequestOptions, SidArg } from "../src/resource-types";
 import type { Paginator } from "../src/pagination";
@@ -401,6 +403,141 @@ export interface InteractionResource {
 }
 
 /**
+ * Parameters of `twilio.flex.instances(instanceSid).interactionWebhooks(ttid).update()` (UpdateInteractionWebhook), named as in the API.
+ */
+export type UpdateInteractionWebhookParams = Input<
+  NonNullable<operations["UpdateInteractionWebhook"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]
+>;
+
+/**
+ * One item of `twilio.flex.instances(instanceSid).interactionWebhooks`, for example `twilio.flex.instances(instanceSid).interactionWebhooks(ttid)`.
+ */
+export interface InteractionWebhookHandle {
+  /**
+   * Fetch an interaction webhook.
+   *
+   * Returns one webhook. Twilio's example of this call misspells `webhook_events` as `webhook_eventsfilters`; this description uses the name every other example and the list use.
+   *
+   * Resolves to the result and throws a typed error (`TwilioApiError` and subclasses) on failure; `.withResponse()` adds the HTTP response.
+   *
+   * @example
+   * ```ts
+   * await twilio.flex.instances(instanceSid).interactionWebhooks(ttid).fetch();
+   * ```
+   */
+  fetch(options?: RequestOptions): ApiPromise<InteractionWebhook>;
+  /**
+   * Update an interaction webhook.
+   *
+   * Changes the URL, method, events or name of a webhook. Fields left out keep their value.
+   *
+   * **Choices where Twilio is unclear.** The field names follow Twilio's update example (`WebhookEvents`, `WebhookMethod`), not its parameter table (`Filters`, `Method`); see the create call. `WebhookEvents` replaces the whole event list, as Twilio's example answer suggests (it lists exactly the events sent); Twilio does not say whether it patches instead. Changing `Type` is not documented, so it is not accepted here.
+   *
+   * Resolves to the result and throws a typed error (`TwilioApiError` and subclasses) on failure; `.withResponse()` adds the HTTP response.
+   *
+   * @example
+   * ```ts
+   * await twilio.flex.instances(instanceSid).interactionWebhooks(ttid).update();
+   * ```
+   */
+  update(params?: UpdateInteractionWebhookParams, options?: RequestOptions): ApiPromise<InteractionWebhook>;
+  /**
+   * Delete an interaction webhook.
+   *
+   * Removes the webhook; Flex stops calling its URL.
+   *
+   * **Choices where Twilio is unclear.** Twilio shows no answer for this call: this description says `204` with no body, Twilio's convention for deletes (any 2xx is success to the SDK). Whether interactions that still carry the `ttid` keep it is not documented.
+   *
+   * Resolves when done and throws a typed error on failure; `.withResponse()` gives the HTTP response.
+   *
+   * @example
+   * ```ts
+   * await twilio.flex.instances(instanceSid).interactionWebhooks(ttid).remove();
+   * ```
+   */
+  remove(options?: RequestOptions): ApiPromise<void>;
+}
+
+/**
+ * Parameters of `twilio.flex.instances(instanceSid).interactionWebhooks.list()` (ListInteractionWebhook), named as in the API.
+ */
+export type ListInteractionWebhookParams = ListParams<
+  NonNullable<operations["ListInteractionWebhook"]["parameters"]["query"]>
+>;
+
+/**
+ * Parameters of `twilio.flex.instances(instanceSid).interactionWebhooks.create()` (CreateInteractionWebhook), named as in the API.
+ */
+export type CreateInteractionWebhookParams = Input<
+  NonNullable<operations["CreateInteractionWebhook"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]
+>;
+
+/**
+ * The resource `twilio.flex.instances(instanceSid).interactionWebhooks`.
+ */
+export interface InteractionWebhookResource {
+  /**
+   * A handle on one item of `twilio.flex.instances(instanceSid).interactionWebhooks`: no request is sent until you call one of its methods.
+   */
+  (ttid: string): InteractionWebhookHandle;
+  /**
+   * List the interaction webhooks of a Flex instance.
+   *
+   * Returns the webhooks registered on the Flex instance, one page at a time. Unlike the other lists, the records are under `data` (`meta.key` says so).
+   *
+   * **Choices where Twilio is unclear.** Twilio documents the filter as `type` in lower case, unlike its PascalCase form fields; this description keeps the documented name. Its examples page with `PageSize` and `Page` only, so `PageToken` is left out; the SDK follows `meta.next_page_url` unchanged either way.
+   *
+   * Iterates over the items of every page with `for await`; `.pages()` and `.toArray()` too.
+   *
+   * @example
+   * ```ts
+   * for await (const item of twilio.flex.instances(instanceSid).interactionWebhooks.list()) console.log(item);
+   * ```
+   */
+  list(
+    params?: ListInteractionWebhookParams,
+    options?: RequestOptions,
+  ): Paginator<InteractionWebhook, InteractionWebhookPage>;
+  /**
+   * Register an interaction webhook.
+   *
+   * Registers a URL to call on the chosen interaction events. A `global` webhook (the default `Type`) is called for every interaction of the Flex instance; an `interaction` webhook only for the interactions it is attached to, by passing the returned `ttid` as `WebhookTtid` when creating or updating an interaction. When both match, Flex calls both.
+   *
+   * **Choices where Twilio is unclear.** Twilio's parameter table names the event list `Filters` and the method `Method`, while its own examples, the response fields (`webhook_events`, `webhook_method`) and the one known production client use `WebhookEvents` and `WebhookMethod`: this description uses the latter. Twilio marks no field required; this description requires `WebhookUrl`, `WebhookEvents` and `WebhookMethod`, which every documented example sends and without which the webhook calls nothing. The success status is not documented: this description says `201`, as most Flex create operations answer, where the other interaction operations answer `200` (any 2xx is success to the SDK). `GET` as `WebhookMethod` is offered by the Console; the API examples only show `POST`.
+   *
+   * Resolves to the result and throws a typed error (`TwilioApiError` and subclasses) on failure; `.withResponse()` adds the HTTP response.
+   *
+   * @example
+   * ```ts
+   * await twilio.flex.instances(instanceSid).interactionWebhooks.create({ … });
+   * ```
+   */
+  create(params: CreateInteractionWebhookParams, options?: RequestOptions): ApiPromise<InteractionWebhook>;
+}
+
+/**
+ * One item of `twilio.flex.instances`, for example `twilio.flex.instances(instanceSid)`.
+ */
+export interface FlexInstancesHandle {
+  /**
+   * The resource `twilio.flex.instances(instanceSid).interactionWebhooks`.
+   */
+  readonly interactionWebhooks: InteractionWebhookResource;
+}
+
+/**
+ * The resource `twilio.flex.instances`.
+ */
+export interface FlexInstancesResource {
+  /**
+   * A handle on one item of `twilio.flex.instances`: no request is sent until you call one of its methods.
+   *
+   * @param instanceSid A GO… SID. A plain `string` does not type-check: check it first with `asSid("GO", value)`.
+   */
+  <S extends string>(instanceSid: SidArg<"GO", S>): FlexInstancesHandle;
+}
+
+/**
  * The resources of the Twilio Flex Interactions API, on `twilio.flex`.
  */
 export interface FlexResources {
@@ -408,4 +545,8 @@ export interface FlexResources {
    * The resource `twilio.flex.interactions`.
    */
   readonly interactions: InteractionResource;
+  /**
+   * The resource `twilio.flex.instances`.
+   */
+  readonly instances: FlexInstancesResource;
 }

@@ -2,6 +2,74 @@
 
 import type { Sid } from "../src/sid";
 export interface paths {
+  "/v1/Instances/{InstanceSid}/InteractionWebhooks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description SID of the Flex instance (`GO…`) that owns the webhooks. */
+        InstanceSid: components["parameters"]["InstanceSid"];
+      };
+      cookie?: never;
+    };
+    /**
+     * List the interaction webhooks of a Flex instance
+     * @description Returns the webhooks registered on the Flex instance, one page at a time. Unlike the other lists, the records are under `data` (`meta.key` says so).
+     *
+     *     **Choices where Twilio is unclear.** Twilio documents the filter as `type` in lower case, unlike its PascalCase form fields; this description keeps the documented name. Its examples page with `PageSize` and `Page` only, so `PageToken` is left out; the SDK follows `meta.next_page_url` unchanged either way.
+     */
+    get: operations["ListInteractionWebhook"];
+    put?: never;
+    /**
+     * Register an interaction webhook
+     * @description Registers a URL to call on the chosen interaction events. A `global` webhook (the default `Type`) is called for every interaction of the Flex instance; an `interaction` webhook only for the interactions it is attached to, by passing the returned `ttid` as `WebhookTtid` when creating or updating an interaction. When both match, Flex calls both.
+     *
+     *     **Choices where Twilio is unclear.** Twilio's parameter table names the event list `Filters` and the method `Method`, while its own examples, the response fields (`webhook_events`, `webhook_method`) and the one known production client use `WebhookEvents` and `WebhookMethod`: this description uses the latter. Twilio marks no field required; this description requires `WebhookUrl`, `WebhookEvents` and `WebhookMethod`, which every documented example sends and without which the webhook calls nothing. The success status is not documented: this description says `201`, as most Flex create operations answer, where the other interaction operations answer `200` (any 2xx is success to the SDK). `GET` as `WebhookMethod` is offered by the Console; the API examples only show `POST`.
+     */
+    post: operations["CreateInteractionWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description SID of the Flex instance (`GO…`) that owns the webhooks. */
+        InstanceSid: components["parameters"]["InstanceSid"];
+        /** @description `ttid` of the webhook (`flex_interactionwebhook_…`), as the create call returned it. It is not a 34-character SID. */
+        Ttid: components["parameters"]["Ttid"];
+      };
+      cookie?: never;
+    };
+    /**
+     * Fetch an interaction webhook
+     * @description Returns one webhook. Twilio's example of this call misspells `webhook_events` as `webhook_eventsfilters`; this description uses the name every other example and the list use.
+     */
+    get: operations["FetchInteractionWebhook"];
+    put?: never;
+    /**
+     * Update an interaction webhook
+     * @description Changes the URL, method, events or name of a webhook. Fields left out keep their value.
+     *
+     *     **Choices where Twilio is unclear.** The field names follow Twilio's update example (`WebhookEvents`, `WebhookMethod`), not its parameter table (`Filters`, `Method`); see the create call. `WebhookEvents` replaces the whole event list, as Twilio's example answer suggests (it lists exactly the events sent); Twilio does not say whether it patches instead. Changing `Type` is not documented, so it is not accepted here.
+     */
+    post: operations["UpdateInteractionWebhook"];
+    /**
+     * Delete an interaction webhook
+     * @description Removes the webhook; Flex stops calling its URL.
+     *
+     *     **Choices where Twilio is unclear.** Twilio shows no answer for this call: this description says `204` with no body, Twilio's convention for deletes (any 2xx is success to the SDK). Whether interactions that still carry the `ttid` keep it is not documented.
+     */
+    delete: operations["DeleteInteractionWebhook"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/Interactions": {
     parameters: {
       query?: never;
@@ -254,7 +322,148 @@ export interface paths {
     trace?: never;
   };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  onChannelCreated: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel was created
+     * @description Flex created the media channel of an interaction. Sent to the webhooks subscribed to `onChannelCreated`.
+     */
+    post: operations["OnChannelCreatedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  onChannelCreateFailed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel could not be created
+     * @description Flex could not set up a channel; `ErrorCode` and `ErrorMessage` say why. Sent to the webhooks subscribed to `onChannelCreateFailed`.
+     */
+    post: operations["OnChannelCreateFailedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  onChannelStatusUpdated: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The status of a channel changed
+     * @description A channel went, for example, `inactive`, `active` again or `closed`. Sent to the webhooks subscribed to `onChannelStatusUpdated`.
+     */
+    post: operations["OnChannelStatusUpdatedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  onInteractionCreated: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An interaction was created
+     * @description Flex created an interaction, through the API or for an inbound contact. Sent to the webhooks subscribed to `onInteractionCreated`.
+     */
+    post: operations["OnInteractionCreatedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  onParticipantJoined: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A participant joined a channel
+     * @description An agent accepted a reservation, or a participant was added through the API. Sent to the webhooks subscribed to `onParticipantJoined`.
+     */
+    post: operations["OnParticipantJoinedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  onParticipantLeft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A participant left a channel
+     * @description A participant left the channel, for example an agent who wrapped up: the time to send a survey. Sent to the webhooks subscribed to `onParticipantLeft`.
+     */
+    post: operations["OnParticipantLeftEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  onParticipantUpdated: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The status of a participant changed
+     * @description A participant's status changed, for example to `wrapup`. Sent to the webhooks subscribed to `onParticipantUpdated`.
+     */
+    post: operations["OnParticipantUpdatedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
     /**
@@ -290,6 +499,69 @@ export interface components {
       status: "closed";
     };
     /**
+     * @description `onChannelCreated`: a channel of an interaction was created.
+     * @example {
+     *       "EventType": "onChannelCreated",
+     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "InstanceSid": "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelType": "sms"
+     *     }
+     */
+    ChannelCreatedEvent: {
+      /** @description Account of the interaction. */
+      AccountSid: components["schemas"]["AccountSid"];
+      /** @description The interaction channel. */
+      ChannelSid: components["schemas"]["InteractionChannelSid"];
+      /**
+       * @description Always `onChannelCreated`.
+       * @constant
+       */
+      EventType: "onChannelCreated";
+      /** @description Flex instance of the interaction. */
+      InstanceSid?: components["schemas"]["FlexInstanceSid"];
+      /** @description The interaction. */
+      InteractionSid: components["schemas"]["InteractionSid"];
+      MediaChannelSid?: components["schemas"]["EventMediaChannelSid"];
+      MediaChannelType?: components["schemas"]["EventMediaChannelType"];
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description `onChannelCreateFailed`: a channel could not be created. The interaction, channel and media channel SIDs are present only when they exist; a channel SID can exist although the creation failed further down.
+     * @example {
+     *       "EventType": "onChannelCreateFailed",
+     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ErrorCode": 45351,
+     *       "ErrorMessage": "A participant needs exactly one of identity or address",
+     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelType": "sms"
+     *     }
+     */
+    ChannelCreateFailedEvent: {
+      /** @description Account of the interaction. */
+      AccountSid: components["schemas"]["AccountSid"];
+      /** @description The interaction channel. */
+      ChannelSid?: components["schemas"]["InteractionChannelSid"];
+      /** @description Twilio error code of the failure; the form carries it as decimal digits. */
+      ErrorCode: number;
+      /** @description Text of the error. */
+      ErrorMessage: string;
+      /**
+       * @description Always `onChannelCreateFailed`.
+       * @constant
+       */
+      EventType: "onChannelCreateFailed";
+      /** @description The interaction. */
+      InteractionSid?: components["schemas"]["InteractionSid"];
+      MediaChannelSid?: components["schemas"]["EventMediaChannelSid"];
+      MediaChannelType?: components["schemas"]["EventMediaChannelType"];
+    } & {
+      [key: string]: unknown;
+    };
+    /**
      * Leave the channel
      * @description Leaves the channel inactive, so the customer's next message starts a new interaction. Twilio requires `Routing={"status":"closed"}` with it.
      */
@@ -307,6 +579,39 @@ export interface components {
      * @enum {string}
      */
     ChannelStatus: "setup" | "active" | "failed" | "closed" | "inactive" | "pause" | "transfer";
+    /**
+     * @description `onChannelStatusUpdated`: the status of a channel changed.
+     * @example {
+     *       "EventType": "onChannelStatusUpdated",
+     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "InstanceSid": "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ChannelStatus": "inactive",
+     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelType": "whatsapp"
+     *     }
+     */
+    ChannelStatusUpdatedEvent: {
+      /** @description Account of the interaction. */
+      AccountSid: components["schemas"]["AccountSid"];
+      /** @description The interaction channel. */
+      ChannelSid: components["schemas"]["InteractionChannelSid"];
+      ChannelStatus: components["schemas"]["EventChannelStatus"];
+      /**
+       * @description Always `onChannelStatusUpdated`.
+       * @constant
+       */
+      EventType: "onChannelStatusUpdated";
+      /** @description Flex instance of the interaction. */
+      InstanceSid?: components["schemas"]["FlexInstanceSid"];
+      /** @description The interaction. */
+      InteractionSid: components["schemas"]["InteractionSid"];
+      MediaChannelSid?: components["schemas"]["EventMediaChannelSid"];
+      MediaChannelType?: components["schemas"]["EventMediaChannelType"];
+    } & {
+      [key: string]: unknown;
+    };
     /**
      * @description Media type of an interaction channel.
      * @enum {string}
@@ -326,7 +631,23 @@ export interface components {
       /** @description The TaskRouter task to create, as a JSON string (`InteractionRoutingParams`). Twilio requires it unless `Channel.sid` names an existing channel. */
       Routing?: components["schemas"]["InteractionRoutingParams"];
       /** @description `ttid` of an interaction webhook registered on the Flex instance, to call for this interaction's events. */
-      WebhookTtid?: string;
+      WebhookTtid?: components["schemas"]["InteractionWebhookTtid"];
+    };
+    /** @description Form fields of a create-webhook request. */
+    CreateInteractionWebhookForm: {
+      /** @description A name for the webhook, for your own use. */
+      FriendlyName?: string;
+      /** @description Scope of the webhook. Twilio uses `global` when it is left out. */
+      Type?: components["schemas"]["InteractionWebhookType"];
+      /** @description Events to call the URL on, sent as one repeated form key per event. Twilio's parameter table names this field `Filters`. */
+      WebhookEvents: components["schemas"]["InteractionWebhookEventType"][];
+      /** @description HTTP method of the calls. Twilio's parameter table names this field `Method`. */
+      WebhookMethod: components["schemas"]["InteractionWebhookMethod"];
+      /**
+       * Format: uri
+       * @description The URL Flex calls, `http` or `https`.
+       */
+      WebhookUrl: string;
     };
     /** @description Form fields of an invite. */
     CreateInviteForm: {
@@ -360,6 +681,18 @@ export interface components {
       /** @description The customer's display name. */
       name?: string;
     };
+    /** @description The channel's new status. Twilio's event pages document `active` and `closed`; its channel resource knows more values, and receivers in the field also see `inactive`, so any string is accepted. */
+    EventChannelStatus: "setup" | "active" | "failed" | "closed" | "inactive" | "pause" | "transfer" | (string & {});
+    /**
+     * @description The media channel behind the interaction channel: a Conversation (`CH…`) or, for voice, a Conference (`CF…`).
+     * @example CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+     */
+    EventMediaChannelSid: string;
+    /** @description Media type of the channel, for example `sms`, `whatsapp`, `web`, `chat` or `voice`. */
+    EventMediaChannelType:
+      "sms" | "whatsapp" | "web" | "chat" | "voice" | "email" | "messenger" | "gbm" | (string & {});
+    /** @description Kind of participant, for example `customer` or `agent`. */
+    EventParticipantType: "customer" | "agent" | "supervisor" | "external" | "unknown" | (string & {});
     /**
      * @description Execution SID (`QW…`) of the flow that carries out a transfer.
      * @example QWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
@@ -432,7 +765,7 @@ export interface components {
        */
       url: string;
       /** @description `ttid` of the interaction webhook attached to the interaction, or null. */
-      webhook_ttid?: string | null;
+      webhook_ttid?: components["schemas"]["InteractionWebhookTtid"] | null;
     };
     /** @description The media channel of an interaction and its lifecycle state. */
     InteractionChannel: {
@@ -579,6 +912,34 @@ export interface components {
      */
     InteractionContextSid: Sid<"HQ">;
     /**
+     * @description `onInteractionCreated`: an interaction was created.
+     * @example {
+     *       "EventType": "onInteractionCreated",
+     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "InstanceSid": "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelType": "sms"
+     *     }
+     */
+    InteractionCreatedEvent: {
+      /** @description Account of the interaction. */
+      AccountSid: components["schemas"]["AccountSid"];
+      /**
+       * @description Always `onInteractionCreated`.
+       * @constant
+       */
+      EventType: "onInteractionCreated";
+      /** @description Flex instance of the interaction. */
+      InstanceSid?: components["schemas"]["FlexInstanceSid"];
+      /** @description The interaction. */
+      InteractionSid: components["schemas"]["InteractionSid"];
+      MediaChannelSid?: components["schemas"]["EventMediaChannelSid"];
+      MediaChannelType?: components["schemas"]["EventMediaChannelType"];
+    } & {
+      [key: string]: unknown;
+    };
+    /**
      * @description Flex Interaction Channel Invite SID (`KG…`).
      * @example KGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
      */
@@ -658,6 +1019,62 @@ export interface components {
      * @example UXaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
      */
     InteractionTransferSid: Sid<"UX">;
+    /** @description A webhook registered on a Flex instance. It has no `sid`, only a `ttid`, and Twilio's examples show no creation or update dates. */
+    InteractionWebhook: {
+      account_sid: components["schemas"]["AccountSid"];
+      /** @description The webhook's name; Twilio leaves it out when none was given. */
+      friendly_name?: string | null;
+      /** @description Flex instance the webhook belongs to. */
+      instance_sid: components["schemas"]["FlexInstanceSid"];
+      ttid: components["schemas"]["InteractionWebhookTtid"];
+      type: components["schemas"]["InteractionWebhookType"];
+      /**
+       * Format: uri
+       * @description Absolute URL of the webhook. Some of Twilio's examples show other, malformed values here; do not build requests from it.
+       */
+      url: string;
+      /** @description Events the URL is called on. */
+      webhook_events: components["schemas"]["InteractionWebhookEventType"][];
+      webhook_method: components["schemas"]["InteractionWebhookMethod"];
+      /**
+       * Format: uri
+       * @description The URL Flex calls.
+       */
+      webhook_url: string;
+    };
+    /**
+     * @description Name of an interaction event, also the `EventType` of its request.
+     * @enum {string}
+     */
+    InteractionWebhookEventType:
+      | "onInteractionCreated"
+      | "onChannelCreated"
+      | "onChannelCreateFailed"
+      | "onChannelStatusUpdated"
+      | "onParticipantJoined"
+      | "onParticipantLeft"
+      | "onParticipantUpdated";
+    /**
+     * @description HTTP method Flex calls the webhook URL with.
+     * @enum {string}
+     */
+    InteractionWebhookMethod: "POST" | "GET";
+    /** @description One page of interaction webhooks; the records are under `data`. */
+    InteractionWebhookPage: {
+      /** @description The webhooks on this page. */
+      data: components["schemas"]["InteractionWebhook"][];
+      meta: components["schemas"]["PageMeta"];
+    };
+    /**
+     * @description Identifier of an interaction webhook: `flex_interactionwebhook_` followed by lower-case letters and digits (a ULID in the values seen; the length is not fixed by Twilio's documents).
+     * @example flex_interactionwebhook_01jke8z8vte4ette30t5w9h081
+     */
+    InteractionWebhookTtid: `flex_interactionwebhook_${string}`;
+    /**
+     * @description `global`: called for every interaction of the Flex instance. `interaction`: called only for the interactions that carry its `ttid` in `webhook_ttid`.
+     * @enum {string}
+     */
+    InteractionWebhookType: "global" | "interaction";
     /**
      * @description SID (`KQ…`) of a note or summary attached to a transfer.
      * @example KQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
@@ -691,6 +1108,68 @@ export interface components {
        * @description Absolute URL of this page.
        */
       url: string;
+    };
+    /** @description Parameters shared by the three participant events. */
+    ParticipantEventBody: {
+      /** @description Account of the interaction. */
+      AccountSid: components["schemas"]["AccountSid"];
+      /** @description The interaction channel. */
+      ChannelSid: components["schemas"]["InteractionChannelSid"];
+      /** @description Name of the event, the same as the name it was subscribed with. */
+      EventType: string;
+      /** @description The interaction. */
+      InteractionSid: components["schemas"]["InteractionSid"];
+      MediaChannelSid?: components["schemas"]["EventMediaChannelSid"];
+      MediaChannelType?: components["schemas"]["EventMediaChannelType"];
+      /** @description The participant. */
+      ParticipantSid: components["schemas"]["InteractionParticipantSid"];
+      ParticipantType?: components["schemas"]["EventParticipantType"];
+      /** @description The TaskRouter task tied to the channel. */
+      TaskSid?: components["schemas"]["TaskSid"];
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description `onParticipantJoined`: a participant was added to a channel, when an agent accepts a reservation or through the create-participant call.
+     * @example {
+     *       "EventType": "onParticipantJoined",
+     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ParticipantSid": "UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ParticipantType": "agent",
+     *       "TaskSid": "WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelType": "sms"
+     *     }
+     */
+    ParticipantJoinedEvent: components["schemas"]["ParticipantEventBody"] & {
+      /**
+       * @description Always `onParticipantJoined`.
+       * @constant
+       */
+      EventType: "onParticipantJoined";
+    };
+    /**
+     * @description `onParticipantLeft`: a participant left a channel; the time to send a survey.
+     * @example {
+     *       "EventType": "onParticipantLeft",
+     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ParticipantSid": "UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ParticipantType": "agent",
+     *       "TaskSid": "WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelType": "sms"
+     *     }
+     */
+    ParticipantLeftEvent: components["schemas"]["ParticipantEventBody"] & {
+      /**
+       * @description Always `onParticipantLeft`.
+       * @constant
+       */
+      EventType: "onParticipantLeft";
     };
     /**
      * MediaProperties
@@ -733,6 +1212,27 @@ export interface components {
      * @enum {string}
      */
     ParticipantType: "supervisor" | "customer" | "external" | "agent" | "unknown";
+    /**
+     * @description `onParticipantUpdated`: the status of a participant changed. Twilio documents no parameter carrying the new status.
+     * @example {
+     *       "EventType": "onParticipantUpdated",
+     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ParticipantSid": "UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "ParticipantType": "agent",
+     *       "TaskSid": "WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     *       "MediaChannelType": "sms"
+     *     }
+     */
+    ParticipantUpdatedEvent: components["schemas"]["ParticipantEventBody"] & {
+      /**
+       * @description Always `onParticipantUpdated`.
+       * @constant
+       */
+      EventType: "onParticipantUpdated";
+    };
     /**
      * SMS or WhatsApp participant
      * @description A customer reached by SMS or WhatsApp.
@@ -919,7 +1419,21 @@ export interface components {
     /** @description Form fields of an update-interaction request. */
     UpdateInteractionForm: {
       /** @description `ttid` of an interaction webhook registered on the Flex instance, to call for this interaction's events. */
-      WebhookTtid?: string;
+      WebhookTtid?: components["schemas"]["InteractionWebhookTtid"];
+    };
+    /** @description Form fields of an update-webhook request; fields left out keep their value. */
+    UpdateInteractionWebhookForm: {
+      /** @description A name for the webhook, for your own use. */
+      FriendlyName?: string;
+      /** @description Events to call the URL on; replaces the whole list. */
+      WebhookEvents?: components["schemas"]["InteractionWebhookEventType"][];
+      /** @description HTTP method of the calls. */
+      WebhookMethod?: components["schemas"]["InteractionWebhookMethod"];
+      /**
+       * Format: uri
+       * @description The URL Flex calls, `http` or `https`.
+       */
+      WebhookUrl?: string;
     };
     /** @description Form fields of a participant update. */
     UpdateParticipantForm: {
@@ -942,6 +1456,13 @@ export interface components {
     WorkspaceSid: Sid<"WS">;
   };
   responses: {
+    /** @description Acknowledged. Any 2xx answer will do; the body is ignored. */
+    Acknowledged: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
     /** @description The request was malformed: a required parameter is missing, or a value is not valid (Twilio error 20422 and friends). */
     BadRequest: {
       headers: {
@@ -995,6 +1516,13 @@ export interface components {
          */
         "application/json": components["schemas"]["TwilioError"];
       };
+    };
+    /** @description Rejected by the receiver, for example because the signature did not verify. */
+    Rejected: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content?: never;
     };
     /** @description Twilio failed to process the request (5xx). GET and DELETE requests are safe to retry; a POST may already have taken effect. */
     ServerError: {
@@ -1052,6 +1580,8 @@ export interface components {
   parameters: {
     /** @description SID of the parent interaction channel (`UO…`). */
     ChannelSid: components["schemas"]["InteractionChannelSid"];
+    /** @description SID of the Flex instance (`GO…`) that owns the webhooks. */
+    InstanceSid: components["schemas"]["FlexInstanceSid"];
     /** @description SID of the parent interaction (`KD…`). */
     InteractionSid: components["schemas"]["InteractionSid"];
     /**
@@ -1069,6 +1599,13 @@ export interface components {
      * @example PAUOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
      */
     PageToken: string;
+    /**
+     * @description Base64 HMAC-SHA1, keyed with the account's Auth Token, of the webhook URL followed by every form parameter's name and value sorted by name (for a JSON body, of the URL alone, which then carries `bodySHA256`, the hex SHA-256 of the body). Twilio signs every request it sends this way, but its Interactions pages do not state that these events are signed, so the header is optional here; the SDK's receiver requires and checks it whenever it is given an Auth Token.
+     * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+     */
+    Signature: string;
+    /** @description `ttid` of the webhook (`flex_interactionwebhook_…`), as the create call returned it. It is not a 34-character SID. */
+    Ttid: components["schemas"]["InteractionWebhookTtid"];
   };
   requestBodies: never;
   headers: {
@@ -1083,15 +1620,23 @@ export interface components {
 export type AccountSid = components["schemas"]["AccountSid"];
 export type ChannelCloseForm = components["schemas"]["ChannelCloseForm"];
 export type ChannelCloseRouting = components["schemas"]["ChannelCloseRouting"];
+export type ChannelCreatedEvent = components["schemas"]["ChannelCreatedEvent"];
+export type ChannelCreateFailedEvent = components["schemas"]["ChannelCreateFailedEvent"];
 export type ChannelLeaveForm = components["schemas"]["ChannelLeaveForm"];
 export type ChannelStatus = components["schemas"]["ChannelStatus"];
+export type ChannelStatusUpdatedEvent = components["schemas"]["ChannelStatusUpdatedEvent"];
 export type ChannelType = components["schemas"]["ChannelType"];
 export type ConversationSid = components["schemas"]["ConversationSid"];
 export type CreateInteractionForm = components["schemas"]["CreateInteractionForm"];
+export type CreateInteractionWebhookForm = components["schemas"]["CreateInteractionWebhookForm"];
 export type CreateInviteForm = components["schemas"]["CreateInviteForm"];
 export type CreateParticipantForm = components["schemas"]["CreateParticipantForm"];
 export type EmailLevel = components["schemas"]["EmailLevel"];
 export type EmailParticipantParams = components["schemas"]["EmailParticipantParams"];
+export type EventChannelStatus = components["schemas"]["EventChannelStatus"];
+export type EventMediaChannelSid = components["schemas"]["EventMediaChannelSid"];
+export type EventMediaChannelType = components["schemas"]["EventMediaChannelType"];
+export type EventParticipantType = components["schemas"]["EventParticipantType"];
 export type ExecutionSid = components["schemas"]["ExecutionSid"];
 export type FlexInstanceSid = components["schemas"]["FlexInstanceSid"];
 export type IdentityParticipantParams = components["schemas"]["IdentityParticipantParams"];
@@ -1110,18 +1655,29 @@ export type InteractionChannelProperties = components["schemas"]["InteractionCha
 export type InteractionChannelRef = components["schemas"]["InteractionChannelRef"];
 export type InteractionChannelSid = components["schemas"]["InteractionChannelSid"];
 export type InteractionContextSid = components["schemas"]["InteractionContextSid"];
+export type InteractionCreatedEvent = components["schemas"]["InteractionCreatedEvent"];
 export type InteractionInviteSid = components["schemas"]["InteractionInviteSid"];
 export type InteractionParticipantSid = components["schemas"]["InteractionParticipantSid"];
 export type InteractionRoutingParams = components["schemas"]["InteractionRoutingParams"];
 export type InteractionSid = components["schemas"]["InteractionSid"];
 export type InteractionTransfer = components["schemas"]["InteractionTransfer"];
 export type InteractionTransferSid = components["schemas"]["InteractionTransferSid"];
+export type InteractionWebhook = components["schemas"]["InteractionWebhook"];
+export type InteractionWebhookEventType = components["schemas"]["InteractionWebhookEventType"];
+export type InteractionWebhookMethod = components["schemas"]["InteractionWebhookMethod"];
+export type InteractionWebhookPage = components["schemas"]["InteractionWebhookPage"];
+export type InteractionWebhookTtid = components["schemas"]["InteractionWebhookTtid"];
+export type InteractionWebhookType = components["schemas"]["InteractionWebhookType"];
 export type NoteSid = components["schemas"]["NoteSid"];
 export type PageMeta = components["schemas"]["PageMeta"];
+export type ParticipantEventBody = components["schemas"]["ParticipantEventBody"];
+export type ParticipantJoinedEvent = components["schemas"]["ParticipantJoinedEvent"];
+export type ParticipantLeftEvent = components["schemas"]["ParticipantLeftEvent"];
 export type ParticipantMediaProperties = components["schemas"]["ParticipantMediaProperties"];
 export type ParticipantRoutingProperties = components["schemas"]["ParticipantRoutingProperties"];
 export type ParticipantStatus = components["schemas"]["ParticipantStatus"];
 export type ParticipantType = components["schemas"]["ParticipantType"];
+export type ParticipantUpdatedEvent = components["schemas"]["ParticipantUpdatedEvent"];
 export type PhoneParticipantParams = components["schemas"]["PhoneParticipantParams"];
 export type ReservationSid = components["schemas"]["ReservationSid"];
 export type RoutingState = components["schemas"]["RoutingState"];
@@ -1137,24 +1693,208 @@ export type TransferType = components["schemas"]["TransferType"];
 export type TwilioError = components["schemas"]["TwilioError"];
 export type UpdateInteractionChannelForm = components["schemas"]["UpdateInteractionChannelForm"];
 export type UpdateInteractionForm = components["schemas"]["UpdateInteractionForm"];
+export type UpdateInteractionWebhookForm = components["schemas"]["UpdateInteractionWebhookForm"];
 export type UpdateParticipantForm = components["schemas"]["UpdateParticipantForm"];
 export type WorkerSid = components["schemas"]["WorkerSid"];
 export type WorkflowSid = components["schemas"]["WorkflowSid"];
 export type WorkspaceSid = components["schemas"]["WorkspaceSid"];
+export type ResponseAcknowledged = components["responses"]["Acknowledged"];
 export type ResponseBadRequest = components["responses"]["BadRequest"];
 export type ResponseForbidden = components["responses"]["Forbidden"];
 export type ResponseNotFound = components["responses"]["NotFound"];
+export type ResponseRejected = components["responses"]["Rejected"];
 export type ResponseServerError = components["responses"]["ServerError"];
 export type ResponseTooManyRequests = components["responses"]["TooManyRequests"];
 export type ResponseUnauthorized = components["responses"]["Unauthorized"];
 export type ParameterChannelSid = components["parameters"]["ChannelSid"];
+export type ParameterInstanceSid = components["parameters"]["InstanceSid"];
 export type ParameterInteractionSid = components["parameters"]["InteractionSid"];
 export type ParameterPage = components["parameters"]["Page"];
 export type ParameterPageSize = components["parameters"]["PageSize"];
 export type ParameterPageToken = components["parameters"]["PageToken"];
+export type ParameterSignature = components["parameters"]["Signature"];
+export type ParameterTtid = components["parameters"]["Ttid"];
 export type HeaderTwilioRequestId = components["headers"]["TwilioRequestId"];
 export type $defs = Record<string, never>;
 export interface operations {
+  ListInteractionWebhook: {
+    parameters: {
+      query?: {
+        /**
+         * @description Zero-based index of the page. It only tracks client state; to move through a list, follow `meta.next_page_url` instead of counting pages.
+         * @example 0
+         */
+        Page?: components["parameters"]["Page"];
+        /**
+         * @description How many records to return in one page, from 1 to 1000. Twilio uses 50 when this is omitted.
+         * @example 50
+         */
+        PageSize?: components["parameters"]["PageSize"];
+        /**
+         * @description Only return webhooks of this type (`global` or `interaction`).
+         * @example interaction
+         */
+        type?: components["schemas"]["InteractionWebhookType"];
+      };
+      header?: never;
+      path: {
+        /** @description SID of the Flex instance (`GO…`) that owns the webhooks. */
+        InstanceSid: components["parameters"]["InstanceSid"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of webhooks. */
+      200: {
+        headers: {
+          "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InteractionWebhookPage"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+      default: components["responses"]["ServerError"];
+    };
+  };
+  CreateInteractionWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description SID of the Flex instance (`GO…`) that owns the webhooks. */
+        InstanceSid: components["parameters"]["InstanceSid"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["CreateInteractionWebhookForm"];
+      };
+    };
+    responses: {
+      /** @description The webhook was registered. */
+      201: {
+        headers: {
+          "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InteractionWebhook"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+      default: components["responses"]["ServerError"];
+    };
+  };
+  FetchInteractionWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description SID of the Flex instance (`GO…`) that owns the webhooks. */
+        InstanceSid: components["parameters"]["InstanceSid"];
+        /** @description `ttid` of the webhook (`flex_interactionwebhook_…`), as the create call returned it. It is not a 34-character SID. */
+        Ttid: components["parameters"]["Ttid"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The webhook. */
+      200: {
+        headers: {
+          "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InteractionWebhook"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+      default: components["responses"]["ServerError"];
+    };
+  };
+  UpdateInteractionWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description SID of the Flex instance (`GO…`) that owns the webhooks. */
+        InstanceSid: components["parameters"]["InstanceSid"];
+        /** @description `ttid` of the webhook (`flex_interactionwebhook_…`), as the create call returned it. It is not a 34-character SID. */
+        Ttid: components["parameters"]["Ttid"];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["UpdateInteractionWebhookForm"];
+      };
+    };
+    responses: {
+      /** @description The updated webhook. */
+      200: {
+        headers: {
+          "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InteractionWebhook"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+      default: components["responses"]["ServerError"];
+    };
+  };
+  DeleteInteractionWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description SID of the Flex instance (`GO…`) that owns the webhooks. */
+        InstanceSid: components["parameters"]["InstanceSid"];
+        /** @description `ttid` of the webhook (`flex_interactionwebhook_…`), as the create call returned it. It is not a 34-character SID. */
+        Ttid: components["parameters"]["Ttid"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. The response has no body. */
+      204: {
+        headers: {
+          "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+      default: components["responses"]["ServerError"];
+    };
+  };
   CreateInteraction: {
     parameters: {
       query?: never;
@@ -1676,6 +2416,167 @@ export interface operations {
       404: components["responses"]["NotFound"];
       429: components["responses"]["TooManyRequests"];
       default: components["responses"]["ServerError"];
+    };
+  };
+  OnChannelCreatedEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Base64 HMAC-SHA1, keyed with the account's Auth Token, of the webhook URL followed by every form parameter's name and value sorted by name (for a JSON body, of the URL alone, which then carries `bodySHA256`, the hex SHA-256 of the body). Twilio signs every request it sends this way, but its Interactions pages do not state that these events are signed, so the header is optional here; the SDK's receiver requires and checks it whenever it is given an Auth Token.
+         * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+         */
+        "X-Twilio-Signature"?: components["parameters"]["Signature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["ChannelCreatedEvent"];
+      };
+    };
+    responses: {
+      200: components["responses"]["Acknowledged"];
+      403: components["responses"]["Rejected"];
+    };
+  };
+  OnChannelCreateFailedEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Base64 HMAC-SHA1, keyed with the account's Auth Token, of the webhook URL followed by every form parameter's name and value sorted by name (for a JSON body, of the URL alone, which then carries `bodySHA256`, the hex SHA-256 of the body). Twilio signs every request it sends this way, but its Interactions pages do not state that these events are signed, so the header is optional here; the SDK's receiver requires and checks it whenever it is given an Auth Token.
+         * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+         */
+        "X-Twilio-Signature"?: components["parameters"]["Signature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["ChannelCreateFailedEvent"];
+      };
+    };
+    responses: {
+      200: components["responses"]["Acknowledged"];
+      403: components["responses"]["Rejected"];
+    };
+  };
+  OnChannelStatusUpdatedEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Base64 HMAC-SHA1, keyed with the account's Auth Token, of the webhook URL followed by every form parameter's name and value sorted by name (for a JSON body, of the URL alone, which then carries `bodySHA256`, the hex SHA-256 of the body). Twilio signs every request it sends this way, but its Interactions pages do not state that these events are signed, so the header is optional here; the SDK's receiver requires and checks it whenever it is given an Auth Token.
+         * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+         */
+        "X-Twilio-Signature"?: components["parameters"]["Signature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["ChannelStatusUpdatedEvent"];
+      };
+    };
+    responses: {
+      200: components["responses"]["Acknowledged"];
+      403: components["responses"]["Rejected"];
+    };
+  };
+  OnInteractionCreatedEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Base64 HMAC-SHA1, keyed with the account's Auth Token, of the webhook URL followed by every form parameter's name and value sorted by name (for a JSON body, of the URL alone, which then carries `bodySHA256`, the hex SHA-256 of the body). Twilio signs every request it sends this way, but its Interactions pages do not state that these events are signed, so the header is optional here; the SDK's receiver requires and checks it whenever it is given an Auth Token.
+         * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+         */
+        "X-Twilio-Signature"?: components["parameters"]["Signature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["InteractionCreatedEvent"];
+      };
+    };
+    responses: {
+      200: components["responses"]["Acknowledged"];
+      403: components["responses"]["Rejected"];
+    };
+  };
+  OnParticipantJoinedEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Base64 HMAC-SHA1, keyed with the account's Auth Token, of the webhook URL followed by every form parameter's name and value sorted by name (for a JSON body, of the URL alone, which then carries `bodySHA256`, the hex SHA-256 of the body). Twilio signs every request it sends this way, but its Interactions pages do not state that these events are signed, so the header is optional here; the SDK's receiver requires and checks it whenever it is given an Auth Token.
+         * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+         */
+        "X-Twilio-Signature"?: components["parameters"]["Signature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["ParticipantJoinedEvent"];
+      };
+    };
+    responses: {
+      200: components["responses"]["Acknowledged"];
+      403: components["responses"]["Rejected"];
+    };
+  };
+  OnParticipantLeftEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Base64 HMAC-SHA1, keyed with the account's Auth Token, of the webhook URL followed by every form parameter's name and value sorted by name (for a JSON body, of the URL alone, which then carries `bodySHA256`, the hex SHA-256 of the body). Twilio signs every request it sends this way, but its Interactions pages do not state that these events are signed, so the header is optional here; the SDK's receiver requires and checks it whenever it is given an Auth Token.
+         * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+         */
+        "X-Twilio-Signature"?: components["parameters"]["Signature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["ParticipantLeftEvent"];
+      };
+    };
+    responses: {
+      200: components["responses"]["Acknowledged"];
+      403: components["responses"]["Rejected"];
+    };
+  };
+  OnParticipantUpdatedEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Base64 HMAC-SHA1, keyed with the account's Auth Token, of the webhook URL followed by every form parameter's name and value sorted by name (for a JSON body, of the URL alone, which then carries `bodySHA256`, the hex SHA-256 of the body). Twilio signs every request it sends this way, but its Interactions pages do not state that these events are signed, so the header is optional here; the SDK's receiver requires and checks it whenever it is given an Auth Token.
+         * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+         */
+        "X-Twilio-Signature"?: components["parameters"]["Signature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["ParticipantUpdatedEvent"];
+      };
+    };
+    responses: {
+      200: components["responses"]["Acknowledged"];
+      403: components["responses"]["Rejected"];
     };
   };
 }

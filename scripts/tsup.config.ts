@@ -1,8 +1,10 @@
 // Builds the npm package: one bundle of src/index.ts (with the generated
 // code and openapi-fetch) as ESM (`dist/index.mjs`) and CommonJS
 // (`dist/index.js`), each with its own declarations (`.d.mts`, `.d.ts`); and
-// beside it the emulator, `twilio-interactions/testing` (`dist/testing.*`),
-// which shares no module with the SDK, so neither bundle carries the other.
+// beside it the emulator, `twilio-interactions/testing` (`dist/testing.*`).
+// The emulator signs its webhook requests with the SDK's signature module;
+// with code splitting off, each bundle keeps its own copy of that small
+// module and neither imports the other or a shared chunk.
 // package.json says "type": "commonjs" so that `.js` is the CommonJS build
 // (publint asks for the field to be explicit); test/package/ runs `require()`
 // and `import` of the packed tarball to prove both work.
@@ -16,6 +18,7 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 export default defineConfig({
   entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
   format: ["esm", "cjs"],
+  splitting: false,
   // The runtime's own tsconfig (web-worker globals, no Node types), so the
   // declarations never mention a Node type users may not have.
   tsconfig: "src/tsconfig.json",

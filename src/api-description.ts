@@ -15,6 +15,8 @@ export interface ApiDescription {
   readonly paths: Readonly<Record<string, PathDescription>>;
   /** The resource tree whose methods `twilio.<name>` carries. */
   readonly resources: ResourceDescription;
+  /** The events the API sends to webhooks, when it has any. */
+  readonly webhooks?: WebhooksDescription;
 }
 
 /** A resource: its methods, its sub-resources, and the handle on one of its items. */
@@ -45,10 +47,30 @@ export interface MethodDescription {
   readonly list?: true;
 }
 
+/** The events of an API's `webhooks`, and the parameter that names them. */
+export interface WebhooksDescription {
+  /** The parameter whose value is the event's name, for example `EventType`. */
+  readonly key: string;
+  /** Event name → what a receiver checks in its parameters. */
+  readonly events: Readonly<Record<string, EventDescription>>;
+}
+
+/** What a receiver checks in one event's parameters. */
+export interface EventDescription {
+  /** Parameters that must be present. */
+  readonly required: readonly string[];
+  /** Parameters that are integers, sent as decimal digits in a form. */
+  readonly integers?: readonly string[];
+  /** Parameter name → SID prefix. */
+  readonly sids?: Readonly<Record<string, string>>;
+}
+
 /** Runtime facts about one path of an API. */
 export interface PathDescription {
   /** Path parameter name → required SID prefix. */
   readonly sids: Readonly<Record<string, string>>;
+  /** Path parameter name → required pattern, for identifiers that are not SIDs (such as a webhook `ttid`). */
+  readonly patterns?: Readonly<Record<string, string>>;
   readonly get?: OperationDescription;
   readonly post?: OperationDescription;
   readonly delete?: OperationDescription;

@@ -69,6 +69,19 @@ export {
   UnprocessableEntityError,
 } from "./errors";
 export type { TwilioErrorBody } from "./errors";
+export { receiveInteractionEvent, receiveNodeInteractionEvent } from "./webhooks/receive";
+export type { IncomingMessageLike, ReceiveEventOptions } from "./webhooks/receive";
+export { toInteractionEvent } from "./webhooks/events";
+export type { InteractionEvent, InteractionEventOf, InteractionEventType, ReceivedParams } from "./webhooks/events";
+export { bodySha256, isValidTwilioSignature, twilioSignature } from "./webhooks/signature";
+export type { SignedParams } from "./webhooks/signature";
+export {
+  InteractionEventError,
+  MalformedEventError,
+  UnknownEventTypeError,
+  WebhookSignatureError,
+} from "./webhooks/errors";
+export type { SignatureFailure } from "./webhooks/errors";
 export { VERSION } from "./version";
 
 // Contact-centre flows, built on the resource methods.

@@ -1,7 +1,8 @@
 // Checks a request's parameters against what the spec says, before anything
-// is sent: SID path parameters must have their prefix and shape, bounded
-// query parameters (PageSize 1–1000, Page ≥ 0) must be in range, query text
-// must be encodable and headers must be valid HTTP.
+// is sent: SID path parameters must have their prefix and shape, other
+// path parameters must match their pattern, bounded query parameters
+// (PageSize 1–1000, Page ≥ 0) must be in range, query text must be encodable
+// and headers must be valid HTTP.
 import type { PathDescription, QueryBounds } from "./api-description";
 import { InvalidSidError, TwilioValidationError } from "./errors";
 import { sendableText } from "./form";
@@ -33,6 +34,12 @@ function checkBounds(name: string, value: unknown, bounds: QueryBounds): void {
   }
 }
 
+// Never echoes the value: a secret pasted into the wrong field must not reach a log.
+function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  return typeof value === "string" ? `a ${value.length}-character string` : `a ${typeof value}`;
+}
+
 /** Throws {@link InvalidSidError} or {@link TwilioValidationError} for the first bad parameter. */
 export function checkParams(
   path: PathDescription | undefined,
@@ -42,6 +49,15 @@ export function checkParams(
   for (const [name, prefix] of Object.entries(path?.sids ?? {})) {
     const value = params?.path?.[name];
     if (!isSid(prefix, value)) throw new InvalidSidError(prefix, value, name);
+  }
+  for (const [name, pattern] of Object.entries(path?.patterns ?? {})) {
+    const value = params?.path?.[name];
+    if (typeof value !== "string" || !new RegExp(pattern, "u").test(value)) {
+      throw new TwilioValidationError(
+        name,
+        `${name} must match ${pattern}, but got ${describeValue(value)}; pass the value Twilio returned.`,
+      );
+    }
   }
   for (const [name, bounds] of Object.entries(query ?? {})) {
     const value = params?.query?.[name];

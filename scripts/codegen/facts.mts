@@ -1,7 +1,8 @@
 // Reads the facts the runtime needs out of a bundled API document: for every
 // operation, which path parameters are SIDs of which prefix, which query
 // parameters have bounds, how the body is encoded and which form fields carry
-// JSON, and which property of a list response holds the items.
+// JSON, and which property of a list response holds the items; and for the
+// `webhooks`, what a receiver checks in each event's parameters.
 
 export const SID_PATTERN = /^\^([A-Z]{2})\[0-9a-fA-F\]\{32\}\$$/;
 const JSON_MEDIA = "application/json";
@@ -35,12 +36,32 @@ export interface OperationFacts {
 export interface PathFacts {
   /** Path parameter name → SID prefix. */
   sids: Record<string, string>;
+  /** Path parameter name → pattern, for the parameters with a pattern that is not a SID's. */
+  patterns?: Record<string, string>;
   operations: OperationFacts[];
+}
+
+/** What a receiver checks in one webhook event's parameters. */
+export interface EventFacts {
+  /** Parameters that must be present. */
+  required: string[];
+  /** Parameters that are integers (sent as decimal digits in a form). */
+  integers?: string[];
+  /** Parameter name → SID prefix. */
+  sids?: Record<string, string>;
+}
+
+export interface WebhookFacts {
+  /** The parameter whose value names the event (its schema's `const` is the webhook's name). */
+  key: string;
+  events: Record<string, EventFacts>;
 }
 
 export interface ApiFacts {
   server: string;
   paths: Record<string, PathFacts>;
+  /** The `webhooks` of the document, when it has any. */
+  webhooks?: WebhookFacts;
   /** Names of component schemas used as form request bodies, or as one of their `oneOf` alternatives. */
   formSchemas: string[];
 }
@@ -144,6 +165,40 @@ export function operationsOf(doc: Json): OperationEntry[] {
   return entries;
 }
 
+// A schema's properties and required names, with those of its `allOf` parts merged in.
+function flatten(doc: Json, node: unknown): { properties: Json; required: string[] } {
+  const schema = resolve(doc, node) ?? {};
+  const parts = (schema.allOf ?? []).map((part: unknown) => flatten(doc, part));
+  return {
+    properties: Object.assign({}, ...parts.map((p: Json) => p.properties), schema.properties),
+    required: [...new Set([...parts.flatMap((p: Json) => p.required), ...(schema.required ?? [])])],
+  };
+}
+
+function webhookFacts(doc: Json): WebhookFacts | undefined {
+  const keys = new Set<string>();
+  const events: Record<string, EventFacts> = {};
+  for (const [name, rawItem] of Object.entries<Json>(doc.webhooks ?? {})) {
+    const op = resolve(doc, rawItem).post;
+    const { properties, required } = flatten(doc, resolve(doc, op?.requestBody)?.content?.[FORM_MEDIA]?.schema);
+    const key = Object.keys(properties).find((p) => resolve(doc, properties[p])?.const === name);
+    if (!key) throw new Error(`webhook ${name}: its form body needs a property whose const is "${name}"`);
+    keys.add(key);
+    const facts: EventFacts = { required };
+    const integers = Object.keys(properties).filter((p) => resolve(doc, properties[p])?.type === "integer");
+    if (integers.length) facts.integers = integers;
+    const sids = Object.entries(properties).flatMap(([p, schema]) => {
+      const prefix = sidPrefix(doc, schema);
+      return prefix ? [[p, prefix] as const] : [];
+    });
+    if (sids.length) facts.sids = Object.fromEntries(sids);
+    events[name] = facts;
+  }
+  if (keys.size > 1) throw new Error(`webhooks: every event must be named by the same property, not ${[...keys]}`);
+  const [key] = keys;
+  return key ? { key, events } : undefined;
+}
+
 export function apiFacts(doc: Json): ApiFacts {
   const server = doc.servers?.[0]?.url;
   if (typeof server !== "string") throw new Error("The API document must declare its server URL");
@@ -154,11 +209,14 @@ export function apiFacts(doc: Json): ApiFacts {
     for (const param of params) {
       if (param.in !== "path") continue;
       const prefix = sidPrefix(doc, param.schema);
+      const pattern = resolve(doc, param.schema)?.pattern;
       if (prefix) facts.sids[param.name] = prefix;
+      else if (typeof pattern === "string") (facts.patterns ??= {})[param.name] = pattern;
     }
     const body = resolve(doc, op.requestBody)?.content?.[FORM_MEDIA]?.schema;
     for (const name of body ? alternatives(doc, body).map(schemaName) : []) if (name) formSchemas.add(name);
     facts.operations.push(operationFacts(doc, method, op, params));
   }
-  return { server, paths, formSchemas: [...formSchemas].sort() };
+  const webhooks = webhookFacts(doc);
+  return { server, paths, ...(webhooks && { webhooks }), formSchemas: [...formSchemas].sort() };
 }

@@ -1,7 +1,7 @@
 // Produces every file of generated/ in memory: the bundled YAML, the types,
-// the runtime data and the resource types of each API, and the registry that
-// lists the APIs. `generate` writes them; `check-generated` compares them with
-// what is committed.
+// the runtime data, the resource types and the emulator's request schemas of
+// each API, and the registry that lists the APIs. `generate` writes them;
+// `check-generated` compares them with what is committed.
 import * as prettier from "prettier";
 import { parse, parseDocument } from "yaml";
 import { addCodeSamples } from "./code-samples.mts";

@@ -1,7 +1,8 @@
 // Renders the runtime data of an API as a typed constant: its name, server
-// and summary, the facts of every operation (SID path parameters, query
-// bounds, body encoding, JSON-in-form fields, list keys), its resource tree,
-// and the decoded shapes of the JSON strings in its responses.
+// and summary, the facts of every operation (SID and patterned path
+// parameters, query bounds, body encoding, JSON-in-form fields, list keys),
+// its resource tree, its webhook events, and the decoded shapes of the JSON
+// strings in its responses.
 import type { JsonShape } from "../../src/json-shape";
 import type { ApiFacts } from "./facts.mts";
 
@@ -18,13 +19,13 @@ export function renderOperations(
   shapes: Record<string, JsonShape>,
 ): string {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [path, { sids, operations }] of Object.entries(facts.paths)) {
-    const entry: Record<string, unknown> = { sids };
+  for (const [path, { sids, patterns, operations }] of Object.entries(facts.paths)) {
+    const entry: Record<string, unknown> = patterns ? { sids, patterns } : { sids };
     for (const { method, ...op } of operations) entry[method] = op;
     paths[path] = entry;
   }
   const constant = `${info.name}Api`;
-  const data = { ...info, server: facts.server, paths, resources };
+  const data = { ...info, server: facts.server, paths, resources, ...(facts.webhooks && { webhooks: facts.webhooks }) };
   return [
     'import type { ApiDescription } from "../src/api-description";',
     'import type { JsonShape } from "../src/json-shape";',

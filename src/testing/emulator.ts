@@ -10,6 +10,7 @@ import { type Fault, FaultScript } from "./faults";
 import { interactionHandlers } from "./flex-interactions";
 import { memberHandlers } from "./flex-members";
 import { FlexModel } from "./flex-model";
+import { WebhookRegistry, webhookHandlers } from "./flex-webhooks";
 import { type EmulatorServer, type ListenOptions, listen } from "./listen";
 import { type EmulatorOptions, resolveOptions } from "./options";
 import { type ProxySessionInfo, type ProxySessionOptions, ProxyModel } from "./proxy";
@@ -17,6 +18,7 @@ import { type ReceivedRequest, RequestLog } from "./request-log";
 import { toEmulatorRequest, toResponse } from "./fetch-adapter";
 import { SidFactory } from "./sids";
 import { type EmulatedTask, type TaskStatus, TaskBoard, snapshot } from "./tasks";
+import { type WebhookDelivery, WebhookDispatcher } from "./webhook-delivery";
 
 /** Base URLs of the emulated APIs, in the shape of the client's `baseUrls` option. */
 export interface EmulatorBaseUrls {
@@ -70,6 +72,16 @@ export interface Emulator {
   fail(fault: Fault): void;
   /** The requests received, oldest first (Authorization never kept). */
   requests(): ReceivedRequest[];
+  /** The emulated Flex instance (`GO…`): register interaction webhooks on it. */
+  readonly flexInstanceSid: string;
+  /**
+   * The interaction-webhook requests sent so far, oldest first. Registered
+   * webhooks receive the events the emulator's state changes cause, signed
+   * with its Auth Token; see the `webhookFetch` option.
+   */
+  webhookDeliveries(): WebhookDelivery[];
+  /** Resolves once every interaction-webhook request caused so far has been answered. */
+  flushWebhooks(): Promise<void>;
   /** Calls `listener` on every state change; returns the unsubscribe function. */
   subscribe(listener: (event: EmulatorEvent) => void): () => void;
   /** Forgets all state, requests and faults, and rewinds the clock and SIDs to the seed. */
@@ -99,13 +111,21 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
   const tasks = new TaskBoard(sids, events);
   const flex = new FlexModel(resolved, sids, tasks, events);
   const proxy = new ProxyModel(sids, events);
+  const webhooks = new WebhookRegistry();
+  const deliveries = new WebhookDispatcher(flex, webhooks, credentials.account, resolved.webhookFetch);
+  events.subscribe((event) => deliveries.onEvent(event));
   const state: DispatchState = {
     clock,
     credentials,
     requestIds: new SidFactory(resolved.seed, 2),
     faults: new FaultScript(),
     log: new RequestLog(resolved.requestLogLimit),
-    handlers: { ...interactionHandlers(flex), ...memberHandlers(flex), ...proxy.handlers() },
+    handlers: {
+      ...interactionHandlers(flex),
+      ...memberHandlers(flex),
+      ...webhookHandlers(flex, webhooks),
+      ...proxy.handlers(),
+    },
     settle: (now) => flex.settle(now),
   };
   const origins = new Map<string, "flex" | "proxy">([
@@ -160,6 +180,11 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
     },
     fail: (fault) => state.faults.add(fault, OPERATION_IDS),
     requests: () => state.log.list(),
+    get flexInstanceSid() {
+      return flex.standIn("GO");
+    },
+    webhookDeliveries: () => deliveries.deliveries(),
+    flushWebhooks: () => deliveries.flush(),
     subscribe: (listener) => events.subscribe(listener),
     reset: () => {
       sids.rewind();
@@ -170,6 +195,8 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
       tasks.clear();
       flex.clear();
       proxy.clear();
+      webhooks.clear();
+      deliveries.clear();
     },
   };
 }

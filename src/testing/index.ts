@@ -25,3 +25,4 @@ export type { EmulatorEvent } from "./events";
 export type { EmulatedTask, TaskStatus } from "./tasks";
 export type { ProxySessionInfo, ProxySessionOptions } from "./proxy";
 export type { ReceivedRequest } from "./request-log";
+export type { WebhookDelivery } from "./webhook-delivery";

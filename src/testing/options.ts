@@ -50,6 +50,12 @@ export interface EmulatorOptions {
   expiredInteraction?: "kept" | "removed";
   /** How many requests `requests()` keeps, oldest dropped first (default 1000; 0 keeps none). */
   requestLogLimit?: number;
+  /**
+   * Where the interaction-webhook requests go: the global `fetch` by default
+   * (register a loopback URL), or your app's own `(request: Request) => Response`
+   * handler, to receive the events in-process with no port.
+   */
+  webhookFetch?: (request: Request) => Response | Promise<Response>;
 }
 
 export type ResolvedOptions = Required<EmulatorOptions>;
@@ -72,6 +78,7 @@ const DEFAULTS: ResolvedOptions = {
   expiryResetBy: "channel-updates",
   expiredInteraction: "kept",
   requestLogLimit: 1000,
+  webhookFetch: (request) => fetch(request),
 };
 
 function number(name: string, value: unknown, integer: boolean): number {
@@ -103,5 +110,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   number("channelSetupMs", resolved.channelSetupMs, false);
   number("channelExpiryDays", resolved.channelExpiryDays, false);
   number("requestLogLimit", resolved.requestLogLimit, true);
+  if (typeof resolved.webhookFetch !== "function")
+    throw new TypeError("createEmulator: webhookFetch must be a function from a Request to a Response.");
   return resolved;
 }

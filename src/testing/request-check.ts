@@ -46,7 +46,11 @@ function checkParameter(
   throw invalid(`Invalid parameter ${parameter.name}: ${describe(errors)}`);
 }
 
-function decodeBody(operation: OperationSchemas, request: EmulatorRequest): Record<string, unknown> {
+function decodeBody(
+  validator: SchemaValidator,
+  operation: OperationSchemas,
+  request: EmulatorRequest,
+): Record<string, unknown> {
   const spec = operation.body;
   if (!spec) return {};
   const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
@@ -54,9 +58,14 @@ function decodeBody(operation: OperationSchemas, request: EmulatorRequest): Reco
   if (spec.mediaType === FORM) {
     if (type !== FORM && request.body !== "")
       throw invalid(`The body must be ${FORM}, as Twilio expects; it was sent as "${type || "no Content-Type"}"`);
-    const form: Record<string, string> = {};
-    // Twilio keeps the first of repeated keys; none of these operations takes a list.
-    new URLSearchParams(request.body).forEach((value, name) => (form[name] ??= value));
+    // A list field (WebhookEvents) is sent as one key per item; for any other
+    // field Twilio keeps the first of repeated keys.
+    const properties = (validator.resolve(spec.schema).properties ?? {}) as Record<string, JsonSchema>;
+    const isList = (name: string) =>
+      properties[name] !== undefined && validator.resolve(properties[name]).type === "array";
+    const form: Record<string, string | string[]> = {};
+    const fields = new URLSearchParams(request.body);
+    fields.forEach((value, name) => (form[name] ??= isList(name) ? fields.getAll(name) : value));
     return form;
   }
   if (type !== "application/json")
@@ -109,7 +118,7 @@ export function checkRequest(
     if (parameter.in === "path") checkedPath[parameter.name] = String(value);
     else query[parameter.name] = value;
   }
-  const body = decodeBody(operation, request);
+  const body = decodeBody(validator, operation, request);
   checkBody(validator, operation, body);
   return { path: checkedPath, query, body };
 }

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
 import { readApis } from "../../scripts/codegen/apis.mts";
-import { type OperationEntry, operationsOf, resolve } from "../../scripts/codegen/facts.mts";
+import { METHODS, type OperationEntry, operationsOf, resolve } from "../../scripts/codegen/facts.mts";
 import { bundlePath } from "../../scripts/docs/redoc.mts";
 
 type Json = Record<string, any>;
@@ -65,12 +65,27 @@ function operation(doc: Json, { path, method, op, params }: OperationEntry): Exp
   };
 }
 
-/** Every API of redocly.yaml with the operations its Redoc page must render. */
+// The `webhooks` (the events Twilio sends), rendered like operations; the
+// webhook's name stands where a path would.
+function webhooksOf(doc: Json): OperationEntry[] {
+  return Object.entries<Json>(doc.webhooks ?? {}).flatMap(([name, rawItem]) => {
+    const item = resolve(doc, rawItem);
+    return METHODS.filter((method) => item[method]).map((method) => ({
+      path: name,
+      method,
+      item,
+      op: item[method],
+      params: (item[method].parameters ?? []).map((p: unknown) => resolve(doc, p)),
+    }));
+  });
+}
+
+/** Every API of redocly.yaml with the operations (and webhooks) its Redoc page must render. */
 export async function expectedApis(): Promise<ExpectedApi[]> {
   const apis: ExpectedApi[] = [];
   for (const { name } of await readApis()) {
     const doc: Json = parse(await readFile(bundlePath(name), "utf8"));
-    const operations = operationsOf(doc).map((entry) => operation(doc, entry));
+    const operations = [...operationsOf(doc), ...webhooksOf(doc)].map((entry) => operation(doc, entry));
     apis.push({ api: name, title: doc.info.title, operations });
   }
   return apis;

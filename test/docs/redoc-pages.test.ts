@@ -67,7 +67,8 @@ async function renderedOperation(page: Page, summary: string): Promise<RenderedO
   const found = await page.waitForFunction(
     (heading: string) => {
       const h2 = [...document.querySelectorAll("#api-content h2")].find(
-        (h) => (h as HTMLElement).innerText.trim() === heading,
+        // A webhook's heading carries Redoc's "Webhook" badge on a line of its own.
+        (h) => (h as HTMLElement).innerText.trim().replace(/\nWebhook$/, "") === heading,
       );
       const section = h2?.closest("[data-section-id]") as HTMLElement | null | undefined;
       // Redoc renders a section's body lazily: wait for its request and responses.

@@ -2,7 +2,7 @@
 // one contact-centre story, in-process and over loopback HTTP; every answer
 // (errors too) is checked against the spec's response schema with Ajv.
 import { describe, expect, it } from "vitest";
-import { type Sid, createInteractionsClient, unwrap } from "twilio-interactions";
+import { type Sid, asSid, createInteractionsClient, unwrap } from "twilio-interactions";
 import { createOutboundSms } from "../../examples/create-outbound-sms";
 import { API_NAMES, loadSpec, operationsOf } from "../helpers/spec";
 import { SEED_ROUTING, SEED_SMS } from "../helpers/seed";
@@ -12,7 +12,7 @@ import { TRANSPORTS, useEmulator } from "./support";
 describe.each(TRANSPORTS)("every operation against the emulator (%s)", (transport) => {
   const ctx = useEmulator(transport);
 
-  it("answers all 17 operations, each valid for the spec", async () => {
+  it("answers all 22 operations, each valid for the spec", async () => {
     const http = transport === "http";
     const base = http ? undefined : ctx.emulator.baseUrls;
     const { fetch, answers } = checkingFetch(http ? globalThis.fetch : ctx.emulator.fetch);
@@ -90,6 +90,20 @@ describe.each(TRANSPORTS)("every operation against the emulator (%s)", (transpor
         }),
       );
       expect(closed.status).toBe("inactive");
+
+      const hooks = twilio.flex.instances(asSid("GO", ctx.emulator.flexInstanceSid)).interactionWebhooks;
+      const hook = await hooks.create({
+        Type: "interaction",
+        WebhookUrl: "https://example.org/flex-events",
+        WebhookMethod: "POST",
+        WebhookEvents: ["onParticipantLeft"],
+      });
+      expect((await hooks.list({ type: "interaction" }).toArray()).map((h) => h.ttid)).toEqual([hook.ttid]);
+      expect((await hooks(hook.ttid).fetch()).webhook_events).toEqual(["onParticipantLeft"]);
+      const events = ["onParticipantLeft", "onChannelStatusUpdated"] as const;
+      expect((await hooks(hook.ttid).update({ WebhookEvents: events })).webhook_events).toEqual(events);
+      await hooks(hook.ttid).remove();
+      await expect(hooks(hook.ttid).fetch()).rejects.toMatchObject({ status: 404 });
 
       const session = ctx.emulator.proxySession({ interactions: 3 });
       const SESSION = { ServiceSid: session.serviceSid as Sid<"KS">, SessionSid: session.sessionSid as Sid<"KC"> };

@@ -56,6 +56,8 @@ export function schemaValidator(name: ApiName): SchemaValidator {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats.default(ajv);
   ajv.addFormat("int64", true);
+  // Known values of an open enum: an annotation for the generated types, not a constraint.
+  ajv.addKeyword({ keyword: "x-extensible-enum", schemaType: "array" });
   ajv.removeKeyword("contentSchema");
   ajv.addKeyword({
     keyword: "contentSchema",

@@ -6,12 +6,13 @@
 // here fails the coverage test.
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import type { InteractionsClient } from "twilio-interactions";
+import type { InteractionsClient, Sid } from "twilio-interactions";
 import { addSmsParticipant } from "../../examples/add-participant";
 import { cleanupSession } from "../../examples/cleanup-proxy-session";
 import { closeChannel } from "../../examples/close-channel";
 import { createOutboundSms } from "../../examples/create-outbound-sms";
 import { deleteProxyInteraction } from "../../examples/delete-proxy-interaction";
+import { registerFlexEvents } from "../../examples/flex-events";
 import { inviteToQueue } from "../../examples/invite-to-queue";
 import { listProxyInteractions } from "../../examples/list-proxy-interactions";
 import { transferToQueue } from "../../examples/transfer-to-queue";
@@ -31,6 +32,7 @@ import { SEED_CHANNEL, SEED_ROUTING, SEED_ROUTING_PARAMS, SEED_SMS } from "../he
 import { formFields, operationOf, requestBodyErrors } from "./support/wire";
 
 const SESSION = { serviceSid: SERVICE_SID, sessionSid: SESSION_SID } as const;
+const FLEX_INSTANCE_SID: Sid<"GO"> = "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
 // Values of every variable an example may read, for the standalone runs.
 const VARIABLES: Record<string, string> = {
@@ -47,6 +49,8 @@ const VARIABLES: Record<string, string> = {
   TWILIO_PROXY_SERVICE_SID: SERVICE_SID,
   TWILIO_PROXY_SESSION_SID: SESSION_SID,
   TWILIO_PROXY_INTERACTION_SID: PROXY_INTERACTION_SID,
+  TWILIO_FLEX_INSTANCE_SID: FLEX_INSTANCE_SID,
+  TWILIO_EVENTS_URL: "https://example.org/flex-events",
 };
 
 interface Example {
@@ -60,9 +64,22 @@ interface Example {
 }
 
 const operations = (sent: SentRequest[]) => sent.map((request) => operationOf(request).operationId);
-const json = (request: SentRequest, field: string) => JSON.parse(formFields(request.body)[field]!) as unknown;
+const json = (request: SentRequest, field: string) => JSON.parse(String(formFields(request.body)[field])) as unknown;
 
 const EXAMPLES: Record<string, Example> = {
+  "flex-events.ts": {
+    async run(twilio, sent) {
+      const webhook = await registerFlexEvents(twilio, FLEX_INSTANCE_SID, "https://example.org/flex-events");
+      expect(webhook.ttid).toMatch(/^flex_interactionwebhook_/);
+      expect(operations(sent)).toEqual(["CreateInteractionWebhook"]);
+      expect(new URLSearchParams(sent[0]!.body).getAll("WebhookEvents")).toEqual([
+        "onParticipantLeft",
+        "onChannelStatusUpdated",
+      ]);
+    },
+    reads: ["TWILIO_FLEX_INSTANCE_SID", "TWILIO_EVENTS_URL"],
+    prints: /^Registered webhook flex_interactionwebhook_[0-9a-z]+ for /m,
+  },
   "create-outbound-sms.ts": {
     async run(twilio, sent) {
       const interaction = await createOutboundSms(twilio, SEED_ROUTING, SEED_SMS);

@@ -1,4 +1,5 @@
-// Every operation of both APIs (Flex F1–F14, Proxy P1–P3), called through the
+// Every operation of both APIs (Flex F1–F14 and the interaction webhooks,
+// Proxy P1–P3), called through the
 // public client against the Prism mock of the bundled descriptions. Prism
 // validates each request's path, query and form body and answers 400 with an
 // `sl-violations` header when one breaks the spec; the JSON inside the
@@ -17,12 +18,14 @@ import {
 import { API_NAMES, type ApiName, type Json, resolve, loadSpec, operationsOf, schemaValidator } from "../helpers/spec";
 import { recordingClient } from "./support/recording-client";
 import { SEED_CHANNEL, SEED_ROUTING_PARAMS } from "../helpers/seed";
-import { type WireOperation, formFields, jsonInFormFields, operationOf, requestBodyErrors } from "./support/wire";
+import { type WireOperation, jsonInFormFields, operationOf, requestBodyErrors } from "./support/wire";
 
 const TRANSFER_SID = "UXaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const KD = { InteractionSid: INTERACTION_SID } as const;
 const KD_UO = { InteractionSid: INTERACTION_SID, ChannelSid: CHANNEL_SID } as const;
 const SESSION = { ServiceSid: SERVICE_SID, SessionSid: SESSION_SID } as const;
+const GO = { InstanceSid: "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } as const;
+const HOOK = { ...GO, Ttid: "flex_interactionwebhook_01jke8z8vte4ette30t5w9h081" } as const;
 // The seed's routing, with the optional task fields too.
 const ROUTING = { properties: { ...SEED_ROUTING_PARAMS.properties, priority: 1, timeout: 3600 } };
 
@@ -144,6 +147,43 @@ const CASES: Case[] = [
       }),
   },
   {
+    operationId: "CreateInteractionWebhook",
+    call: (t) =>
+      t.flex.POST("/v1/Instances/{InstanceSid}/InteractionWebhooks", {
+        params: { path: GO },
+        body: {
+          Type: "interaction",
+          WebhookUrl: "https://example.org/flex-events",
+          WebhookMethod: "POST",
+          WebhookEvents: ["onChannelStatusUpdated", "onParticipantLeft"],
+          FriendlyName: "Survey on leave",
+        },
+      }),
+  },
+  {
+    operationId: "ListInteractionWebhook",
+    call: (t) =>
+      t.flex.GET("/v1/Instances/{InstanceSid}/InteractionWebhooks", {
+        params: { path: GO, query: { type: "interaction", PageSize: 50, Page: 0 } },
+      }),
+  },
+  {
+    operationId: "FetchInteractionWebhook",
+    call: (t) => t.flex.GET("/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}", { params: { path: HOOK } }),
+  },
+  {
+    operationId: "UpdateInteractionWebhook",
+    call: (t) =>
+      t.flex.POST("/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}", {
+        params: { path: HOOK },
+        body: { WebhookEvents: ["onParticipantLeft"], WebhookUrl: "https://example.org/survey" },
+      }),
+  },
+  {
+    operationId: "DeleteInteractionWebhook",
+    call: (t) => t.flex.DELETE("/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}", { params: { path: HOOK } }),
+  },
+  {
     operationId: "ListProxyInteraction",
     call: (t) =>
       t.proxy.GET("/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions", {
@@ -177,10 +217,10 @@ function successOf({ api, op }: WireOperation): { status: number; schema: Json |
 }
 
 describe("every operation through the client against the mock", () => {
-  it("covers all 17 operations of the two descriptions", () => {
+  it("covers all 22 operations of the two descriptions", () => {
     const specified = API_NAMES.flatMap((api) => operationsOf(loadSpec(api)).map(({ op }) => op.operationId as string));
     expect(CASES.map((c) => c.operationId).sort()).toEqual(specified.sort());
-    expect(CASES).toHaveLength(17);
+    expect(CASES).toHaveLength(22);
   });
 
   it.each(CASES)("$operationId is valid for the spec and succeeds", async ({ operationId, call }) => {
@@ -200,7 +240,7 @@ describe("every operation through the client against the mock", () => {
     // What Prism cannot check: the JSON inside JSON-in-form fields. Every such
     // field of the operation is sent here, so each contentSchema is exercised.
     expect(requestBodyErrors(request)).toEqual([]);
-    expect(Object.keys(formFields(request.contentType?.includes("json") ? "" : request.body))).toEqual(
+    expect([...new URLSearchParams(request.contentType?.includes("json") ? "" : request.body).keys()]).toEqual(
       expect.arrayContaining(jsonInFormFields(operation)),
     );
 

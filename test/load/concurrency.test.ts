@@ -36,7 +36,7 @@ describe("1,000 concurrent requests", () => {
           : unwrap(
               client.flex.POST("/v1/Interactions/{Sid}", {
                 params: { path: { Sid: sid(i) } },
-                body: { WebhookTtid: `ttid-${i}` },
+                body: { WebhookTtid: `flex_interactionwebhook_${i}` },
               }),
             ),
       ),
@@ -44,7 +44,7 @@ describe("1,000 concurrent requests", () => {
     console.log(`${REQUESTS} concurrent requests completed in ${(performance.now() - started).toFixed(0)} ms`);
 
     results.forEach((result, i) => {
-      expect(result).toEqual({ sid: sid(i), webhook_ttid: i % 2 === 0 ? null : `ttid-${i}` });
+      expect(result).toEqual({ sid: sid(i), webhook_ttid: i % 2 === 0 ? null : `flex_interactionwebhook_${i}` });
     });
     const seen = server.requests.map((r) => `${r.method} ${r.url}`).sort();
     const expected = Array.from(

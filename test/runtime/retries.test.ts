@@ -35,7 +35,7 @@ const get = (twilio = client(), init: Record<string, unknown> = {}) =>
 const post = (twilio = client(), init: Record<string, unknown> = {}) =>
   twilio.flex.POST("/v1/Interactions/{Sid}", {
     params: { path: { Sid: INTERACTION_SID } },
-    body: { WebhookTtid: "ttid" },
+    body: { WebhookTtid: "flex_interactionwebhook_0" },
     ...init,
   });
 

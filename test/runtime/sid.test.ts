@@ -1,5 +1,6 @@
 // SIDs: the helpers, and the promise that a request whose SID path parameter
-// is wrong never leaves the process.
+// (or other patterned path parameter, such as a webhook ttid) is wrong never
+// leaves the process.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InvalidSidError, TwilioValidationError, asSid, createInteractionsClient, isSid } from "twilio-interactions";
 import { ACCOUNT_SID, AUTH_TOKEN, CHANNEL_SID, INTERACTION_SID, SERVICE_SID, SESSION_SID } from "../helpers/fixtures";
@@ -82,6 +83,38 @@ describe("a request with an invalid SID path parameter", () => {
       }),
     ).toThrow(InvalidSidError);
     expect(server.requests).toEqual([]);
+  });
+
+  it("has a counterpart for identifiers that are not SIDs: a ttid must match its pattern", async () => {
+    const path = "/v1/Instances/{InstanceSid}/InteractionWebhooks/{Ttid}" as const;
+    const call = (Ttid: unknown) =>
+      twilio.flex.GET(path, {
+        params: { path: { InstanceSid: "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Ttid: Ttid as never } },
+      });
+    const expected = "Ttid must match ^flex_interactionwebhook_[0-9a-z]+$, but got";
+    await expect(call("flex_interactionwebhook_01/../../x")).rejects.toThrow(
+      `${expected} a 34-character string; pass the value Twilio returned.`,
+    );
+    await expect(call(INTERACTION_SID)).rejects.toBeInstanceOf(TwilioValidationError);
+    await expect(call(undefined)).rejects.toThrow(`${expected} undefined;`);
+    await expect(call(42)).rejects.toThrow(`${expected} a number;`);
+    const plain: string = "x";
+    await expect(
+      // @ts-expect-error a plain string is not a ttid
+      twilio.flex.GET(path, { params: { path: { InstanceSid: "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Ttid: plain } } }),
+    ).rejects.toThrow(`${expected} a 1-character string;`);
+    expect(server.requests).toEqual([]);
+    await twilio.flex.GET(path, {
+      params: {
+        path: {
+          InstanceSid: "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+          Ttid: "flex_interactionwebhook_01jke8z8vte4ette30t5w9h081",
+        },
+      },
+    });
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/v1/Instances/GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/InteractionWebhooks/flex_interactionwebhook_01jke8z8vte4ette30t5w9h081",
+    ]);
   });
 
   it("is checked even when the path parameter is missing", async () => {

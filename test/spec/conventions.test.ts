@@ -70,7 +70,7 @@ describe.each(API_NAMES)("the %s API description", (api) => {
   });
 
   it("describes every operation and parameter", () => {
-    for (const item of Object.values<Json>(doc.paths)) {
+    for (const item of [...Object.values<Json>(doc.paths), ...Object.values<Json>(doc.webhooks ?? {})]) {
       for (const param of item.parameters ?? []) expect(resolve(doc, param).description).toBeTruthy();
       for (const op of Object.values<Json>(item).filter((v) => v.operationId)) {
         expect(op.summary, op.operationId).toBeTruthy();

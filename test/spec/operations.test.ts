@@ -1,5 +1,6 @@
-// The 17 operations of the wire contract (Flex F1–F14, Proxy P1–P3), checked
-// against the bundled descriptions: method, path, SID path parameters, query
+// The 22 operations: the 17 of the wire contract (Flex F1–F14, Proxy P1–P3)
+// and the 5 of the interaction webhooks, checked against the bundled
+// descriptions: method, path, SID and other path parameters, query
 // parameters, request media type, success status and error responses.
 import { describe, expect, it } from "vitest";
 import { API_NAMES, type ApiName, resolve, loadSpec, operationsOf } from "../helpers/spec";
@@ -10,7 +11,11 @@ interface Expected {
   method: string;
   path: string;
   sids: Record<string, string>;
+  /** Path parameters that are not SIDs, with their pattern. */
+  patterns?: Record<string, string>;
   paged?: boolean;
+  /** Query parameters of a list, when they are not the usual three paging ones. */
+  query?: string[];
   body?: "application/x-www-form-urlencoded" | "application/json";
   required?: string[];
   /** Required fields of each `oneOf` alternative, for a body whose valid combinations differ. */
@@ -25,6 +30,9 @@ const PROXY = { ServiceSid: "KS", SessionSid: "KC" };
 const I = "/v1/Interactions";
 const C = `${I}/{InteractionSid}/Channels`;
 const P = "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions";
+const W = "/v1/Instances/{InstanceSid}/InteractionWebhooks";
+const GO = { InstanceSid: "GO" };
+const TTID = { Ttid: "^flex_interactionwebhook_[0-9a-z]+$" };
 
 const EXPECTED: Expected[] = [
   {
@@ -143,6 +151,55 @@ const EXPECTED: Expected[] = [
     status: "200",
   },
   {
+    api: "flex",
+    id: "CreateInteractionWebhook",
+    method: "post",
+    path: W,
+    sids: GO,
+    body: F,
+    required: ["WebhookEvents", "WebhookMethod", "WebhookUrl"],
+    status: "201",
+  },
+  {
+    api: "flex",
+    id: "ListInteractionWebhook",
+    method: "get",
+    path: W,
+    sids: GO,
+    paged: true,
+    query: ["Page", "PageSize", "type"],
+    status: "200",
+  },
+  {
+    api: "flex",
+    id: "FetchInteractionWebhook",
+    method: "get",
+    path: `${W}/{Ttid}`,
+    sids: GO,
+    patterns: TTID,
+    status: "200",
+  },
+  {
+    api: "flex",
+    id: "UpdateInteractionWebhook",
+    method: "post",
+    path: `${W}/{Ttid}`,
+    sids: GO,
+    patterns: TTID,
+    body: F,
+    required: [],
+    status: "200",
+  },
+  {
+    api: "flex",
+    id: "DeleteInteractionWebhook",
+    method: "delete",
+    path: `${W}/{Ttid}`,
+    sids: GO,
+    patterns: TTID,
+    status: "204",
+  },
+  {
     api: "proxy",
     id: "FetchProxyInteraction",
     method: "get",
@@ -164,9 +221,9 @@ const EXPECTED: Expected[] = [
 const all = API_NAMES.flatMap((api) => operationsOf(loadSpec(api)).map((o) => ({ ...o, api, doc: loadSpec(api) })));
 
 describe("the API descriptions", () => {
-  it("hold exactly the 17 operations, with operationIds unique across both documents", () => {
+  it("hold exactly the 22 operations, with operationIds unique across both documents", () => {
     expect(all.map((o) => o.op.operationId).sort()).toEqual(EXPECTED.map((e) => e.id).sort());
-    expect(new Set(all.map((o) => o.op.operationId)).size).toBe(17);
+    expect(new Set(all.map((o) => o.op.operationId)).size).toBe(22);
   });
 
   it("name the documented servers", () => {
@@ -182,21 +239,23 @@ describe("the API descriptions", () => {
       expect([found.api, found.method, found.path]).toEqual([expected.api, expected.method, expected.path]);
     });
 
-    it("declares every path parameter as a required SID with its prefix pattern", () => {
+    it("declares every path parameter as required, a SID with its prefix pattern or another pattern", () => {
       const path = found.params.filter((p) => p.in === "path");
-      expect(Object.fromEntries(path.map((p) => [p.name, resolve(found.doc, p.schema).pattern]))).toEqual(
-        Object.fromEntries(Object.entries(expected.sids).map(([n, x]) => [n, `^${x}[0-9a-fA-F]{32}$`])),
-      );
+      expect(Object.fromEntries(path.map((p) => [p.name, resolve(found.doc, p.schema).pattern]))).toEqual({
+        ...Object.fromEntries(Object.entries(expected.sids).map(([n, x]) => [n, `^${x}[0-9a-fA-F]{32}$`])),
+        ...expected.patterns,
+      });
       for (const p of path) {
         expect(p.required).toBe(true);
-        expect(resolve(found.doc, p.schema)).toMatchObject({ type: "string", minLength: 34, maxLength: 34 });
+        const sized = expected.sids[p.name] ? { minLength: 34, maxLength: 34 } : {};
+        expect(resolve(found.doc, p.schema)).toMatchObject({ type: "string", ...sized });
       }
     });
 
     it("has the paging query parameters exactly when it is a list", () => {
       const query = found.params.filter((p) => p.in === "query");
       if (!expected.paged) return expect(query).toEqual([]);
-      expect(query.map((p) => p.name).sort()).toEqual(["Page", "PageSize", "PageToken"]);
+      expect(query.map((p) => p.name).sort()).toEqual(expected.query ?? ["Page", "PageSize", "PageToken"]);
       expect(resolve(found.doc, query.find((p) => p.name === "PageSize")!.schema)).toMatchObject({
         type: "integer",
         minimum: 1,

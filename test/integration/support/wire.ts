@@ -73,19 +73,27 @@ export function jsonInFormFields({ api, op }: WireOperation): string[] {
 }
 
 /**
- * The form fields of a recorded request body, refusing repeated keys (Prism would keep only the last).
+ * The form fields of a recorded request body. Keys may repeat only for the
+ * array fields named in `arrays` (sent as one key per item), which come back
+ * as arrays; any other repeat is refused (Prism would keep only the last).
  *
  * @example
  * ```ts
  * formFields("Status=closed"); // { Status: "closed" }
+ * formFields("E=a&E=b", ["E"]); // { E: ["a", "b"] }
  * ```
  */
-export function formFields(body: string | undefined): Record<string, string> {
+export function formFields(
+  body: string | undefined,
+  arrays: readonly string[] = [],
+): Record<string, string | string[]> {
   const form = new URLSearchParams(body ?? "");
   const keys = [...form.keys()];
-  const repeated = keys.filter((key, i) => keys.indexOf(key) !== i);
+  const repeated = keys.filter((key, i) => keys.indexOf(key) !== i && !arrays.includes(key));
   if (repeated.length) throw new Error(`The form repeats ${repeated.join(", ")}.`);
-  return Object.fromEntries(form);
+  return Object.fromEntries(
+    [...new Set(keys)].map((key) => [key, arrays.includes(key) ? form.getAll(key) : form.get(key)!]),
+  );
 }
 
 /**
@@ -104,6 +112,8 @@ export function requestBodyErrors(request: SentRequest): string[] {
   const type = request.contentType?.split(";")[0]?.trim() ?? "";
   const schema = bodySchema(api, op, type);
   if (!schema) return [`sent Content-Type ${type || "(none)"}, which the operation does not accept`];
-  const value = type === "application/json" ? JSON.parse(request.body ?? "null") : formFields(request.body);
+  const properties = resolve(loadSpec(api), schema)?.properties ?? {};
+  const arrays = Object.keys(properties).filter((name) => resolve(loadSpec(api), properties[name])?.type === "array");
+  const value = type === "application/json" ? JSON.parse(request.body ?? "null") : formFields(request.body, arrays);
   return validatorOf(api).errors(schema, value);
 }

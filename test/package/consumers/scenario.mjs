@@ -1,6 +1,7 @@
 // The calls every JavaScript consumer makes (ESM import, CommonJS require,
 // edge bundle), given the SDK module it loaded its own way: a fetch, a
-// form-encoded create, a two-page list, a Proxy list and a 404. It returns
+// form-encoded create, a two-page list, a Proxy list and a 404; and an
+// interaction event signed, received and refused once changed. It returns
 // plain data that the test compares with what the loopback server saw.
 export async function scenario(sdk, config) {
   const { createInteractionsClient, unwrap } = sdk;
@@ -49,8 +50,28 @@ export async function scenario(sdk, config) {
       isTwilioError: error instanceof sdk.TwilioError,
     };
   }
+  const event = {
+    EventType: "onParticipantLeft",
+    AccountSid: config.accountSid,
+    InteractionSid: config.interactionSid,
+    ChannelSid: `UO${"a".repeat(32)}`,
+    ParticipantSid: `UT${"a".repeat(32)}`,
+  };
+  const hook = "https://example.org/flex-events";
+  const signature = await sdk.twilioSignature(config.authToken, hook, event);
+  const post = (params) =>
+    new Request(hook, {
+      method: "POST",
+      body: new URLSearchParams(params),
+      headers: { "x-twilio-signature": signature },
+    });
+  const received = await sdk.receiveInteractionEvent(post(event), { authToken: config.authToken });
+  const refused = await sdk
+    .receiveInteractionEvent(post({ ...event, ParticipantSid: `UT${"b".repeat(32)}` }), { authToken: config.authToken })
+    .catch((error) => error.name);
   return {
     version: sdk.VERSION,
+    event: { type: received.EventType, participant: received.ParticipantSid, refused },
     fetched: fetched.sid,
     created: created.sid,
     channels,

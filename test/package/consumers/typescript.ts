@@ -9,8 +9,11 @@ import {
   type Sid,
   TwilioError,
   VERSION,
+  WebhookSignatureError,
   asSid,
   createInteractionsClient,
+  receiveInteractionEvent,
+  twilioSignature,
   unwrap,
   type FlexApi,
 } from "twilio-interactions";
@@ -80,8 +83,30 @@ async function main(config: ScenarioConfig) {
     };
   }
   const createdSid: Sid<"KD"> = created.sid;
+  const params = {
+    EventType: "onParticipantLeft",
+    AccountSid: config.accountSid,
+    InteractionSid: config.interactionSid,
+    ChannelSid: `UO${"a".repeat(32)}`,
+    ParticipantSid: `UT${"a".repeat(32)}`,
+  };
+  const hook = "https://example.org/flex-events";
+  const signature = await twilioSignature(config.authToken, hook, params);
+  const post = (body: Record<string, string>) =>
+    new Request(hook, {
+      method: "POST",
+      body: new URLSearchParams(body),
+      headers: { "x-twilio-signature": signature },
+    });
+  const received = await receiveInteractionEvent(post(params), { authToken: config.authToken });
+  const participant: Sid<"UT"> | undefined =
+    received.EventType === "onParticipantLeft" ? received.ParticipantSid : undefined;
+  const refused = await receiveInteractionEvent(post({ ...params, ParticipantSid: `UT${"b".repeat(32)}` }), {
+    authToken: config.authToken,
+  }).catch((error: unknown) => (error instanceof WebhookSignatureError ? error.name : "other"));
   return {
     version: VERSION,
+    event: { type: received.EventType, participant, refused },
     fetched: fetched.sid,
     created: createdSid,
     channels: channels.map((channel) => channel.sid),

@@ -23,6 +23,7 @@ export function expectScenario(result: unknown, requests: ReceivedRequest[]): vo
   expect(PACKAGE_VERSION).not.toBe("0.0.0-dev");
   expect(result).toEqual({
     version: PACKAGE_VERSION,
+    event: { type: "onParticipantLeft", participant: `UT${"a".repeat(32)}`, refused: "WebhookSignatureError" },
     fetched: INTERACTION_SID,
     created: INTERACTION_SID,
     channels: CHANNEL_SIDS,

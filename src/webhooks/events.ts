@@ -1,0 +1,100 @@
+// The typed interaction events, from the `webhooks` of the generated Flex
+// types, and the check that turns received parameters into one of them: known
+// EventType, required parameters present, SIDs of the right kind, integers
+// decoded. What to check comes from the spec (`flexApi.webhooks`).
+import { flexApi } from "../../generated/flex-operations";
+import type { webhooks } from "../../generated/flex";
+import { isSid } from "../sid";
+import { MalformedEventError, UnknownEventTypeError } from "./errors";
+
+/**
+ * The name of an interaction event, for example `onParticipantLeft`.
+ *
+ * @example
+ * ```ts
+ * const subscribed: InteractionEventType[] = ["onParticipantLeft", "onChannelStatusUpdated"];
+ * ```
+ */
+export type InteractionEventType = keyof webhooks;
+
+/**
+ * The parameters of one interaction event, as the Flex description defines
+ * them.
+ *
+ * @example
+ * ```ts
+ * async function sendSurvey(event: InteractionEventOf<"onParticipantLeft">) { … event.ParticipantSid … }
+ * ```
+ */
+export type InteractionEventOf<T extends InteractionEventType> =
+  webhooks[T]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
+
+/**
+ * Any interaction event; narrow it on `EventType`.
+ *
+ * @example
+ * ```ts
+ * if (event.EventType === "onParticipantLeft") await sendSurvey(event.InteractionSid, event.ParticipantSid);
+ * ```
+ */
+export type InteractionEvent = { [T in InteractionEventType]: InteractionEventOf<T> }[InteractionEventType];
+
+/**
+ * Received parameters: strings from a form or query string (arrays for repeated keys), anything from JSON.
+ *
+ * @example
+ * ```ts
+ * const params: ReceivedParams = Object.fromEntries(new URLSearchParams(body));
+ * ```
+ */
+export type ReceivedParams = Readonly<Record<string, unknown>>;
+
+const { key, events } = flexApi.webhooks;
+const EVENT_TYPES = Object.keys(events);
+
+function malformed(parameter: string, problem: string): MalformedEventError {
+  return new MalformedEventError(parameter, `The event's ${parameter} ${problem}.`);
+}
+
+function integer(name: string, value: unknown): number {
+  if (typeof value === "number" && Number.isSafeInteger(value)) return value;
+  if (typeof value === "string" && /^-?\d{1,15}$/.test(value)) return Number(value);
+  throw malformed(name, "is not an integer");
+}
+
+/**
+ * Checks received parameters against the event they name and returns them as
+ * that event, or throws {@link UnknownEventTypeError} or {@link MalformedEventError}.
+ * Empty optional parameters are left out; unknown parameters are kept.
+ *
+ * @example
+ * ```ts
+ * const event = toInteractionEvent(Object.fromEntries(new URLSearchParams(body)));
+ * ```
+ */
+export function toInteractionEvent(params: ReceivedParams): InteractionEvent {
+  const name = params[key];
+  if (name === undefined || name === "") throw malformed(key, "is missing");
+  if (typeof name !== "string") throw malformed(key, "is not a string");
+  if (!Object.hasOwn(events, name)) throw new UnknownEventTypeError(name, EVENT_TYPES);
+  const facts = events[name as InteractionEventType];
+  const sids: Readonly<Record<string, string>> = "sids" in facts ? facts.sids : {};
+  const integers: readonly string[] = "integers" in facts ? facts.integers : [];
+  const known = new Set<string>([...facts.required, ...Object.keys(sids), ...integers]);
+
+  const event: Record<string, unknown> = {};
+  for (const [param, value] of Object.entries(params)) {
+    if (known.has(param) && (value === "" || value === null)) continue;
+    if (known.has(param) && Array.isArray(value)) throw malformed(param, "is repeated");
+    if (integers.includes(param)) event[param] = integer(param, value);
+    else if (sids[param] !== undefined) {
+      if (!isSid(sids[param], value)) throw malformed(param, `is not a ${sids[param]}… SID`);
+      event[param] = value;
+    } else event[param] = value;
+  }
+  for (const param of facts.required) {
+    if (!(param in event)) throw malformed(param, "is missing");
+    if (!integers.includes(param) && typeof event[param] !== "string") throw malformed(param, "is not a string");
+  }
+  return event as InteractionEvent;
+}

@@ -1,0 +1,34 @@
+// twilio-node's request validator, the reference the SDK's signature check is
+// compared with. It lives in its own package (test/webhooks/twilio-validator)
+// so that only these tests see it. `.ci/run` installs it; on a fresh clone
+// the first run installs it from its lockfile, so `npm ci && npm test` works.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const dir = fileURLToPath(new URL("./twilio-validator/", import.meta.url));
+
+export interface TwilioNodeWebhooks {
+  getExpectedTwilioSignature(authToken: string, url: string, params: Record<string, unknown>): string;
+  getExpectedBodyHash(body: string): string;
+  validateRequest(authToken: string, signature: string, url: string, params: Record<string, unknown>): boolean;
+  validateRequestWithBody(authToken: string, signature: string, url: string, body: string): boolean;
+}
+
+const INSTALL = ["ci", "--prefix", dir, "--no-audit", "--no-fund"];
+
+/** twilio-node's webhook helpers, installed first when missing; an install that fails says how to retry. */
+export function twilioNode(): TwilioNodeWebhooks {
+  if (!existsSync(`${dir}node_modules/twilio/package.json`)) {
+    try {
+      execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", INSTALL, { stdio: "pipe", timeout: 300_000 });
+    } catch (error) {
+      throw new Error(
+        "Could not install twilio-node for the signature cross-check. Run: npm ci --prefix test/webhooks/twilio-validator",
+        { cause: error },
+      );
+    }
+  }
+  return createRequire(dir)("twilio/lib/webhooks/webhooks") as TwilioNodeWebhooks;
+}
