@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, inject, it } from "vitest";
 import { run } from "../package/helpers/run";
 import { MATRIX, expectCases, lastJsonLine, useServers } from "./helpers/matrix";
+import { expectWebhookCases } from "./helpers/webhooks";
 
 const { project, certificates, binaries, versions } = inject("runtimes");
 const servers = useServers();
@@ -22,5 +23,12 @@ describe("Bun", () => {
       fetchHeader: "accept-encoding",
       defaultIsNodeHttp: false,
     });
+  });
+
+  it("receives the interaction events the emulator signed, and refuses changed ones", async () => {
+    const stdout = await run(binaries.bun, [join(project, "node.mjs"), JSON.stringify({ suite: "webhooks" })], {
+      cwd: project,
+    });
+    expectWebhookCases(lastJsonLine(stdout, "bun node.mjs"));
   });
 });

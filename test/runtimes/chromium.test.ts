@@ -8,6 +8,7 @@ import { X509Certificate, createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import { type Chromium, launchChromium } from "../docs/browser";
 import { MATRIX, expectCases, useServers } from "./helpers/matrix";
+import { expectWebhookCases } from "./helpers/webhooks";
 
 const { certificates } = inject("runtimes");
 const servers = useServers();
@@ -22,26 +23,36 @@ beforeAll(async () => {
 });
 afterAll(() => chromium?.close());
 
+// Loads the page from `origin` and runs a suite there with `config`; its result.
+async function runInPage(origin: string, config: unknown): Promise<unknown> {
+  const page = await chromium.browser.newPage();
+  try {
+    await page.goto(`${origin}/runtime/page.html`);
+    const json = await page.evaluate(
+      (c) => (globalThis as unknown as { runCases(c: unknown): Promise<string> }).runCases(c),
+      config,
+    );
+    return JSON.parse(json);
+  } finally {
+    await page.close();
+  }
+}
+
 describe("Chromium", () => {
   it.each(MATRIX)("$protocol, $wire wire", async ({ protocol, wire }) => {
     const config = servers.config(protocol, wire);
-    const page = await chromium.browser.newPage();
-    try {
-      await page.goto(`${config.baseUrl}/runtime/page.html`);
-      const json = await page.evaluate(
-        (c) => (globalThis as unknown as { runCases(c: unknown): Promise<string> }).runCases(c),
-        config,
-      );
-      expectCases(JSON.parse(json), servers.server(protocol), wire, {
-        // Chromium sends its own User-Agent.
-        userAgent: undefined,
-        // "Failed to fetch" does not tell a refused connection from a dropped one.
-        refusedRetried: false,
-        fetchHeader: "sec-fetch-mode",
-        defaultIsNodeHttp: false,
-      });
-    } finally {
-      await page.close();
-    }
+    expectCases(await runInPage(config.baseUrl, config), servers.server(protocol), wire, {
+      // Chromium sends its own User-Agent.
+      userAgent: undefined,
+      // "Failed to fetch" does not tell a refused connection from a dropped one.
+      refusedRetried: false,
+      fetchHeader: "sec-fetch-mode",
+      defaultIsNodeHttp: false,
+    });
+  });
+
+  // Signed and verified by the page's own crypto.subtle.
+  it("receives the interaction events the emulator signed, and refuses changed ones", async () => {
+    expectWebhookCases(await runInPage(servers.server("https").url, { suite: "webhooks" }));
   });
 });

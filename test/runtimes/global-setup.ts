@@ -4,7 +4,7 @@
 // the pinned runtimes, and make the test CA. Every test uses what is set up
 // here, so the runtimes run what users download.
 import { build } from "esbuild";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -53,6 +53,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
       });
     await Promise.all([bundle("worker", "esm"), bundle("browser", "iife")]);
     const certificates = makeCertificates(root);
+    // The CA as `ca.pem` in the project: `deno run --cert ca.pem` and workerd's `embed "ca.pem"` name it so.
+    writeFileSync(join(consumer, "ca.pem"), certificates.ca);
     project.provide("runtimes", { project: consumer, binaries, versions, certificates });
   } catch (error) {
     cleanUp();

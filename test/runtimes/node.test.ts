@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, inject, it } from "vitest";
 import { run } from "../package/helpers/run";
 import { MATRIX, expectCases, lastJsonLine, useServers } from "./helpers/matrix";
+import { expectWebhookCases } from "./helpers/webhooks";
 
 const { project, certificates } = inject("runtimes");
 const servers = useServers();
@@ -21,5 +22,12 @@ describe.each(["node.mjs", "node.cjs"])("Node %s", (entry) => {
       fetchHeader: "sec-fetch-mode",
       defaultIsNodeHttp: true,
     });
+  });
+
+  it("receives the interaction events the emulator signed, and refuses changed ones", async () => {
+    const stdout = await run(process.execPath, [join(project, entry), JSON.stringify({ suite: "webhooks" })], {
+      cwd: project,
+    });
+    expectWebhookCases(lastJsonLine(stdout, `node ${entry}`));
   });
 });

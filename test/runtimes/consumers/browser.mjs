@@ -1,6 +1,7 @@
-// Headless Chromium: the page's script (bundled by esbuild) exposes the cases;
-// the test calls them with the config and reads the result.
+// Headless Chromium: the page's script (bundled by esbuild) exposes the
+// suites; the test calls them with the config and reads the result.
 import * as sdk from "twilio-interactions";
-import { cases } from "./cases.mjs";
+import * as testing from "twilio-interactions/testing";
+import { runSuite } from "./suites.mjs";
 
-globalThis.runCases = async (config) => JSON.stringify(await cases(sdk, config));
+globalThis.runCases = async (config) => JSON.stringify(await runSuite(sdk, testing, config));

@@ -2,6 +2,7 @@
 // --allow-read) with the test CA given by --cert. The config is an argument,
 // since reading the environment needs a permission.
 import * as sdk from "twilio-interactions";
-import { cases } from "./cases.mjs";
+import * as testing from "twilio-interactions/testing";
+import { runSuite } from "./suites.mjs";
 
-console.log(JSON.stringify(await cases(sdk, JSON.parse(Deno.args[0]))));
+console.log(JSON.stringify(await runSuite(sdk, testing, JSON.parse(Deno.args[0]))));

@@ -1,6 +1,7 @@
 // Node, as CommonJS: `require` of the installed package.
 const sdk = require("twilio-interactions");
+const testing = require("twilio-interactions/testing");
 
-import("./cases.mjs")
-  .then(({ cases }) => cases(sdk, JSON.parse(process.argv[2])))
+import("./suites.mjs")
+  .then(({ runSuite }) => runSuite(sdk, testing, JSON.parse(process.argv[2])))
   .then((result) => console.log(JSON.stringify(result)));
