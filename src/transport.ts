@@ -15,7 +15,7 @@ import {
 } from "./errors";
 import { type Logger, loggableHeaders } from "./logger";
 import { failureKind, isRetryableFailure, isRetryableStatus, retryDelayMs } from "./retry";
-import { LightRequest, type Wire, type WireRequest, type WireResponse, WireTimeout, WireTooLarge } from "./wire";
+import { LightRequest, type Wire, type WireResponse, WireTimeout, WireTooLarge } from "./wire";
 
 /**
  * The `fetch` signature the client accepts: the standard one, called as
@@ -116,16 +116,6 @@ export function createTransport(options: TransportOptions): Send {
   const originPrefix = `${options.origin}/`;
   const limit = new ConcurrencyLimit(options.maxSocketsPerOrigin);
 
-  async function attempt(wireRequest: WireRequest, timeoutMs: number, signal: AbortSignal | undefined) {
-    const queued = limit.acquire(signal);
-    if (queued) await queued;
-    try {
-      return await wire(wireRequest, timeoutMs, signal);
-    } finally {
-      limit.release();
-    }
-  }
-
   function toSent(received: WireResponse, what: () => string): Sent {
     const { status } = received;
     const type = received.headers["content-type"];
@@ -202,7 +192,14 @@ export function createTransport(options: TransportOptions): Send {
       const started = Date.now();
       let received: WireResponse;
       try {
-        received = await attempt(wireRequest, timeoutMs, signal);
+        // Inline rather than a helper: one async frame less on every request.
+        const queued = limit.acquire(signal);
+        if (queued) await queued;
+        try {
+          received = await wire(wireRequest, timeoutMs, signal);
+        } finally {
+          limit.release();
+        }
       } catch (error) {
         if (signal?.aborted) throw abortError(signal, what());
         if (error instanceof WireTooLarge) {
