@@ -139,10 +139,22 @@ export function createTransport(options: TransportOptions): Send {
       throw new TwilioResponseError(status, undefined, `${what()} answered with an invalid HTTP status ${status}.`);
     }
     const headers: Record<string, string> = {};
+    // One search over all the header values instead of one per value: a
+    // secret in any of them is a match in the whole, so only then is each redacted.
+    let all = received.statusText;
+    for (const name in received.headers) all += `\n${received.headers[name]}`;
+    const clean = auth.redact(all) === all;
     for (const name in received.headers) {
-      if (!TRANSFER_HEADERS.has(name)) headers[name] = auth.redact(received.headers[name]!);
+      if (!TRANSFER_HEADERS.has(name)) {
+        const value = received.headers[name]!;
+        headers[name] = clean ? value : auth.redact(value);
+      }
     }
-    const statusText = REASON_PHRASE.test(received.statusText) ? auth.redact(received.statusText) : "";
+    const statusText = !REASON_PHRASE.test(received.statusText)
+      ? ""
+      : clean
+        ? received.statusText
+        : auth.redact(received.statusText);
     const ok = status >= 200 && status < 300;
     try {
       return {
@@ -183,13 +195,16 @@ export function createTransport(options: TransportOptions): Send {
 
     for (let attemptNumber = 1; ; attemptNumber++) {
       if (signal?.aborted) throw abortError(signal, what());
-      const of = `attempt ${attemptNumber} of ${maxRetries + 1}`;
-      log(
-        "debug",
-        () => `${what()} (${of})`,
-        () => ({ headers: loggableHeaders(headers) }),
-      );
-      const started = Date.now();
+      const of = () => `attempt ${attemptNumber} of ${maxRetries + 1}`;
+      // Skipped whole without a logger: this runs on every request.
+      if (logger) {
+        log(
+          "debug",
+          () => `${what()} (${of()})`,
+          () => ({ headers: loggableHeaders(headers) }),
+        );
+      }
+      const started = logger ? Date.now() : 0;
       let received: WireResponse;
       try {
         // Inline rather than a helper: one async frame less on every request.
@@ -221,19 +236,19 @@ export function createTransport(options: TransportOptions): Send {
           failure = new TwilioConnectionError(`${what()} failed: ${describeCause(cause)}.`, { cause });
         }
         if (attemptNumber > maxRetries || !isRetryableFailure(method, kind)) {
-          log("debug", () => `${failure.message} Giving up (${of}).`);
+          log("debug", () => `${failure.message} Giving up (${of()}).`);
           throw failure;
         }
         const delay = retryDelayMs(attemptNumber, null);
-        log("warn", () => `${failure.message} Retrying in ${delay} ms (${of}).`);
+        log("warn", () => `${failure.message} Retrying in ${delay} ms (${of()}).`);
         await sleep(delay, signal, what);
         continue;
       }
       const { status } = received;
-      log("debug", () => `${status} from ${what()} in ${Date.now() - started} ms`);
+      if (logger) log("debug", () => `${status} from ${what()} in ${Date.now() - started} ms`);
       if (attemptNumber <= maxRetries && isRetryableStatus(method, status)) {
         const delay = retryDelayMs(attemptNumber, received.headers["retry-after"] ?? null);
-        log("warn", () => `${status} from ${what()}; retrying in ${delay} ms (${of}).`);
+        log("warn", () => `${status} from ${what()}; retrying in ${delay} ms (${of()}).`);
         await sleep(delay, signal, what);
         continue;
       }
