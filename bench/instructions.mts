@@ -1,0 +1,138 @@
+// `npm run bench:instructions`: CPU per request as instructions counted by
+// callgrind, which repeat to a fraction of a percent where wall-clock times
+// on a shared machine wander by tens of percent. For the path layer
+// (twilio.flex.GET/POST) and the resource layer (twilio.flex.interactions…),
+// and optionally for another checkout built the same way, it runs the
+// measured process twice (W and W+N operations) against the bench's loopback
+// keep-alive server and divides the difference by N: start-up, loading and
+// warm-up cancel out. A request is a GET or a POST, alternately. The default
+// 1,500 warm-up requests let the JIT settle: after only 200, the figures still
+// hold compilation and come out some 60 % higher.
+//
+//   npm run bench:instructions                            this checkout, N=2000 requests and one 50,000-record walk
+//   npm run bench:instructions -- --against=/tmp/before   also a checkout of another commit, with its node_modules
+//   npm run bench:instructions -- --requests=400 --no-paging   a quicker look
+//
+// Needs valgrind (apt-get install valgrind). The server runs in its own
+// process, which callgrind does not follow, so only the client is counted.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { build } from "esbuild";
+import type { Layer, Operation } from "./instructions/child.mts";
+import { cleanEnv, removeAtExit, run } from "./processes.mts";
+import { startServer } from "./server-process.mts";
+import { REPO } from "./workspace.mts";
+
+const { values: args } = parseArgs({
+  options: {
+    against: { type: "string" },
+    requests: { type: "string", default: "2000" },
+    warm: { type: "string", default: "1500" },
+    "no-paging": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+const REQUESTS = Number(args.requests);
+const WARM = Number(args.warm);
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+
+if (spawnSync("valgrind", ["--version"]).status !== 0) {
+  throw new Error("bench:instructions needs valgrind on PATH (Debian: apt-get install -y valgrind).");
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "twilio-interactions-instructions-"));
+if (!args.keep) removeAtExit(scratch);
+
+interface Checkout {
+  name: string;
+  dir: string;
+  child: string;
+}
+
+async function bundle(entry: string, outfile: string, sdk?: string): Promise<void> {
+  await build({
+    entryPoints: [join(REPO, "bench", entry)],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    alias: sdk ? { "twilio-interactions": sdk } : {},
+    tsconfigRaw: "{}",
+    logLevel: "error",
+  });
+}
+
+async function prepare(name: string, dir: string): Promise<Checkout> {
+  console.log(`building ${name} (${dir})`);
+  await run(NPM, ["run", "build"], { cwd: dir });
+  const sdk = join(dir, "dist/index.mjs");
+  if (!existsSync(sdk)) throw new Error(`${dir}: npm run build made no dist/index.mjs`);
+  const child = join(scratch, `child-${name}.mjs`);
+  await bundle("instructions/child.mts", child, sdk);
+  return { name, dir, child };
+}
+
+/** Instructions of the whole measured process, as callgrind counts them. */
+async function instructions(child: string, args: string[]): Promise<number> {
+  const { stderr } = await run(
+    "valgrind",
+    ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, "--single-threaded", child, ...args],
+    { cwd: scratch, env: cleanEnv(), timeoutMs: 1_800_000 },
+  );
+  const collected = /Collected : (\d+)/.exec(stderr);
+  if (!collected) throw new Error(`callgrind printed no count:\n${stderr}`);
+  return Number(collected[1]);
+}
+
+/** Instructions per operation: the difference of a run with `warm + count` and one with `warm`. */
+async function perOperation(
+  checkout: Checkout,
+  origin: string,
+  layer: Layer,
+  operation: Operation,
+  warm: number,
+  count: number,
+): Promise<number | undefined> {
+  // A plain run first: it proves the layer exists in that checkout and that every answer checks out.
+  const probe = spawnSync(process.execPath, [checkout.child, layer, operation, origin, "0", "1"], { encoding: "utf8" });
+  if (probe.status !== 0) {
+    console.log(`${checkout.name}: no ${layer} layer (${probe.stderr.trim().split("\n").at(-1)})`);
+    return undefined;
+  }
+  const [base, more] = await Promise.all([
+    instructions(checkout.child, [layer, operation, origin, String(warm), "0"]),
+    instructions(checkout.child, [layer, operation, origin, String(warm), String(count)]),
+  ]);
+  return (more - base) / count;
+}
+
+const checkouts = [await prepare("this", REPO)];
+if (args.against) checkouts.push(await prepare("against", args.against));
+const serverScript = join(scratch, "server.mjs");
+await bundle("server.mts", serverScript);
+const server = await startServer(serverScript);
+
+const rows: string[] = [];
+const fmt = (n: number | undefined) => (n === undefined ? "n/a" : Math.round(n).toLocaleString("en-US"));
+try {
+  for (const checkout of checkouts) {
+    for (const layer of ["path", "resources"] as const) {
+      const perRequest = await perOperation(checkout, server.origin, layer, "request", WARM, REQUESTS);
+      const perWalk = args["no-paging"]
+        ? undefined
+        : await perOperation(checkout, server.origin, layer, "paginate", 1, 1);
+      rows.push(`| ${checkout.name} | ${layer} | ${fmt(perRequest)} | ${fmt(perWalk)} |`);
+      console.log(rows.at(-1));
+    }
+  }
+} finally {
+  server.stop();
+}
+console.log(`\nInstructions counted by callgrind; ${REQUESTS} requests after ${WARM} to warm up, one walk after one\n`);
+console.log("| checkout | layer | per request (GET/POST mean) | per 50,000-record walk |");
+console.log("| --- | --- | ---: | ---: |");
+for (const row of rows) console.log(row);
