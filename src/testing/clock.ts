@@ -43,6 +43,14 @@ export function durationMs(duration: Duration): number {
   return total;
 }
 
+// Times held in every record (task dates, channel expiry), as milliseconds since this module loaded:
+// small integers V8 keeps inline in the record, where epoch milliseconds take a 16-byte number each.
+const EPOCH_MS = Date.now();
+/** A time, as records hold it; {@link timeOf} reads it back. */
+export const stampOf = (ms: number): number => ms - EPOCH_MS;
+/** The epoch milliseconds of a {@link stampOf} stamp. */
+export const timeOf = (stamp: number): number => stamp + EPOCH_MS;
+
 export class Clock {
   #offsetMs = 0;
 
