@@ -192,7 +192,8 @@ export class TaskBoard {
       priority: routing.priority ?? 0,
       timeout: routing.timeout ?? 86_400,
     };
-    const key = Object.values(queueing).join("\n");
+    // JSON, so a priority of 1 and one of "1" stay apart.
+    const key = JSON.stringify(Object.values(queueing));
     const known = this.#queueings.get(key);
     if (known) return known;
     if (this.#queueings.size < QUEUEING_LIMIT) this.#queueings.set(key, queueing);
