@@ -1,6 +1,7 @@
 // Handlers of the interaction and channel operations (F1–F6 of the wire
 // contract): create, fetch and update an interaction; list, fetch and
 // close or leave its channel.
+import { stampOf } from "./clock";
 import { TwilioFault, invalid, notFound } from "./exchange";
 import type { ChannelRecord, ChannelSetup, FlexModel, InteractionRecord } from "./flex-model";
 import { channelJson, interactionJson, routingJson } from "./flex-json";
@@ -81,10 +82,8 @@ function create(model: FlexModel): Handler {
       conversationSid: params.properties?.media_channel_sid ?? null,
       externalContact: intern((customers[0]?.proxy_address as string | undefined) ?? params.properties?.from ?? null),
       status: "setup",
-      errorCode: null,
-      errorMessage: null,
-      readyAt: now + model.options.channelSetupMs,
-      touched: now,
+      error: null,
+      touched: stampOf(now),
       setup: null,
       participants: [],
       taskSids: NO_TASKS,
@@ -94,6 +93,7 @@ function create(model: FlexModel): Handler {
     // Exactly sized: most channels keep this one task.
     channel.taskSids = [task.sid];
     channel.setup = {
+      readyAt: now + model.options.channelSetupMs,
       customers,
       agentTaskSid: params.initiated_by === "agent" ? task.sid : null,
       failure: setupFailure(params, routing),

@@ -48,8 +48,8 @@ export function channelJson(base: string, channel: ChannelRecord) {
     interaction_sid: channel.interactionSid,
     type: channel.type,
     status: channel.status,
-    error_code: channel.errorCode,
-    error_message: channel.errorMessage,
+    error_code: channel.error?.code ?? null,
+    error_message: channel.error?.message ?? null,
     url,
     links: { participants: `${url}/Participants`, invites: `${url}/Invites`, transfers: `${url}/Transfers` },
   };

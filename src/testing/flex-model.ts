@@ -2,6 +2,7 @@
 // channel's participants, invites and transfers, and the channel lifecycle
 // (setup → active or failed, closing, the 180-day expiry). Handlers in
 // flex-*.ts read and change it; the rules are listed in docs/emulator.md.
+import { stampOf, timeOf } from "./clock";
 import type { EventHub } from "./events";
 import { invalid, notFound } from "./exchange";
 import type { ResolvedOptions } from "./options";
@@ -49,6 +50,8 @@ export interface TransferRecord {
 
 /** The customers and the agent to add once the channel is set up. */
 export interface ChannelSetup {
+  /** When the setup finishes (creation plus the setup delay). */
+  readonly readyAt: number;
   readonly customers: readonly Record<string, unknown>[];
   /** Set for agent-initiated channels: the agent joins with the first task. */
   readonly agentTaskSid: string | null;
@@ -58,11 +61,11 @@ export interface ChannelSetup {
 /** A channel; it is also what its tasks know of it (their {@link ChannelContext}). */
 export interface ChannelRecord extends ChannelContext {
   status: ChannelStatus;
-  errorCode: number | null;
-  errorMessage: string | null;
-  readonly readyAt: number;
-  /** When the expiry clock was last reset. */
+  /** Why the setup failed; null otherwise. */
+  error: ChannelSetup["failure"];
+  /** When the expiry clock was last reset (a {@link stampOf} stamp). */
   touched: number;
+  /** Until the channel is set up: what to do then, and when. */
   setup: ChannelSetup | null;
   participants: ParticipantRecord[];
   /** Made on first use: most channels never get one. */
@@ -99,7 +102,8 @@ export class FlexModel {
   /** Finishes the setup of every channel whose time has come. */
   settle(now: number): void {
     const queue = this.#setupQueue;
-    while (this.#setupHead < queue.length && queue[this.#setupHead]!.readyAt <= now) {
+    // A channel set up early (by a write) has no setup left: it leaves the queue at once.
+    while (this.#setupHead < queue.length && (queue[this.#setupHead]!.setup?.readyAt ?? now) <= now) {
       this.finishSetup(queue[this.#setupHead++]!, now);
     }
     if (this.#setupHead > 1024 && this.#setupHead * 2 > queue.length) {
@@ -114,8 +118,7 @@ export class FlexModel {
     if (!setup || channel.status !== "setup") return;
     channel.setup = null;
     if (setup.failure) {
-      channel.errorCode = setup.failure.code;
-      channel.errorMessage = setup.failure.message;
+      channel.error = setup.failure;
       this.setStatus(channel, "failed");
       for (const task of this.tasksOf(channel)) this.tasks.move(task, "canceled", now, "channel setup failed");
       return;
@@ -173,7 +176,7 @@ export class FlexModel {
   }
 
   #expired(channel: ChannelRecord, now: number): boolean {
-    return now - channel.touched > this.options.channelExpiryDays * DAY_MS;
+    return now - timeOf(channel.touched) > this.options.channelExpiryDays * DAY_MS;
   }
 
   /** The interaction, or a 404. */
@@ -206,10 +209,10 @@ export class FlexModel {
     const channel = this.channel(interactionSid, channelSid, now);
     this.finishSetup(channel, now);
     if (channel.status === "failed")
-      throw invalid(`Channel ${channel.sid} failed to set up (${channel.errorMessage}); it cannot be changed`);
+      throw invalid(`Channel ${channel.sid} failed to set up (${channel.error?.message}); it cannot be changed`);
     if (write === "sub-resource" && (channel.status === "closed" || channel.status === "inactive"))
       throw invalid(`Channel ${channel.sid} is ${channel.status}: a closed or left channel is read-only`);
-    if (write === "channel" || this.options.expiryResetBy === "any-channel-write") channel.touched = now;
+    if (write === "channel" || this.options.expiryResetBy === "any-channel-write") channel.touched = stampOf(now);
     return channel;
   }
 
@@ -232,10 +235,10 @@ export class FlexModel {
     const first = channel.taskSids.length ? this.tasks.get(channel.taskSids[0]!) : undefined;
     if (!first) return { workspace_sid: this.standIn("WS") };
     return {
-      workspace_sid: first.workspaceSid,
-      workflow_sid: first.workflowSid,
-      queue_sid: first.queueSid,
-      task_channel_unique_name: first.taskChannelUniqueName,
+      workspace_sid: first.queueing.workspaceSid,
+      workflow_sid: first.queueing.workflowSid,
+      queue_sid: first.queueing.queueSid,
+      task_channel_unique_name: first.queueing.taskChannelUniqueName,
     };
   }
 

@@ -1,6 +1,7 @@
 // The TaskRouter side of the emulated Flex: the tasks interactions and
 // invites create, their assignment status, and how they look inside an
 // Interactions API response (epoch-second dates, attributes as a JSON string).
+import { stampOf, timeOf } from "./clock";
 import type { EventHub } from "./events";
 import { invalid } from "./exchange";
 import { intern } from "./intern";
@@ -64,6 +65,17 @@ export interface ChannelContext {
   readonly externalContact: string | null;
 }
 
+/** Where a task is queued and how: shared by every task routed the same way, so it is held once. */
+export interface TaskQueueing {
+  readonly workspaceSid: string;
+  readonly workflowSid: string;
+  readonly queueSid: string;
+  readonly taskChannelSid: string;
+  readonly taskChannelUniqueName: string;
+  readonly priority: number;
+  readonly timeout: number;
+}
+
 export interface TaskRecord {
   sid: string;
   status: TaskStatus;
@@ -72,20 +84,15 @@ export interface TaskRecord {
   channel: ChannelContext;
   /** The invite request that created the task, or null for an interaction's own task. */
   inviteSid: string | null;
-  workspaceSid: string;
-  workflowSid: string;
-  queueSid: string;
-  taskChannelSid: string;
-  taskChannelUniqueName: string;
+  queueing: TaskQueueing;
   workerSid: string | null;
   /** A reservation SID the caller named; otherwise {@link reservationOf} derives one once the task was offered. */
   reservationSid: string | null;
   /** Whether TaskRouter has offered the task to a worker (reserved it) at some point. */
   offered: boolean;
-  priority: number;
-  timeout: number;
   assignmentCounter: number;
   reason: string | null;
+  /** {@link stampOf} stamps. */
   created: number;
   updated: number;
 }
@@ -99,6 +106,8 @@ const MOVES: Record<TaskStatus, readonly TaskStatus[]> = {
   completed: [],
   canceled: [],
 };
+
+const QUEUEING_LIMIT = 10_000;
 
 /** Whether a task is still open (not completed or canceled). */
 export const isOpen = (task: TaskRecord) => task.status !== "completed" && task.status !== "canceled";
@@ -114,28 +123,20 @@ export class TaskBoard {
   ) {}
 
   create(routing: TaskRouting, channel: ChannelContext, inviteSid: string | null, now: number): TaskRecord {
-    const unique = routing.task_channel_unique_name ?? "default";
     const task: TaskRecord = {
       sid: this.sids.sid("WT"),
       status: "pending",
       attributes: routing.attributes ?? {},
       channel,
       inviteSid,
-      workspaceSid: intern(routing.workspace_sid),
-      // Twilio fills in the workspace's only workflow and its queue; the emulator names stable stand-ins.
-      workflowSid: intern(routing.workflow_sid) ?? this.#standIn("WW", routing.workspace_sid),
-      queueSid: intern(routing.queue_sid) ?? this.#standIn("WQ", routing.workspace_sid),
-      taskChannelSid: intern(routing.task_channel_sid) ?? this.#standIn("TC", `${routing.workspace_sid}/${unique}`),
-      taskChannelUniqueName: intern(unique),
+      queueing: this.#queueing(routing),
       workerSid: intern(routing.worker_sid) ?? null,
       reservationSid: null,
       offered: false,
-      priority: routing.priority ?? 0,
-      timeout: routing.timeout ?? 86_400,
       assignmentCounter: 0,
       reason: null,
-      created: now,
-      updated: now,
+      created: stampOf(now),
+      updated: stampOf(now),
     };
     this.#tasks.set(task.sid, task);
     this.events.emit({
@@ -166,7 +167,7 @@ export class TaskBoard {
     if (to === "reserved" || to === "assigned") task.offered = true;
     if (to === "assigned") task.assignmentCounter += 1;
     task.status = to;
-    task.updated = now;
+    task.updated = stampOf(now);
     if (reason !== null) task.reason = reason;
     this.events.emit({ type: "task.status", taskSid: task.sid, channelSid: task.channel.sid, from, to });
   }
@@ -174,6 +175,29 @@ export class TaskBoard {
   clear(): void {
     this.#tasks.clear();
     this.#standIns.clear();
+    this.#queueings.clear();
+  }
+
+  // Bounded like intern(): a test routing every task differently does not grow it without end.
+  readonly #queueings = new Map<string, TaskQueueing>();
+  #queueing(routing: TaskRouting): TaskQueueing {
+    const unique = routing.task_channel_unique_name ?? "default";
+    const queueing: TaskQueueing = {
+      workspaceSid: intern(routing.workspace_sid),
+      // Twilio fills in the workspace's only workflow and its queue; the emulator names stable stand-ins.
+      workflowSid: intern(routing.workflow_sid) ?? this.#standIn("WW", routing.workspace_sid),
+      queueSid: intern(routing.queue_sid) ?? this.#standIn("WQ", routing.workspace_sid),
+      taskChannelSid: intern(routing.task_channel_sid) ?? this.#standIn("TC", `${routing.workspace_sid}/${unique}`),
+      taskChannelUniqueName: intern(unique),
+      priority: routing.priority ?? 0,
+      timeout: routing.timeout ?? 86_400,
+    };
+    // JSON, so a priority of 1 and one of "1" stay apart.
+    const key = JSON.stringify(Object.values(queueing));
+    const known = this.#queueings.get(key);
+    if (known) return known;
+    if (this.#queueings.size < QUEUEING_LIMIT) this.#queueings.set(key, queueing);
+    return queueing;
   }
 
   readonly #standIns = new Map<string, string>();
@@ -194,14 +218,14 @@ export function snapshot(task: TaskRecord): EmulatedTask {
     interactionSid: task.channel.interactionSid,
     channelSid: task.channel.sid,
     inviteSid: task.inviteSid,
-    workspaceSid: task.workspaceSid,
-    workflowSid: task.workflowSid,
-    queueSid: task.queueSid,
+    workspaceSid: task.queueing.workspaceSid,
+    workflowSid: task.queueing.workflowSid,
+    queueSid: task.queueing.queueSid,
     workerSid: task.workerSid,
     reservationSid: reservationOf(task),
     reason: task.reason,
-    dateCreated: new Date(task.created).toISOString(),
-    dateUpdated: new Date(task.updated).toISOString(),
+    dateCreated: new Date(timeOf(task.created)).toISOString(),
+    dateUpdated: new Date(timeOf(task.updated)).toISOString(),
   };
 }
 
@@ -268,28 +292,30 @@ const seconds = (ms: number) => Math.floor(ms / 1000);
 
 /** The task as the Interactions API's `routing.properties` carries it. */
 export function taskJson(task: TaskRecord, accountSid: string, now: number): Record<string, unknown> {
+  const q = task.queueing;
+  const created = timeOf(task.created);
   return {
     sid: task.sid,
     account_sid: accountSid,
-    workspace_sid: task.workspaceSid,
-    workflow_sid: task.workflowSid,
+    workspace_sid: q.workspaceSid,
+    workflow_sid: q.workflowSid,
     workflow_name: "Assign to Anyone",
-    queue_sid: task.queueSid,
+    queue_sid: q.queueSid,
     queue_name: "Everyone",
-    task_channel_sid: task.taskChannelSid,
-    task_channel_unique_name: task.taskChannelUniqueName,
+    task_channel_sid: q.taskChannelSid,
+    task_channel_unique_name: q.taskChannelUniqueName,
     routing_target: task.workerSid,
     assignment_status: task.status,
-    priority: task.priority,
-    age: seconds(now - task.created),
-    age_in_queue: seconds(now - task.created),
-    timeout: task.timeout,
+    priority: q.priority,
+    age: seconds(now - created),
+    age_in_queue: seconds(now - created),
+    timeout: q.timeout,
     assignmentCounter: task.assignmentCounter,
     reason: task.reason,
     attributes: JSON.stringify(attributesOf(task)),
     addons: "{}",
-    date_created: seconds(task.created),
-    date_updated: seconds(task.updated),
-    task_queue_entered_date: seconds(task.created),
+    date_created: seconds(created),
+    date_updated: seconds(timeOf(task.updated)),
+    task_queue_entered_date: seconds(created),
   };
 }

@@ -75,7 +75,7 @@ export class WebhookDispatcher {
       if (event.to === "failed") {
         this.#emit(channel, "onChannelCreateFailed", () => {
           const { InstanceSid: _instance, ...params } = this.#channelParams(channel);
-          return { ...params, ErrorCode: String(channel.errorCode ?? 0), ErrorMessage: channel.errorMessage ?? "" };
+          return { ...params, ErrorCode: String(channel.error?.code ?? 0), ErrorMessage: channel.error?.message ?? "" };
         });
       } else {
         this.#emit(channel, "onChannelStatusUpdated", () => ({
