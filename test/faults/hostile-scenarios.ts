@@ -37,6 +37,21 @@ function compressed(x: Exchange, coding: string, body: Buffer): void {
   x.response.writeHead(200, { "content-type": "application/json", "content-encoding": coding }).end(body);
 }
 
+// Writes `body` a few bytes at a time, each piece after a pause, so the client reads it in several chunks.
+function trickled(x: Exchange, body: Buffer, cuts: number[]): void {
+  x.response.writeHead(200, { "content-type": "application/json" });
+  let at = 0;
+  const next = () => {
+    if (x.response.destroyed) return;
+    const cut = cuts.shift();
+    x.response.write(body.subarray(at, cut));
+    at = cut ?? body.length;
+    if (cut === undefined) x.response.end();
+    else setTimeout(next, 20);
+  };
+  next();
+}
+
 function retryAfter(value: () => string): Scenario {
   return (x) => (x.n === 1 ? failure(x, 429, { "retry-after": value() }) : ok(x));
 }
@@ -70,6 +85,12 @@ export const HOSTILE_SCENARIOS = {
   "br-compressed JSON": (x) => compressed(x, "br", brotliCompressSync(BODY)),
   "JSON after a UTF-8 byte order mark": (x) =>
     x.response.writeHead(200, { "content-type": "application/json" }).end(`\uFEFF${BODY}`),
+  // The byte order mark cut after its first byte, and "é" after its first byte.
+  "JSON in chunks, characters cut between them": (x) => {
+    const body = Buffer.from(`\uFEFF${BODY.replace(/}$/, ',"note":"é"}')}`);
+    const e = body.indexOf(Buffer.from("é"));
+    trickled(x, body, [1, 10, e + 1]);
+  },
 
   // Interim answers the client never asked for.
   "100 Continue, then nothing": (x) => void raw(x, "HTTP/1.1 100 Continue\r\n\r\n"),

@@ -72,6 +72,14 @@ const CASES: FaultCase[] = [
     data: INTERACTION,
     elapsedMs: [0, 0],
   },
+  {
+    name: "JSON in chunks with a byte order mark and a character cut between them: parsed whole",
+    scenario: "JSON in chunks, characters cut between them",
+    call: "fetch",
+    requests: 1,
+    data: { ...INTERACTION, note: "é" },
+    elapsedMs: [0, 1000],
+  },
   ...(["fetch", "create"] as const).map((call): FaultCase => ({
     name: `unsolicited 100 Continue, ${CALLS[call].method}: TwilioConnectionError at once, not a timeout`,
     scenario: "100 Continue, then nothing",
