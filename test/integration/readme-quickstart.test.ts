@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MOCK_CREDENTIALS } from "../../scripts/mock/interactions-mock.mts";
 import { PROXY_INTERACTION_SID, SERVICE_SID, SESSION_SID } from "../helpers/fixtures";
+import { strictTsc } from "../helpers/strict-tsc";
 import { REPO_ROOT, cleanEnv } from "./support/processes";
 
 const run = promisify(execFile);
@@ -32,25 +33,6 @@ let scratch: string;
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), "twilio-interactions-quickstart-"));
-  await writeFile(
-    join(scratch, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        target: "ES2022",
-        lib: ["ES2023", "DOM"],
-        module: "ESNext",
-        moduleResolution: "Bundler",
-        allowImportingTsExtensions: true,
-        typeRoots: [join(REPO_ROOT, "node_modules/@types")],
-        types: ["node"],
-        paths: { "twilio-interactions": [join(REPO_ROOT, "src/index.ts")] },
-      },
-      files: ["quickstart.mts", "run.mts"],
-    }),
-  );
 });
 
 afterAll(() => rm(scratch, { recursive: true, force: true }));
@@ -70,9 +52,7 @@ describe("the README quickstart", () => {
       join(scratch, "run.mts"),
       code.replace(CLIENT_CALL, `createInteractionsClient({ baseUrls: ${urls} })`),
     );
-    const tsc = join(REPO_ROOT, "node_modules/typescript/bin/tsc");
-    const typecheck = await run(process.execPath, [tsc, "-p", scratch]).catch((e: { stdout: string }) => e);
-    expect(typecheck.stdout).toBe("");
+    expect(await strictTsc(scratch, ["quickstart.mts", "run.mts"], ["node"])).toBe("");
 
     const env = cleanEnv({
       TWILIO_ACCOUNT_SID: MOCK_CREDENTIALS.accountSid,

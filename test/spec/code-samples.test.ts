@@ -1,16 +1,12 @@
 // Every operation of the bundled descriptions carries its code samples, the
 // SDK call first and curl second, and every TypeScript sample type-checks
 // strictly against the SDK: a renamed method or a stale example fails here.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { API_NAMES, loadSpec, operationsOf } from "../helpers/spec";
-
-const run = promisify(execFile);
-const root = new URL("../../", import.meta.url).pathname;
+import { strictTsc } from "../helpers/strict-tsc";
 
 const samples = API_NAMES.flatMap((api) =>
   operationsOf(loadSpec(api)).map(({ op }) => ({
@@ -39,27 +35,7 @@ describe("x-codeSamples in the bundled descriptions", () => {
       await Promise.all(
         samples.map(({ operationId, samples }) => writeFile(join(scratch, `${operationId}.mts`), samples[0]!.source)),
       );
-      await writeFile(
-        join(scratch, "tsconfig.json"),
-        JSON.stringify({
-          compilerOptions: {
-            strict: true,
-            noEmit: true,
-            skipLibCheck: true,
-            target: "ES2022",
-            lib: ["ES2023", "DOM"],
-            module: "ESNext",
-            moduleResolution: "Bundler",
-            allowImportingTsExtensions: true,
-            types: [],
-            paths: { "twilio-interactions": [join(root, "src/index.ts")] },
-          },
-          files,
-        }),
-      );
-      const tsc = join(root, "node_modules/typescript/bin/tsc");
-      const result = await run(process.execPath, [tsc, "-p", scratch]).catch((e: { stdout: string }) => e);
-      expect(result.stdout).toBe("");
+      expect(await strictTsc(scratch, files)).toBe("");
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
