@@ -13,7 +13,6 @@
  *
  * @packageDocumentation
  */
-import type { FlexApi } from "../generated/clients";
 
 export { createInteractionsClient } from "./client";
 export type { InteractionsClient, InteractionsClientOptions } from "./client";
