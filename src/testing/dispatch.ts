@@ -1,7 +1,7 @@
 // One request through the emulator: authentication, routing, scripted
 // faults, validation against the spec, the operation's handler, and the
 // answer with Twilio's headers and error bodies. Shared by the in-process
-// fetch and the HTTP server; it never throws.
+// fetch and the HTTP server; it always answers.
 import { flexSchemas } from "../../generated/flex-schemas";
 import { proxySchemas } from "../../generated/proxy-schemas";
 import type { Clock } from "./clock";
@@ -9,7 +9,18 @@ import { type CredentialSet, authenticate } from "./credentials";
 import { type EmulatorRequest, type EmulatorResponse, TwilioFault, errorBody } from "./exchange";
 import type { FaultScript } from "./faults";
 import type { Handler } from "./handler";
+import type { Responder } from "./http-exchange";
+import type { Journal } from "./journal";
 import { SchemaValidator } from "./json-schema";
+import {
+  LOGGED_BODY_CHARS,
+  LOGGED_HEADERS_CHARS,
+  LOGGED_URL_CHARS,
+  MAX_JSON_DEPTH,
+  clip,
+  nestedDeeperThan,
+  prefixOf,
+} from "./limits";
 import { checkRequest } from "./request-check";
 import type { ReceivedRequest, RequestLog } from "./request-log";
 import { type ApiName, type Route, Router } from "./router";
@@ -31,6 +42,10 @@ export interface DispatchState {
   readonly faults: FaultScript;
   readonly log: RequestLog;
   readonly handlers: Readonly<Record<string, Handler>>;
+  /** Makes each request all-or-nothing. */
+  readonly journal: Journal;
+  /** Bodies larger than this are answered 413. */
+  readonly maxBodyBytes: number;
   /** Brings time-driven state (channel setup) up to `now` before a handler reads it. */
   readonly settle: (now: number) => void;
 }
@@ -39,12 +54,21 @@ const STATUS_TEXT: Record<number, string> = {
   401: "Authenticate",
   404: "The requested resource was not found",
   405: "Method not allowed",
+  413: "Request body too large",
   429: "Too Many Requests",
   500: "Internal Server Error",
   502: "Bad Gateway",
   503: "Service Unavailable",
   504: "Gateway Timeout",
 };
+
+// Twilio's code for an internal error.
+const INTERNAL_ERROR = 20500;
+
+const jsonHeaders = (requestId: string): Record<string, string> => ({
+  "content-type": "application/json; charset=utf-8",
+  "twilio-request-id": requestId,
+});
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -61,23 +85,43 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-function decodedParams(request: EmulatorRequest): Record<string, unknown> | null {
-  if (!request.body) return null;
+// The body decoded for the log: only when it is kept whole, and JSON only when it nests no deeper than a request may.
+function decodedParams(request: EmulatorRequest, body: string): Record<string, unknown> | null {
+  if (!body || body !== request.body) return null;
   if ((request.headers["content-type"] ?? "").startsWith("application/json")) {
+    if (nestedDeeperThan(body, MAX_JSON_DEPTH)) return null;
     try {
-      return JSON.parse(request.body) as Record<string, unknown>;
+      return JSON.parse(body) as Record<string, unknown>;
     } catch {
       return null;
     }
   }
   const form: Record<string, string> = {};
-  new URLSearchParams(request.body).forEach((value, name) => (form[name] ??= value));
+  new URLSearchParams(body).forEach((value, name) => (form[name] ??= value));
   return form;
+}
+
+/** What the request log keeps of a request: bounded copies, whatever was sent. */
+function logged(request: EmulatorRequest, headers: Readonly<Record<string, string>>, whole: boolean) {
+  const kept: Record<string, string> = {};
+  let room = LOGGED_HEADERS_CHARS;
+  for (const name in headers) {
+    if (name.length >= room) break;
+    const value = prefixOf(headers[name]!, room - name.length);
+    kept[name] = value;
+    room -= name.length + value.length;
+  }
+  const body = prefixOf(request.body, LOGGED_BODY_CHARS);
+  const params = whole ? decodedParams(request, body) : null;
+  return { url: prefixOf(request.url.href, LOGGED_URL_CHARS), headers: kept, body, params };
 }
 
 /**
  * Answers one request. `api` is the API the origin belongs to, or `null`
- * when one origin serves both (their paths do not overlap).
+ * when one origin serves both (their paths do not overlap). It always
+ * resolves with an answer: a fault inside the emulator is a 500 with Twilio's
+ * error body (and one line on the console), never a rejection; only the
+ * caller's own abort during a scripted delay rejects, as fetch does.
  */
 export async function dispatch(
   state: DispatchState,
@@ -86,11 +130,54 @@ export async function dispatch(
   signal?: AbortSignal,
 ): Promise<EmulatorResponse> {
   const requestId = `RQ${state.requestIds.hex(32)}`;
+  try {
+    return await exchange(state, request, api, signal, requestId);
+  } catch (error) {
+    if (signal?.aborted && error === signal.reason) throw error;
+    return { status: 500, headers: jsonHeaders(requestId), body: internalError(request, requestId, error) };
+  }
+}
+
+/** How the HTTP listener answers: through {@link dispatch}, and with Twilio's error body when it cannot. */
+export function responder(state: DispatchState): Responder {
+  const id = () => `RQ${state.requestIds.hex(32)}`;
+  return {
+    respond: (request, signal) => dispatch(state, request, null, signal),
+    refuse: (status, code, message) => {
+      const requestId = id();
+      return { status, headers: jsonHeaders(requestId), body: errorBody(status, code, message) };
+    },
+    fault: (request, error) => {
+      const requestId = id();
+      return { status: 500, headers: jsonHeaders(requestId), body: internalError(request, requestId, error) };
+    },
+    maxBodyBytes: state.maxBodyBytes,
+  };
+}
+
+/**
+ * The Twilio error body of a fault inside the emulator, after one line on
+ * the console saying what failed on which request.
+ */
+export function internalError(request: { method: string; url: URL }, requestId: string, error: unknown): string {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const where = error instanceof Error ? (error.stack?.split("\n").find((line) => /^\s+at /.test(line)) ?? "") : "";
+  console.error(
+    `twilio-interactions/testing: the emulator failed on ${clip(request.method)} ${clip(request.url.pathname)} (${requestId}): ${clip(what, 500)} ${where.trim()}`.trimEnd(),
+  );
+  return errorBody(500, INTERNAL_ERROR, `The emulator failed (${requestId}); the request changed nothing`);
+}
+
+async function exchange(
+  state: DispatchState,
+  request: EmulatorRequest,
+  api: ApiName | null,
+  signal: AbortSignal | undefined,
+  requestId: string,
+): Promise<EmulatorResponse> {
   const json = (status: number, body: string): EmulatorResponse => ({
     status,
-    headers: body
-      ? { "content-type": "application/json; charset=utf-8", "twilio-request-id": requestId }
-      : { "twilio-request-id": requestId },
+    headers: body ? jsonHeaders(requestId) : { "twilio-request-id": requestId },
     body,
   });
   const fail = (status: number, code: number, message: string) => json(status, errorBody(status, code, message));
@@ -100,12 +187,10 @@ export async function dispatch(
   const operation = "operationId" in route ? route.operationId : null;
   const entry = (status: number | null): ReceivedRequest => ({
     method: request.method,
-    url: request.url.href,
+    ...logged(request, headers, request.bodyBytes <= state.maxBodyBytes),
     api: route.api,
     operation,
-    headers,
-    body: request.body,
-    params: decodedParams(request),
+    bodyBytes: request.bodyBytes,
     credential,
     status,
     requestId,
@@ -113,14 +198,21 @@ export async function dispatch(
   });
 
   let response: EmulatorResponse;
-  if (credential === null) {
+  if (request.bodyBytes > state.maxBodyBytes) {
+    // Answered before the rest is read: a body this large is refused whoever sends it.
+    response = fail(
+      413,
+      20413,
+      `${STATUS_TEXT[413]}: the emulator takes at most ${state.maxBodyBytes} bytes (createEmulator's maxBodyBytes option)`,
+    );
+  } else if (credential === null) {
     response = fail(401, 20003, STATUS_TEXT[401]!);
     response.headers["www-authenticate"] = 'Basic realm="Twilio API"';
   } else if (!("operationId" in route)) {
     response = fail(
       route.status,
       route.status === 404 ? 20404 : 20405,
-      `${STATUS_TEXT[route.status]}: ${request.method} ${request.url.pathname}`,
+      `${STATUS_TEXT[route.status]}: ${clip(request.method)} ${clip(request.url.pathname)}`,
     );
   } else {
     const fault = state.faults.take(route.operationId);
@@ -139,7 +231,7 @@ export async function dispatch(
             );
       if (fault.retryAfterSeconds !== undefined) response.headers["retry-after"] = String(fault.retryAfterSeconds);
     } else {
-      response = answer(state, route, request, json, fail);
+      response = answer(state, route, request, requestId, json, fail);
     }
   }
   if (state.log.keeps) state.log.add(entry(response.status));
@@ -150,29 +242,29 @@ function answer(
   state: DispatchState,
   { api, operationId, operation, path }: Route,
   request: EmulatorRequest,
+  requestId: string,
   json: (status: number, body: string) => EmulatorResponse,
   fail: (status: number, code: number, message: string) => EmulatorResponse,
 ): EmulatorResponse {
+  const now = state.clock.now();
+  state.settle(now);
   try {
-    const now = state.clock.now();
-    state.settle(now);
+    // Checked whole against the spec, then applied and answered as one change: a request refused
+    // by a rule only its handler checks, or failing inside the emulator, leaves nothing behind.
     const input = checkRequest(validators[api], operation, path, request);
-    const body = state.handlers[operationId]!({
-      now,
-      base: request.url.origin,
-      accountSid: state.credentials.account.accountSid,
-      input,
+    const text = state.journal.run(() => {
+      const body = state.handlers[operationId]!({
+        now,
+        base: request.url.origin,
+        accountSid: state.credentials.account.accountSid,
+        input,
+      });
+      return body === undefined ? "" : JSON.stringify(body);
     });
-    return json(operation.status, body === undefined ? "" : JSON.stringify(body));
+    return json(operation.status, text);
   } catch (error) {
     if (error instanceof TwilioFault) return fail(error.status, error.code, error.message);
     // A bug in the emulator must not take the user's test process down: answer 500 and say so.
-    return json(
-      500,
-      JSON.stringify({
-        message: `The emulator failed: ${error instanceof Error ? error.message : String(error)}`,
-        status: 500,
-      }),
-    );
+    return json(500, internalError(request, requestId, error));
   }
 }

@@ -4,13 +4,14 @@
 // Node built-in (listen() reaches node:http only when called).
 import { Clock, type Duration, durationMs } from "./clock";
 import { type CredentialSet, type EmulatorApiKey, type EmulatorCredentials, makeCredentials } from "./credentials";
-import { type DispatchState, OPERATION_IDS, dispatch } from "./dispatch";
+import { type DispatchState, OPERATION_IDS, dispatch, responder } from "./dispatch";
 import { type EmulatorEvent, EventHub } from "./events";
 import { type Fault, FaultScript } from "./faults";
 import { interactionHandlers } from "./flex-interactions";
 import { memberHandlers } from "./flex-members";
 import { FlexModel } from "./flex-model";
 import { WebhookRegistry, webhookHandlers } from "./flex-webhooks";
+import { Journal } from "./journal";
 import { type EmulatorServer, type ListenOptions, listen } from "./listen";
 import { type EmulatorOptions, resolveOptions } from "./options";
 import { type ProxySessionInfo, type ProxySessionOptions, ProxyModel } from "./proxy";
@@ -104,14 +105,16 @@ const IN_PROCESS = { flex: "https://flex-api.emulator.invalid", proxy: "https://
  */
 export function createEmulator(options?: EmulatorOptions): Emulator {
   const resolved = resolveOptions(options);
-  const events = new EventHub();
+  const journal = new Journal();
+  const events = new EventHub(journal);
   const clock = new Clock();
   const credentials: CredentialSet = makeCredentials(new SidFactory(resolved.seed, 3));
   const sids = new SidFactory(resolved.seed, 1);
-  const tasks = new TaskBoard(sids, events);
-  const flex = new FlexModel(resolved, sids, tasks, events);
-  const proxy = new ProxyModel(sids, events);
-  const webhooks = new WebhookRegistry();
+  journal.track(sids);
+  const tasks = new TaskBoard(sids, events, journal);
+  const flex = new FlexModel(resolved, sids, tasks, events, journal);
+  const proxy = new ProxyModel(sids, events, journal);
+  const webhooks = new WebhookRegistry(journal);
   const deliveries = new WebhookDispatcher(flex, webhooks, credentials.account, resolved.webhookFetch);
   events.subscribe((event) => deliveries.onEvent(event));
   const state: DispatchState = {
@@ -120,6 +123,8 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
     requestIds: new SidFactory(resolved.seed, 2),
     faults: new FaultScript(),
     log: new RequestLog(resolved.requestLogLimit),
+    journal,
+    maxBodyBytes: resolved.maxBodyBytes,
     handlers: {
       ...interactionHandlers(flex),
       ...memberHandlers(flex),
@@ -138,7 +143,7 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
     apiKeyCredentials: credentials.apiKey,
     baseUrls: IN_PROCESS,
     fetch: async (input, init) => {
-      const { request, signal } = await toEmulatorRequest(input, init);
+      const { request, signal } = await toEmulatorRequest(input, init, resolved.maxBodyBytes);
       const api = origins.get(request.url.origin);
       if (!api)
         throw new TypeError("fetch failed", {
@@ -148,7 +153,7 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
         });
       return toResponse(await dispatch(state, request, api, signal));
     },
-    listen: (listenOptions) => listen((request, signal) => dispatch(state, request, null, signal), listenOptions),
+    listen: (listenOptions) => listen(responder(state), listenOptions),
     proxySession: (sessionOptions = {}) => proxy.seed(sessionOptions, clock.now()),
     tasks: (filter = {}) => {
       flex.settle(clock.now());

@@ -1,5 +1,7 @@
 // State changes inside the emulator, as events: tests can watch them, and the
-// webhook delivery of interaction events can hang off the same hook.
+// webhook delivery of interaction events can hang off the same hook. An event
+// a request causes goes out once the request has succeeded (see journal.ts).
+import type { Journal } from "./journal";
 
 /**
  * Something that changed in the emulated contact centre.
@@ -53,12 +55,18 @@ export type EventListener = (event: EmulatorEvent) => void;
 export class EventHub {
   readonly #listeners = new Set<EventListener>();
 
+  constructor(private readonly journal: Journal) {}
+
   subscribe(listener: EventListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
   emit(event: EmulatorEvent): void {
+    if (this.#listeners.size > 0) this.journal.afterCommit(() => this.#deliver(event));
+  }
+
+  #deliver(event: EmulatorEvent): void {
     // A listener that throws must not break the request that caused the event.
     for (const listener of this.#listeners) {
       try {

@@ -7,7 +7,10 @@ export interface EmulatorRequest {
   readonly method: string;
   readonly url: URL;
   readonly headers: Readonly<Record<string, string>>;
+  /** The body as text; only what was read of it when it is over the size cap. */
   readonly body: string;
+  /** The body's size in bytes: as read, or as its Content-Length declared when it was refused unread. */
+  readonly bodyBytes: number;
 }
 
 /** An answer, or a scripted fault that drops the connection instead. */

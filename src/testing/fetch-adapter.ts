@@ -1,18 +1,48 @@
 // Between web-standard fetch and the emulator's own request and response
 // records: what the in-process `emulator.fetch` does around a dispatch.
 import type { EmulatorRequest, EmulatorResponse } from "./exchange";
+import { utf8Length } from "./limits";
 
-async function bodyText(body: BodyInit | null | undefined, request: Request | undefined): Promise<string> {
-  if (body === undefined || body === null) return request ? await request.text() : "";
-  if (typeof body === "string") return body;
-  if (body instanceof URLSearchParams) return body.toString();
-  return await new Response(body).text();
+interface Body {
+  text: string;
+  bytes: number;
 }
 
-/** The emulator's view of a fetch call, and the signal that aborts it. */
+// Reads a stream until it ends, or until it is over `maxBytes` (then the rest is never read).
+async function read(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<Body> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text + decoder.decode(), bytes };
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      return { text, bytes };
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+async function bodyOf(
+  body: BodyInit | null | undefined,
+  request: Request | undefined,
+  maxBytes: number,
+): Promise<Body> {
+  if (body === undefined || body === null) return request?.body ? read(request.body, maxBytes) : { text: "", bytes: 0 };
+  if (typeof body === "string") return { text: body, bytes: utf8Length(body) };
+  if (body instanceof URLSearchParams) return bodyOf(body.toString(), undefined, maxBytes);
+  const stream = new Response(body).body;
+  return stream ? read(stream, maxBytes) : { text: "", bytes: 0 };
+}
+
+/** The emulator's view of a fetch call (its body read up to `maxBodyBytes`), and the signal that aborts it. */
 export async function toEmulatorRequest(
   input: string | URL | Request,
   init: RequestInit = {},
+  maxBodyBytes: number,
 ): Promise<{ request: EmulatorRequest; signal: AbortSignal | undefined }> {
   const original = input instanceof Request ? input : undefined;
   const url = new URL(original ? original.url : String(input));
@@ -24,7 +54,8 @@ export async function toEmulatorRequest(
   if (init.body instanceof URLSearchParams && !headers["content-type"])
     headers["content-type"] = "application/x-www-form-urlencoded;charset=UTF-8";
   const method = (init.method ?? original?.method ?? "GET").toUpperCase();
-  return { request: { method, url, headers, body: await bodyText(init.body, original) }, signal };
+  const body = await bodyOf(init.body, original, maxBodyBytes);
+  return { request: { method, url, headers, body: body.text, bodyBytes: body.bytes }, signal };
 }
 
 /** The Response fetch resolves with, or the TypeError fetch rejects with when the connection drops. */

@@ -98,9 +98,7 @@ function create(model: FlexModel): Handler {
       agentTaskSid: params.initiated_by === "agent" ? task.sid : null,
       failure: setupFailure(params, routing),
     };
-    model.interactions.set(interactionSid, interaction);
-    model.channels.set(channelSid, channel);
-    model.queueSetup(channel);
+    model.add(interaction, channel);
     model.events.emit({ type: "interaction.created", interactionSid, channelSid });
     // Twilio answers before the task is routed: no reservation yet (seed 000's response).
     return interactionJson(base, interaction, routingJson(task, accountSid, now, false));
@@ -112,7 +110,7 @@ function adopt(model: FlexModel, ctx: HandlerContext, channelSid: string, routin
   const existing = model.channels.get(channelSid);
   if (!existing) throw notFound(`Channel ${channelSid}`);
   const channel = model.writableChannel(existing.interactionSid, channelSid, ctx.now, "sub-resource");
-  const interaction = model.interaction(channel.interactionSid, ctx.now);
+  const interaction = model.writableInteraction(channel.interactionSid, ctx.now);
   if (!routing) return interactionJson(ctx.base, interaction, currentRouting(model, ctx, interaction));
   const task = model.tasks.create(routing, channel, null, ctx.now);
   channel.taskSids.push(task.sid);
@@ -129,7 +127,7 @@ function fetchInteraction(model: FlexModel): Handler {
 
 function updateInteraction(model: FlexModel): Handler {
   return ({ input, now, base }) => {
-    const interaction = model.interaction(input.path.Sid!, now);
+    const interaction = model.writableInteraction(input.path.Sid!, now);
     if (typeof input.body.WebhookTtid === "string") interaction.webhookTtid = input.body.WebhookTtid;
     // The spec's update example carries no routing.
     return interactionJson(base, interaction, null);

@@ -61,6 +61,7 @@ function addParticipant(model: FlexModel): Handler {
     if (type !== "agent") return participantJson(ctx.base, channel, model.addParticipant(channel, type, null));
     const given = jsonField<RoutingProperties>(ctx.input, "RoutingProperties");
     const task = agentTask(model, channel, given, ctx.now);
+    model.journal.keep(task);
     if (given?.worker_sid && (task.status === "pending" || task.workerSid === null)) task.workerSid = given.worker_sid;
     // The agent is in the conversation: the task is theirs.
     if (task.status === "pending" || task.status === "reserved") model.tasks.move(task, "assigned", ctx.now);
@@ -99,6 +100,7 @@ function updateParticipant(model: FlexModel): Handler {
       model.closeTask(task, "wrapping", ctx.now, "agent wrapped up");
     }
     if (task && status === "closed") model.closeTask(task, "completed", ctx.now, "agent closed");
+    model.journal.keep(participant);
     participant.status = status;
     model.events.emit({ type: "participant.status", channelSid: channel.sid, participantSid: sid, to: status });
     return participantJson(ctx.base, channel, participant);
@@ -200,6 +202,7 @@ function updateTransfer(model: FlexModel): Handler {
     const transfer = transferOf(channel, ctx.input.path.Sid!);
     const status = oneOf("status", ctx.input.body.status, TRANSFER_STATUSES);
     if (status !== undefined && status !== transfer.status) {
+      model.journal.keep(transfer);
       transfer.status = status;
       transfer.updated = ctx.now;
       model.events.emit({ type: "transfer.status", channelSid: channel.sid, transferSid: transfer.sid, to: status });

@@ -5,6 +5,7 @@
 import { stampOf, timeOf } from "./clock";
 import type { EventHub } from "./events";
 import { invalid, notFound } from "./exchange";
+import type { Journal } from "./journal";
 import type { ResolvedOptions } from "./options";
 import { type SidFactory, derivedSid } from "./sids";
 import { type ChannelContext, type TaskBoard, type TaskRecord, type TaskRouting, isAccepted, isOpen } from "./tasks";
@@ -93,10 +94,17 @@ export class FlexModel {
     readonly sids: SidFactory,
     readonly tasks: TaskBoard,
     readonly events: EventHub,
+    /** Records every change a request makes, to undo it if the request fails. */
+    readonly journal: Journal,
   ) {}
 
-  queueSetup(channel: ChannelRecord): void {
-    this.#setupQueue.push(channel);
+  /** A new interaction and its channel, which waits for its setup. */
+  add(interaction: InteractionRecord, channel: ChannelRecord): void {
+    this.journal.add(this.interactions, interaction.sid, interaction);
+    this.journal.add(this.channels, channel.sid, channel);
+    const queue = this.#setupQueue;
+    queue.push(channel);
+    this.journal.onUndo(() => queue.pop());
   }
 
   /** Finishes the setup of every channel whose time has come. */
@@ -190,6 +198,13 @@ export class FlexModel {
     return interaction;
   }
 
+  /** The interaction, or a 404, about to be changed. */
+  writableInteraction(sid: string, now: number): InteractionRecord {
+    const interaction = this.interaction(sid, now);
+    this.journal.keep(interaction);
+    return interaction;
+  }
+
   /** The channel of that interaction, or a 404 (also once it has expired). */
   channel(interactionSid: string, channelSid: string, now: number): ChannelRecord {
     this.interaction(interactionSid, now);
@@ -207,6 +222,7 @@ export class FlexModel {
     write: "channel" | "sub-resource",
   ): ChannelRecord {
     const channel = this.channel(interactionSid, channelSid, now);
+    this.journal.keep(channel);
     this.finishSetup(channel, now);
     if (channel.status === "failed")
       throw invalid(`Channel ${channel.sid} failed to set up (${channel.error?.message}); it cannot be changed`);
@@ -246,7 +262,7 @@ export class FlexModel {
   /** The one workspace (WS) or Flex instance (GO) of this emulator, named on first use. */
   standIn(prefix: "WS" | "GO"): string {
     let sid = this.#standIns.get(prefix);
-    if (!sid) this.#standIns.set(prefix, (sid = this.sids.sid(prefix)));
+    if (!sid) this.journal.add(this.#standIns, prefix, (sid = this.sids.sid(prefix)));
     return sid;
   }
 

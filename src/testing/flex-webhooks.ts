@@ -2,9 +2,11 @@
 // their five operations. The emulator has one Flex instance (the `GO…` SID
 // `emulator.flexInstanceSid` names); another instance SID answers 404, as
 // another account's would.
-import { notFound } from "./exchange";
+import { invalid, notFound } from "./exchange";
 import type { FlexModel } from "./flex-model";
 import type { Handler, HandlerContext } from "./handler";
+import type { Journal } from "./journal";
+import { clip } from "./limits";
 import { type ListSource, listPage } from "./paging";
 
 export interface WebhookRecord {
@@ -23,9 +25,12 @@ export class WebhookRegistry {
   readonly #byTtid = new Map<string, WebhookRecord>();
   #seq = 0;
 
+  constructor(private readonly journal: Journal) {}
+
   add(record: Omit<WebhookRecord, "seq">): WebhookRecord {
     const stored = { ...record, seq: this.#seq++ };
-    this.#byTtid.set(stored.ttid, stored);
+    this.journal.add(this.#byTtid, stored.ttid, stored);
+    this.journal.onUndo(() => this.#seq--);
     return stored;
   }
 
@@ -34,7 +39,16 @@ export class WebhookRegistry {
   }
 
   remove(ttid: string): boolean {
-    return this.#byTtid.delete(ttid);
+    const hook = this.#byTtid.get(ttid);
+    if (!hook) return false;
+    this.#byTtid.delete(ttid);
+    // Back in its place: the list is in creation order.
+    this.journal.onUndo(() => {
+      const all = [...this.#byTtid.values(), hook].sort((a, b) => a.seq - b.seq);
+      this.#byTtid.clear();
+      for (const item of all) this.#byTtid.set(item.ttid, item);
+    });
+    return true;
   }
 
   all(): WebhookRecord[] {
@@ -62,6 +76,18 @@ function webhookJson(ctx: HandlerContext, instanceSid: string, hook: WebhookReco
     ...(hook.friendlyName !== null && { friendly_name: hook.friendlyName }),
     url: `${collectionUrl(ctx.base, instanceSid)}/${hook.ttid}`,
   };
+}
+
+// Flex calls a webhook over HTTP: another scheme (file:, javascript:, data:) names nothing it could call,
+// and a user name or password in the URL would be a secret stored and shown in every answer.
+function checkedUrl(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const url = new URL(text); // the spec's `format: uri` has been checked
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw invalid(`Invalid parameter WebhookUrl: must be an http or https URL, not ${clip(url.protocol)}`);
+  if (url.username !== "" || url.password !== "")
+    throw invalid("Invalid parameter WebhookUrl: must not carry a user name or password");
+  return text;
 }
 
 function instanceOf(model: FlexModel, ctx: HandlerContext): string {
@@ -95,7 +121,7 @@ export function webhookHandlers(model: FlexModel, registry: WebhookRegistry): Re
         // A ULID-like suffix, like the ttids Twilio shows.
         ttid: `flex_interactionwebhook_${model.sids.hex(26)}`,
         type: (body.Type as WebhookRecord["type"] | undefined) ?? "global",
-        url: body.WebhookUrl as string,
+        url: checkedUrl(body.WebhookUrl as string)!,
         method: body.WebhookMethod as WebhookRecord["method"],
         events: [...new Set(body.WebhookEvents as string[])],
         friendlyName: (body.FriendlyName as string | undefined) ?? null,
@@ -115,7 +141,9 @@ export function webhookHandlers(model: FlexModel, registry: WebhookRegistry): Re
       const instanceSid = instanceOf(model, ctx);
       const hook = webhookOf(registry, ctx);
       const body = ctx.input.body as Record<string, string | string[] | undefined>;
-      if (body.WebhookUrl !== undefined) hook.url = body.WebhookUrl as string;
+      const url = checkedUrl(body.WebhookUrl as string | undefined);
+      model.journal.keep(hook);
+      if (url !== undefined) hook.url = url;
       if (body.WebhookMethod !== undefined) hook.method = body.WebhookMethod as WebhookRecord["method"];
       // The list is replaced, as Twilio's example answer suggests (spec: UpdateInteractionWebhook).
       if (body.WebhookEvents !== undefined) hook.events = [...new Set(body.WebhookEvents as string[])];

@@ -2,8 +2,16 @@
 // API, for tools and languages that cannot take an in-process fetch. node:http
 // is reached through process.getBuiltinModule when listen() is called, so the
 // rest of the emulator loads on edge runtimes too (where listen() says it
-// cannot run).
-import type { EmulatorRequest, EmulatorResponse } from "./exchange";
+// cannot run). What each request gets is in http-exchange.ts.
+import {
+  type IncomingMessage,
+  type Responder,
+  type ServerResponse,
+  type Socket,
+  clientErrorHandler,
+  connectHandler,
+  requestHandler,
+} from "./http-exchange";
 
 /**
  * Options of `emulator.listen()`.
@@ -18,6 +26,13 @@ export interface ListenOptions {
   host?: string;
   /** Fixed ports; free ones are picked by default. */
   ports?: { flex?: number; proxy?: number };
+  /**
+   * The origin clients reach each API at, when it is not the listening
+   * address (a container's published port, a tunnel): the URLs in answers
+   * (`next_page_url`, `url`, `links`) use it. A request's own `Host` header or
+   * absolute-form target is never used for them.
+   */
+  publicBaseUrls?: { flex?: string; proxy?: string };
 }
 
 /**
@@ -40,34 +55,20 @@ export interface EmulatorServer {
   close(): Promise<void>;
 }
 
-export type Respond = (request: EmulatorRequest, signal: AbortSignal) => Promise<EmulatorResponse>;
-
 // The small part of node:http used here (src/ compiles without Node types).
-interface IncomingMessage {
-  method?: string;
-  url?: string;
-  headers: Record<string, string | string[] | undefined>;
-  setEncoding(encoding: "utf8"): void;
-  on(event: "data", listener: (chunk: string) => void): void;
-  on(event: "end", listener: () => void): void;
-  on(event: "error", listener: (error: Error) => void): void;
-  socket: { destroy(): void };
-}
-interface ServerResponse {
-  writeHead(status: number, headers: Record<string, string>): void;
-  end(body?: string): void;
-  on(event: "close", listener: () => void): void;
-  writableFinished: boolean;
-}
 interface HttpServer {
   listen(port: number, host: string, callback: () => void): void;
   once(event: "error", listener: (error: Error) => void): void;
+  on(event: "error", listener: (error: Error) => void): void;
+  on(event: "clientError", listener: (error: Error, socket: Socket) => void): void;
+  on(event: "connect", listener: (req: unknown, socket: Socket) => void): void;
   address(): { port: number } | string | null;
   close(callback: () => void): void;
   closeAllConnections(): void;
 }
 interface HttpModule {
   createServer(handler: (req: IncomingMessage, res: ServerResponse) => void): HttpServer;
+  readonly STATUS_CODES: Readonly<Record<number, string>>;
 }
 
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|::1|localhost)$/;
@@ -81,46 +82,43 @@ function httpModule(): HttpModule {
   return proc.getBuiltinModule("node:http") as HttpModule;
 }
 
-function handler(respond: Respond, base: () => string) {
-  return (req: IncomingMessage, res: ServerResponse) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk) => (body += chunk));
-    req.on("error", () => req.socket.destroy());
-    req.on("end", () => {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(req.headers))
-        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-      const aborter = new AbortController();
-      // A client that hangs up ends a scripted delay early.
-      res.on("close", () => res.writableFinished || aborter.abort());
-      const request = { method: req.method ?? "GET", url: new URL(req.url ?? "/", base()), headers, body };
-      respond(request, aborter.signal).then(
-        (response) => {
-          if (response.drop) return req.socket.destroy();
-          res.writeHead(response.status, response.headers);
-          res.end(response.body);
-        },
-        () => req.socket.destroy(),
-      );
-    });
-  };
+// An origin given for answers' URLs: http or https, and nothing after the port.
+function publicOrigin(name: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.origin !== text.replace(/\/$/, ""))
+    throw new TypeError(
+      `listen(): publicBaseUrls.${name} must be an http or https origin such as https://emulator.example:8443, with no path, not "${text}".`,
+    );
+  return url.origin;
 }
 
 function start(
   http: HttpModule,
-  respond: Respond,
+  responder: Responder,
   host: string,
   port: number,
+  publicUrl: string | undefined,
 ): Promise<{ server: HttpServer; url: string }> {
   return new Promise((resolve, reject) => {
     let url = "";
-    const server = http.createServer(handler(respond, () => url));
+    const server = http.createServer(requestHandler(responder, () => publicUrl ?? url));
+    server.on("clientError", clientErrorHandler(responder, http.STATUS_CODES));
+    server.on("connect", connectHandler(responder, http.STATUS_CODES));
     server.once("error", reject);
     server.listen(port, host, () => {
       const address = server.address();
       const bound = typeof address === "object" && address ? address.port : port;
       url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
+      // Once listening, a server error (such as running out of file descriptors) is reported, never thrown.
+      server.on("error", (error) =>
+        console.error(`twilio-interactions/testing: the server on ${url} failed: ${error.message}`),
+      );
       resolve({ server, url });
     });
   });
@@ -133,15 +131,17 @@ function stop(server: HttpServer): Promise<void> {
   });
 }
 
-/** Starts one loopback server per API, both answering through `respond`. */
-export async function listen(respond: Respond, options: ListenOptions = {}): Promise<EmulatorServer> {
+/** Starts one loopback server per API, both answering through `responder`. */
+export async function listen(responder: Responder, options: ListenOptions = {}): Promise<EmulatorServer> {
   const host = options.host ?? "127.0.0.1";
   if (!LOOPBACK.test(host))
     throw new TypeError(`listen(): host must be a loopback address such as 127.0.0.1, not "${host}".`);
+  const flexUrl = publicOrigin("flex", options.publicBaseUrls?.flex);
+  const proxyUrl = publicOrigin("proxy", options.publicBaseUrls?.proxy);
   const http = httpModule();
   const started = await Promise.allSettled([
-    start(http, respond, host, options.ports?.flex ?? 0),
-    start(http, respond, host, options.ports?.proxy ?? 0),
+    start(http, responder, host, options.ports?.flex ?? 0, flexUrl),
+    start(http, responder, host, options.ports?.proxy ?? 0, proxyUrl),
   ]);
   const servers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");

@@ -1,5 +1,6 @@
 // The emulator's options: the seed, and a switch for each behaviour Twilio's
 // docs leave open (docs/emulator.md gives the reasons for each default).
+import { DEFAULT_MAX_BODY_BYTES } from "./limits";
 
 /**
  * Options of `createEmulator`. Every field is optional.
@@ -51,6 +52,14 @@ export interface EmulatorOptions {
   /** How many requests `requests()` keeps, oldest dropped first (default 1000; 0 keeps none). */
   requestLogLimit?: number;
   /**
+   * The largest request body accepted, in bytes; a larger one is answered
+   * 413 as soon as the cap is passed, without reading the rest. Default
+   * 1,048,576 (1 MiB): Twilio publishes no limit, the largest body these APIs
+   * take (a create whose `Routing` carries task attributes) is a few
+   * kilobytes, and 1 MiB is the cap nginx applies by default in front of an API.
+   */
+  maxBodyBytes?: number;
+  /**
    * Where the interaction-webhook requests go: the global `fetch` by default
    * (register a loopback URL), or your app's own `(request: Request) => Response`
    * handler, to receive the events in-process with no port.
@@ -78,6 +87,7 @@ const DEFAULTS: ResolvedOptions = {
   expiryResetBy: "channel-updates",
   expiredInteraction: "kept",
   requestLogLimit: 1000,
+  maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
   webhookFetch: (request) => fetch(request),
 };
 
@@ -110,6 +120,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   number("channelSetupMs", resolved.channelSetupMs, false);
   number("channelExpiryDays", resolved.channelExpiryDays, false);
   number("requestLogLimit", resolved.requestLogLimit, true);
+  number("maxBodyBytes", resolved.maxBodyBytes, true);
   if (typeof resolved.webhookFetch !== "function")
     throw new TypeError("createEmulator: webhookFetch must be a function from a Request to a Response.");
   return resolved;

@@ -5,6 +5,7 @@
 import type { EventHub } from "./events";
 import { notFound } from "./exchange";
 import type { Handler, HandlerContext } from "./handler";
+import type { Journal } from "./journal";
 import { type ListSource, listPage } from "./paging";
 import type { SidFactory } from "./sids";
 
@@ -64,6 +65,7 @@ export class ProxyModel {
   constructor(
     private readonly sids: SidFactory,
     private readonly events: EventHub,
+    private readonly journal: Journal,
   ) {}
 
   /** A session with `count` interactions, one a minute up to now: messages and calls, every fifth one-sided. */
@@ -184,6 +186,7 @@ export class ProxyModel {
       DeleteProxyInteraction: (ctx) => {
         const [session, index] = this.#interaction(ctx);
         const [removed] = session.interactions.splice(index, 1);
+        this.journal.onUndo(() => session.interactions.splice(index, 0, removed!));
         this.events.emit({ type: "proxy.interaction.deleted", sessionSid: session.sid, interactionSid: removed!.sid });
         return undefined;
       },

@@ -5,6 +5,7 @@
 import type { EmulatorRequest } from "./exchange";
 import { invalid, notFound } from "./exchange";
 import type { SchemaError, SchemaValidator } from "./json-schema";
+import { MAX_JSON_DEPTH, clip, nestedDeeperThan } from "./limits";
 import type { JsonSchema, OperationSchemas, ParameterSchema } from "./schema-types";
 
 /** A request that passed the spec, decoded. */
@@ -17,8 +18,13 @@ export interface CheckedRequest {
 
 const FORM = "application/x-www-form-urlencoded";
 
+// The first few broken rules: a long list of items can break thousands.
+const SHOWN_ERRORS = 10;
+
 function describe(errors: readonly SchemaError[]): string {
-  return errors.map((e) => (e.at ? `${e.at} ${e.message}` : e.message)).join("; ");
+  const shown = errors.slice(0, SHOWN_ERRORS).map((e) => (e.at ? `${clip(e.at)} ${e.message}` : e.message));
+  const more = errors.length - shown.length;
+  return shown.join("; ") + (more > 0 ? `; and ${more} more` : "");
 }
 
 // Query and form values arrive as text: numbers are read as the schema asks.
@@ -42,7 +48,7 @@ function checkParameter(
   const errors = validator.errors(parameter.schema, value);
   if (errors.length === 0) return value as string | number;
   // Twilio answers a path SID that cannot exist with 404, like any unknown SID.
-  if (parameter.in === "path") throw notFound(`${parameter.name} ${raw} (${describe(errors)})`);
+  if (parameter.in === "path") throw notFound(`${parameter.name} ${clip(raw)} (${describe(errors)})`);
   throw invalid(`Invalid parameter ${parameter.name}: ${describe(errors)}`);
 }
 
@@ -62,7 +68,7 @@ function decodeBody(
     // field Twilio keeps the first of repeated keys.
     const properties = (validator.resolve(spec.schema).properties ?? {}) as Record<string, JsonSchema>;
     const isList = (name: string) =>
-      properties[name] !== undefined && validator.resolve(properties[name]).type === "array";
+      Object.hasOwn(properties, name) && validator.resolve(properties[name]!).type === "array";
     const form: Record<string, string | string[]> = {};
     const fields = new URLSearchParams(request.body);
     fields.forEach((value, name) => (form[name] ??= isList(name) ? fields.getAll(name) : value));
@@ -70,6 +76,8 @@ function decodeBody(
   }
   if (type !== "application/json")
     throw invalid(`The body must be application/json; it was sent as "${type || "no Content-Type"}"`);
+  if (nestedDeeperThan(request.body, MAX_JSON_DEPTH))
+    throw invalid(`Invalid request body: must not nest objects and arrays more than ${MAX_JSON_DEPTH} deep`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(request.body);
@@ -91,12 +99,13 @@ function checkBody(validator: SchemaValidator, operation: OperationSchemas, body
   // Twilio's own wording for a missing form field.
   const missing = /^must have the property "(\w+)"$/.exec(first.message);
   if (isForm && first.at === "" && missing) throw invalid(`Missing required parameter ${missing[1]} in the post body`);
-  const field = isForm ? /^\/([^/]+)(.*)$/.exec(first.at) : null;
+  const field = isForm ? /^\/([^/]+)/.exec(first.at) : null;
   if (field) {
+    const at = `/${field[1]}`;
     const inner = errors
-      .filter((e) => e.at.startsWith(`/${field[1]}`))
-      .map((e) => ({ ...e, at: e.at.slice(field[1]!.length + 1) }));
-    throw invalid(`Invalid parameter ${field[1]}: ${describe(inner)}`);
+      .filter((e) => e.at === at || e.at.startsWith(`${at}/`))
+      .map((e) => ({ ...e, at: e.at.slice(at.length) }));
+    throw invalid(`Invalid parameter ${clip(field[1]!)}: ${describe(inner)}`);
   }
   throw invalid(`Invalid request body: ${describe(errors)}`);
 }

@@ -1,5 +1,8 @@
 // What the emulator received, for tests that assert what their code did.
 // The Authorization header is never kept: only which credential was used.
+// Bounded twice: by the number of entries, and by the text all of them hold,
+// so that huge requests do not keep memory once they are answered.
+import { LOG_BUDGET_CHARS } from "./limits";
 
 /**
  * One request the emulator received, with its answer.
@@ -11,17 +14,19 @@
  */
 export interface ReceivedRequest {
   readonly method: string;
-  /** Absolute URL as received. */
+  /** Absolute URL as received (its first 8,192 characters). */
   readonly url: string;
   /** `flex` or `proxy`, or `null` for a path neither API has. */
   readonly api: "flex" | "proxy" | null;
   /** The operationId the request matched, or `null`. */
   readonly operation: string | null;
-  /** Request headers, lower-case names, without Authorization. */
+  /** Request headers, lower-case names, without Authorization (the first 16,384 characters of them). */
   readonly headers: Readonly<Record<string, string>>;
-  /** The body as sent. */
+  /** The body as sent, or its first 65,536 characters when it is longer (see `bodyBytes`). */
   readonly body: string;
-  /** The form or JSON body decoded into an object (form fields stay strings), or `null`. */
+  /** The size of the body as sent, in bytes. */
+  readonly bodyBytes: number;
+  /** The form or JSON body decoded into an object (form fields stay strings), or `null` (also when `body` is cut short). */
   readonly params: Readonly<Record<string, unknown>> | null;
   /** `account` or `apiKey` when the credentials were accepted, else `null`. */
   readonly credential: "account" | "apiKey" | null;
@@ -32,8 +37,17 @@ export interface ReceivedRequest {
   readonly at: string;
 }
 
+// About the text an entry holds: its URL, headers and body, and the body again decoded.
+function weight(entry: ReceivedRequest): number {
+  let chars = entry.url.length + 2 * entry.body.length;
+  for (const name in entry.headers) chars += name.length + entry.headers[name]!.length;
+  return chars;
+}
+
 export class RequestLog {
   readonly #entries: ReceivedRequest[] = [];
+  readonly #weights: number[] = [];
+  #total = 0;
   readonly #limit: number;
 
   constructor(limit: number) {
@@ -47,9 +61,15 @@ export class RequestLog {
 
   add(entry: ReceivedRequest): void {
     if (this.#limit === 0) return;
-    // Bounded, so a long benchmark or soak test does not grow without end.
-    if (this.#entries.length >= this.#limit) this.#entries.shift();
+    const added = weight(entry);
     this.#entries.push(entry);
+    this.#weights.push(added);
+    this.#total += added;
+    // Oldest first out, so a long benchmark or soak test does not grow without end.
+    while (this.#entries.length > this.#limit || (this.#total > LOG_BUDGET_CHARS && this.#entries.length > 1)) {
+      this.#entries.shift();
+      this.#total -= this.#weights.shift()!;
+    }
   }
 
   list(): ReceivedRequest[] {
@@ -58,5 +78,7 @@ export class RequestLog {
 
   clear(): void {
     this.#entries.length = 0;
+    this.#weights.length = 0;
+    this.#total = 0;
   }
 }

@@ -48,10 +48,23 @@ export class Router {
       const entry = template.methods.get(method);
       if (!entry) continue;
       const path: Record<string, string> = {};
-      template.names.forEach((name, i) => (path[name] = decodeURIComponent(m[i + 1]!)));
+      for (let i = 0; i < template.names.length; i++) {
+        const value = decoded(m[i + 1]!);
+        // Bad percent-encoding, or bytes that are not UTF-8: no resource can have that name.
+        if (value === undefined) return { status: 404, api: template.api };
+        path[template.names[i]!] = value;
+      }
       return { api: template.api, operationId: entry[0], operation: entry[1], path };
     }
     return { status: pathFound ? 405 : 404, api: pathFound };
+  }
+}
+
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
   }
 }
 

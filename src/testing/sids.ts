@@ -1,17 +1,6 @@
 // Deterministic identifiers: the same seed and the same calls give the same
 // SIDs, so a test can pin them; another seed gives fresh ones.
-
-/** A seeded pseudo-random stream of 32-bit integers (mulberry32). */
-export function randomStream(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+import type { Restorable } from "./journal";
 
 const HEX = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
 
@@ -27,19 +16,36 @@ export function derivedSid(prefix: string, from: string): string {
 }
 
 /** Makes SIDs (`XX` + 32 hex digits) and other identifiers from one seed. */
-export class SidFactory {
+export class SidFactory implements Restorable {
   readonly #start: number;
-  #next: () => number;
+  #state: number;
 
   constructor(seed: number, stream: number) {
     // Each stream (resources, request ids, credentials) has its own sequence.
-    this.#start = Math.imul(seed, 0x9e3779b1) ^ stream;
-    this.#next = randomStream(this.#start);
+    this.#start = (Math.imul(seed, 0x9e3779b1) ^ stream) >>> 0;
+    this.#state = this.#start;
   }
 
   /** Starts the sequence again from the seed. */
   rewind(): void {
-    this.#next = randomStream(this.#start);
+    this.#state = this.#start;
+  }
+
+  /** Where the sequence is; the function returned takes it back there (a request that is undone draws no SID). */
+  save(): () => void {
+    const state = this.#state;
+    return () => {
+      this.#state = state;
+    };
+  }
+
+  // The next 32-bit integer of a seeded pseudo-random stream (mulberry32).
+  #next(): number {
+    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
+    let t = this.#state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
   }
 
   hex(length: number): string {

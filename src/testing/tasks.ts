@@ -5,6 +5,7 @@ import { stampOf, timeOf } from "./clock";
 import type { EventHub } from "./events";
 import { invalid } from "./exchange";
 import { intern } from "./intern";
+import type { Journal } from "./journal";
 import { type SidFactory, derivedSid } from "./sids";
 
 /** TaskRouter's assignment statuses. */
@@ -120,6 +121,7 @@ export class TaskBoard {
   constructor(
     private readonly sids: SidFactory,
     private readonly events: EventHub,
+    private readonly journal: Journal,
   ) {}
 
   create(routing: TaskRouting, channel: ChannelContext, inviteSid: string | null, now: number): TaskRecord {
@@ -138,7 +140,7 @@ export class TaskBoard {
       created: stampOf(now),
       updated: stampOf(now),
     };
-    this.#tasks.set(task.sid, task);
+    this.journal.add(this.#tasks, task.sid, task);
     this.events.emit({
       type: "task.status",
       taskSid: task.sid,
@@ -163,6 +165,7 @@ export class TaskBoard {
     if (!MOVES[task.status].includes(to))
       throw invalid(`Task ${task.sid} is ${task.status}; TaskRouter cannot move it to ${to}`);
     const from = task.status;
+    this.journal.keep(task);
     if ((to === "reserved" || to === "assigned") && task.workerSid === null) task.workerSid = this.sids.sid("WK");
     if (to === "reserved" || to === "assigned") task.offered = true;
     if (to === "assigned") task.assignmentCounter += 1;
@@ -204,7 +207,7 @@ export class TaskBoard {
   #standIn(prefix: string, key: string): string {
     const id = `${prefix}:${key}`;
     let sid = this.#standIns.get(id);
-    if (!sid) this.#standIns.set(id, (sid = this.sids.sid(prefix)));
+    if (!sid) this.journal.add(this.#standIns, id, (sid = this.sids.sid(prefix)));
     return sid;
   }
 }

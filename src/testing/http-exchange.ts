@@ -1,0 +1,189 @@
+// One HTTP exchange of emulator.listen(), made safe for a server many
+// clients share: the request target is read as a path on the emulator's own
+// origin whatever form it takes (its Host and any absolute-form authority
+// are ignored), the body is read only up to the size cap, and every request
+// gets an answer with Twilio's error body, even one node:http cannot parse.
+// Nothing a client sends can throw out of these handlers.
+import type { EmulatorRequest, EmulatorResponse } from "./exchange";
+import { utf8Length } from "./limits";
+
+/** What the listener answers with; see `responder()` in dispatch.ts. */
+export interface Responder {
+  respond(request: EmulatorRequest, signal: AbortSignal): Promise<EmulatorResponse>;
+  /** Twilio's error answer for a request that never reached `respond` (malformed HTTP, CONNECT). */
+  refuse(status: number, code: number, message: string): EmulatorResponse;
+  /** Twilio's 500 answer for a fault in the listener itself, after one line on the console. */
+  fault(request: { method: string; url: URL }, error: unknown): EmulatorResponse;
+  readonly maxBodyBytes: number;
+}
+
+// The small part of node:http used here (src/ compiles without Node types).
+export interface Socket {
+  readonly writable: boolean;
+  end(data?: string): void;
+  destroy(): void;
+}
+export interface IncomingMessage {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+  on(event: "data", listener: (chunk: Uint8Array) => void): void;
+  on(event: "end", listener: () => void): void;
+  on(event: "error", listener: (error: Error) => void): void;
+  off(event: "data", listener: (chunk: Uint8Array) => void): void;
+  pause(): void;
+  socket: Socket;
+}
+export interface ServerResponse {
+  writeHead(status: number, headers: Record<string, string>): void;
+  end(body?: string): void;
+  on(event: "close", listener: () => void): void;
+  readonly writableFinished: boolean;
+  readonly headersSent: boolean;
+}
+
+/** The URL a request target names, on `base` (the emulator's own origin). */
+export function targetUrl(target: string, base: string): URL {
+  let rest = target;
+  // Absolute-form (`http://host:port/path?query`): only the path and query count.
+  const scheme = rest.startsWith("/") ? -1 : rest.indexOf("://");
+  if (scheme >= 0) {
+    const end = rest.slice(scheme + 3).search(/[/?]/);
+    rest = end < 0 ? "/" : rest.slice(scheme + 3 + end);
+  }
+  const query = rest.indexOf("?");
+  const url = new URL(base);
+  // The setters never throw: whatever the text, the result is a path on `base`.
+  url.pathname = query < 0 ? rest : rest.slice(0, query);
+  if (query >= 0) url.search = rest.slice(query);
+  return url;
+}
+
+function flatHeaders(raw: IncomingMessage["headers"]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name in raw) {
+    const value = raw[name];
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+function write(res: ServerResponse, answer: EmulatorResponse, close: boolean): void {
+  if (res.headersSent) return;
+  res.writeHead(answer.status, close ? { ...answer.headers, connection: "close" } : answer.headers);
+  res.end(answer.body);
+}
+
+/** The request handler of one server: `base` gives the origin its answers' URLs use. */
+export function requestHandler(responder: Responder, base: () => string) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const method = req.method ?? "GET";
+    let url: URL | undefined;
+    // The last guard: whatever fails here is a 500 with Twilio's body, or a closed socket if even that fails.
+    const failed = (error: unknown) => {
+      try {
+        write(res, responder.fault({ method, url: url ?? new URL(base()) }, error), true);
+      } catch {
+        req.socket.destroy();
+      }
+    };
+    try {
+      url = targetUrl(req.url ?? "/", base());
+      receive(responder, req, res, { method, url, headers: flatHeaders(req.headers) }, failed);
+    } catch (error) {
+      failed(error);
+    }
+  };
+}
+
+function receive(
+  responder: Responder,
+  req: IncomingMessage,
+  res: ServerResponse,
+  head: Omit<EmulatorRequest, "body" | "bodyBytes">,
+  failed: (error: unknown) => void,
+): void {
+  const aborter = new AbortController();
+  // A client that hangs up ends a scripted delay early.
+  res.on("close", () => res.writableFinished || aborter.abort());
+  const send = (body: string, bodyBytes: number, close: boolean) => {
+    responder
+      .respond({ ...head, body, bodyBytes }, aborter.signal)
+      .then(
+        (answer) => (answer.drop ? req.socket.destroy() : write(res, answer, close)),
+        (error: unknown) => (aborter.signal.aborted ? req.socket.destroy() : failed(error)),
+      )
+      .catch(failed);
+  };
+  const max = responder.maxBodyBytes;
+  // Over the cap by its own account: answered at once, nothing of the body read.
+  const declared = Number(head.headers["content-length"]);
+  if (declared > max) return send("", declared, true);
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  const onData = (chunk: Uint8Array) => {
+    try {
+      bytes += chunk.byteLength;
+      if (bytes <= max) return void (text += decoder.decode(chunk, { stream: true }));
+      // Over the cap: answered now, and the rest is never read (the connection closes after the answer).
+      req.off("data", onData);
+      req.pause();
+      send(text, bytes, true);
+    } catch (error) {
+      failed(error);
+    }
+  };
+  req.on("data", onData);
+  req.on("error", () => req.socket.destroy());
+  req.on("end", () => {
+    try {
+      if (bytes <= max) send(text + decoder.decode(), bytes, false);
+    } catch (error) {
+      failed(error);
+    }
+  });
+}
+
+/** A whole HTTP/1.1 answer as text, for a socket node:http has not made a response for. */
+function rawAnswer(answer: EmulatorResponse, reason: string): string {
+  const headers = { ...answer.headers, "content-length": String(utf8Length(answer.body)), connection: "close" };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  return `HTTP/1.1 ${answer.status} ${reason}\r\n${lines.join("")}\r\n${answer.body}`;
+}
+
+// node:http's codes for requests it could not parse, and the status each gets.
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large: the request line and headers exceed 16 KiB"],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout: the request did not arrive in time"],
+  ERR_HTTP_HEADERS_TIMEOUT: [408, "Request Timeout: the headers did not arrive in time"],
+};
+
+/** Answers a request node:http could not parse (or that timed out) with Twilio's error body, then closes. */
+export function clientErrorHandler(responder: Responder, reasons: Readonly<Record<number, string>>) {
+  return (error: Error & { code?: string }, socket: Socket): void => {
+    try {
+      if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
+      const [status, message] = CLIENT_ERRORS[error.code ?? ""] ?? [
+        400,
+        `Bad Request: the request is not valid HTTP/1.1 (${error.code ?? "unparsable"})`,
+      ];
+      socket.end(
+        rawAnswer(responder.refuse(status, status === 400 ? 20001 : 20000 + status, message), reasons[status]!),
+      );
+    } catch {
+      socket.destroy();
+    }
+  };
+}
+
+/** Answers CONNECT (which node:http hands over as a bare socket) 405, then closes. */
+export function connectHandler(responder: Responder, reasons: Readonly<Record<number, string>>) {
+  return (_req: unknown, socket: Socket): void => {
+    try {
+      socket.end(rawAnswer(responder.refuse(405, 20405, "Method not allowed: CONNECT"), reasons[405]!));
+    } catch {
+      socket.destroy();
+    }
+  };
+}
