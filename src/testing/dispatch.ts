@@ -185,17 +185,19 @@ async function exchange(
   const credential = authenticate(authorization, state.credentials);
   const route = router.match(api, request.method, request.url.pathname);
   const operation = "operationId" in route ? route.operationId : null;
-  const entry = (status: number | null): ReceivedRequest => ({
-    method: request.method,
-    ...logged(request, headers, request.bodyBytes <= state.maxBodyBytes),
-    api: route.api,
-    operation,
-    bodyBytes: request.bodyBytes,
-    credential,
-    status,
-    requestId,
-    at: new Date(state.clock.now()).toISOString(),
-  });
+  // Made before anything changes: once a request has been applied, logging it cannot fail.
+  const received: Omit<ReceivedRequest, "status"> | null = state.log.keeps
+    ? {
+        method: request.method,
+        ...logged(request, headers, request.bodyBytes <= state.maxBodyBytes),
+        api: route.api,
+        operation,
+        bodyBytes: request.bodyBytes,
+        credential,
+        requestId,
+        at: new Date(state.clock.now()).toISOString(),
+      }
+    : null;
 
   let response: EmulatorResponse;
   if (request.bodyBytes > state.maxBodyBytes) {
@@ -218,7 +220,7 @@ async function exchange(
     const fault = state.faults.take(route.operationId);
     if (fault?.delayMs) await sleep(fault.delayMs, signal);
     if (fault?.drop) {
-      if (state.log.keeps) state.log.add(entry(null));
+      if (received) state.log.add({ ...received, status: null });
       return { status: 0, headers: {}, body: "", drop: true };
     }
     if (fault?.status) {
@@ -234,7 +236,7 @@ async function exchange(
       response = answer(state, route, request, requestId, json, fail);
     }
   }
-  if (state.log.keeps) state.log.add(entry(response.status));
+  if (received) state.log.add({ ...received, status: response.status });
   return response;
 }
 

@@ -10,6 +10,9 @@
  */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/** Longest path any operation can have (the longest, with four SIDs percent-encoded, is under 500). */
+export const MAX_PATH_CHARS = 2048;
+
 /** Deepest nesting of objects and arrays in a JSON-in-form field or a JSON body. */
 export const MAX_JSON_DEPTH = 64;
 

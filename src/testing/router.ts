@@ -1,5 +1,6 @@
 // Finds the operation a method and path belong to, from the operations the
 // generator lists for each API, and pulls out the path parameters.
+import { MAX_PATH_CHARS } from "./limits";
 import type { ApiSchemas, OperationSchemas } from "./schema-types";
 
 export type ApiName = "flex" | "proxy";
@@ -39,6 +40,8 @@ export class Router {
 
   /** The operation of `api` (or of either API when `api` is null) at this method and path. */
   match(api: ApiName | null, method: string, pathname: string): RouteResult {
+    // No operation's path is this long: not worth reading once per template.
+    if (pathname.length > MAX_PATH_CHARS) return { status: 404, api: null };
     let pathFound: ApiName | null = null;
     for (const template of this.#templates) {
       if (api !== null && template.api !== api) continue;

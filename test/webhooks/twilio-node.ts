@@ -1,7 +1,8 @@
-// twilio-node's request validator, the reference the SDK's signature check is
-// compared with. It lives in its own package (test/webhooks/twilio-validator)
-// so that only these tests see it. `.ci/run` installs it; on a fresh clone
-// the first run installs it from its lockfile, so `npm ci && npm test` works.
+// twilio-node: its request validator is the reference the SDK's signature
+// check is compared with, and its client tells the seed story against the
+// emulator. It lives in its own package (test/webhooks/twilio-validator) so
+// that only these tests see it. `.ci/run` installs it; on a fresh clone the
+// first run installs it from its lockfile, so `npm ci && npm test` works.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,17 +19,27 @@ export interface TwilioNodeWebhooks {
 
 const INSTALL = ["ci", "--prefix", dir, "--no-audit", "--no-fund"];
 
-/** twilio-node's webhook helpers, installed first when missing; an install that fails says how to retry. */
-export function twilioNode(): TwilioNodeWebhooks {
+// Installs twilio-node when it is missing; an install that fails says how to retry.
+function installed(): NodeRequire {
   if (!existsSync(`${dir}node_modules/twilio/package.json`)) {
     try {
       execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", INSTALL, { stdio: "pipe", timeout: 300_000 });
     } catch (error) {
       throw new Error(
-        "Could not install twilio-node for the signature cross-check. Run: npm ci --prefix test/webhooks/twilio-validator",
+        "Could not install twilio-node for the tests that compare with it. Run: npm ci --prefix test/webhooks/twilio-validator",
         { cause: error },
       );
     }
   }
-  return createRequire(dir)("twilio/lib/webhooks/webhooks") as TwilioNodeWebhooks;
+  return createRequire(dir);
+}
+
+/** twilio-node's webhook helpers. */
+export function twilioNode(): TwilioNodeWebhooks {
+  return installed()("twilio/lib/webhooks/webhooks") as TwilioNodeWebhooks;
+}
+
+/** The `twilio` package itself, as its users `require()` it (typed by the caller: it may not be installed when tsc runs). */
+export function twilioPackage(): unknown {
+  return installed()("twilio");
 }
