@@ -357,7 +357,14 @@ describe.each(TRANSPORTS)("a refused request changes nothing (%s)", (transport) 
       body: { WebhookUrl: "https://receiver.example/", WebhookMethod: "POST", WebhookEvents: ["onChannelCreated"] },
     });
     expect(result.response.status).toBe(404);
+    // The emulator's own instance is named when first used; the refused request did not use it up.
     const twin = createEmulator(options);
+    const twinClient = ctx.client({ fetch: twin.fetch, baseUrls: twin.baseUrls, ...twin.credentials });
+    const [mine, theirs] = [
+      await createOutboundSms(ctx.twilio, SEED_ROUTING, SEED_SMS),
+      await createOutboundSms(twinClient, SEED_ROUTING, SEED_SMS),
+    ];
+    expect(mine.sid).toBe(theirs.sid);
     expect(ctx.emulator.flexInstanceSid).toBe(twin.flexInstanceSid);
   });
 });

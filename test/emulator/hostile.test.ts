@@ -41,25 +41,22 @@ describe.each(TRANSPORTS)("emulator under hostile requests (%s)", (transport) =>
   const ctx = useEmulator(transport);
   const flex = () => ctx.baseUrls.flex;
 
-  it.each([
-    ["//", "//", 404],
-    ["//%zz/v1/Interactions", "//%zz/v1/Interactions", 404],
-    ["a SID of bad percent-encoding", "/v1/Interactions/%ZZ", 404],
-    ["a SID of bytes that are not UTF-8", "/v1/Interactions/%FF%FE", 404],
-    ["a SID ending in a lone %", "/v1/Interactions/KD%", 404],
-    ["an overlong UTF-8 encoding of /", "/v1/Interactions/%C0%AF", 404],
-    // node:http refuses a request line this long; in-process the path is simply unknown.
-    ["a 64 kB path", `/v1/Interactions/${"K".repeat(65_536)}`, transport === "http" ? 431 : 404],
-  ] as const)("answers GET of %s with Twilio's error body", async (what, path, status) => {
-    const response = await ctx.send(`${flex()}${path}`, authorized(ctx));
-    expectTwilioError(await answerOf(response), status, what);
-    await expectStillAnswering(ctx);
-  });
-
-  it("answers a method the API does not have 405", async () => {
-    const response = await ctx.send(`${flex()}/v1/Interactions`, authorized(ctx, { method: "PROPFIND" }));
-    expectTwilioError(await answerOf(response), 405);
-    await expectStillAnswering(ctx);
+  it("answers every request target and method it has no operation for with Twilio's error body, and goes on", async () => {
+    for (const [what, method, path, status] of [
+      ["//", "GET", "//", 404],
+      ["//%zz/v1/Interactions", "GET", "//%zz/v1/Interactions", 404],
+      ["a SID of bad percent-encoding", "GET", "/v1/Interactions/%ZZ", 404],
+      ["a SID of bytes that are not UTF-8", "GET", "/v1/Interactions/%FF%FE", 404],
+      ["a SID ending in a lone %", "GET", "/v1/Interactions/KD%", 404],
+      ["an overlong UTF-8 encoding of /", "GET", "/v1/Interactions/%C0%AF", 404],
+      // node:http refuses a request line this long; in-process the path is simply unknown.
+      ["a 64 kB path", "GET", `/v1/Interactions/${"K".repeat(65_536)}`, transport === "http" ? 431 : 404],
+      ["a method the API does not have", "PROPFIND", "/v1/Interactions", 405],
+    ] as const) {
+      const response = await ctx.send(`${flex()}${path}`, authorized(ctx, { method }));
+      expectTwilioError(await answerOf(response), status, what);
+      await expectStillAnswering(ctx);
+    }
   });
 
   it("answers a body one byte over maxBodyBytes 413, and one at the cap is read", async () => {
@@ -183,9 +180,11 @@ describe("the emulator's HTTP server", () => {
   const ctx = useEmulator("http");
   const auth = () => authLine(ctx.emulator.credentials);
 
-  it.each(PROBES)("answers $name with Twilio's error body", async (probe) => {
-    await expectRefused(ctx.baseUrls.flex, auth(), probe);
-    await expectStillAnswering(ctx);
+  it("answers every probe a scanner or a fuzzer sends with Twilio's error body, and goes on", async () => {
+    for (const probe of PROBES) {
+      await expectRefused(ctx.baseUrls.flex, auth(), probe);
+      await expectStillAnswering(ctx);
+    }
   });
 
   it("puts page URLs on its own origin, whatever the request's Host or absolute-form target", async () => {

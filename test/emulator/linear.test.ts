@@ -154,39 +154,21 @@ describe("a whole request's work", () => {
   });
 
   it.each([
-    ["a 1 MB Authorization header", () => send("", { authorization: `Basic ${"A".repeat(MB)}!` })],
-    [
-      "a 1 MB SID in the path",
-      () =>
-        emulator.fetch(`${emulator.baseUrls.flex}/v1/Interactions/KD${"0".repeat(MB)}`, { headers: { authorization } }),
-    ],
-    [
-      "a 1 MB query",
-      () =>
-        emulator.fetch(
-          `${emulator.baseUrls.flex}/v1/Interactions/KD${"0".repeat(32)}/Channels?PageSize=${"1".repeat(MB)}.`,
-          { headers: { authorization } },
-        ),
-    ],
-    ["a 1 MB Content-Type", () => send("a=b", { "content-type": `application/${"x".repeat(MB)}` })],
-    ["a 1 MB form field name", () => send(`${"k".repeat(MB - 10)}=v`)],
-  ])("%s: each character is parsed at most twice", async (_name, request) => {
+    ["a 1 MB SID in the path", `/v1/Interactions/KD${"0".repeat(MB)}`],
+    ["a 1 MB path no operation has", `/v1/Interactions/KD${"0".repeat(32)}/Channels/${"U".repeat(MB)}/Nowhere`],
+  ])("%s: each character is parsed at most once", async (_name, path) => {
+    const request = () => emulator.fetch(`${emulator.baseUrls.flex}${path}`, { headers: { authorization } });
     const { result, chars } = await charactersParsed(request);
-    expect(result.status).toBeGreaterThanOrEqual(400);
-    expect(result.status).toBeLessThan(500);
-    // The URL parse, and one check; the rest of the request is a few hundred characters.
-    expect(chars).toBeLessThanOrEqual(2 * MB + 1000);
+    expect(result.status).toBe(404);
+    // The URL parse; the rest of the request is a few hundred characters, not one more pass per route.
+    expect(chars).toBeLessThanOrEqual(MB + 1000);
   });
 });
 
 describe("the validator on long lists", () => {
-  const validator = new SchemaValidator(flexSchemas.schemas);
-
-  it("reports 200,000 broken participants without spreading them into one call", () => {
-    const errors = validator.errors(
-      { $ref: "#/components/schemas/InteractionChannelParams" },
-      { type: "sms", initiated_by: "agent", participants: Array(200_000).fill(0) },
-    );
-    expect(errors.length).toBeGreaterThanOrEqual(200_000);
+  it("reports 200,000 broken items without spreading them into one call", () => {
+    const validator = new SchemaValidator({});
+    const list = { type: "object", properties: { participants: { type: "array", items: { type: "object" } } } };
+    expect(validator.errors(list, { participants: Array(200_000).fill(0) })).toHaveLength(200_000);
   });
 });
