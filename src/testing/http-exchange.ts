@@ -36,6 +36,7 @@ export interface IncomingMessage {
 }
 export interface ServerResponse {
   writeHead(status: number, headers: Record<string, string>): void;
+  writeContinue(): void;
   end(body?: string): void;
   on(event: "close", listener: () => void): void;
   readonly writableFinished: boolean;
@@ -143,6 +144,17 @@ function receive(
       failed(error);
     }
   });
+}
+
+/**
+ * For a request that waits for `100 Continue` before sending its body: a
+ * body over the cap by its Content-Length is refused without inviting it.
+ */
+export function continueHandler(responder: Responder, handle: (req: IncomingMessage, res: ServerResponse) => void) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    if (!(Number(req.headers["content-length"]) > responder.maxBodyBytes)) res.writeContinue();
+    handle(req, res);
+  };
 }
 
 /** A whole HTTP/1.1 answer as text, for a socket node:http has not made a response for. */

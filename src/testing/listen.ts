@@ -10,6 +10,7 @@ import {
   type Socket,
   clientErrorHandler,
   connectHandler,
+  continueHandler,
   requestHandler,
 } from "./http-exchange";
 
@@ -62,6 +63,7 @@ interface HttpServer {
   on(event: "error", listener: (error: Error) => void): void;
   on(event: "clientError", listener: (error: Error, socket: Socket) => void): void;
   on(event: "connect", listener: (req: unknown, socket: Socket) => void): void;
+  on(event: "checkContinue", listener: (req: IncomingMessage, res: ServerResponse) => void): void;
   address(): { port: number } | string | null;
   close(callback: () => void): void;
   closeAllConnections(): void;
@@ -107,7 +109,9 @@ function start(
 ): Promise<{ server: HttpServer; url: string }> {
   return new Promise((resolve, reject) => {
     let url = "";
-    const server = http.createServer(requestHandler(responder, () => publicUrl ?? url));
+    const handle = requestHandler(responder, () => publicUrl ?? url);
+    const server = http.createServer(handle);
+    server.on("checkContinue", continueHandler(responder, handle));
     server.on("clientError", clientErrorHandler(responder, http.STATUS_CODES));
     server.on("connect", connectHandler(responder, http.STATUS_CODES));
     server.once("error", reject);

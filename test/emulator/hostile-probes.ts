@@ -43,6 +43,11 @@ export const PROBES: readonly Probe[] = [
     head: `POST /v1/Interactions HTTP/1.1\r\n${AUTH}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000000`,
     status: 413,
   },
+  {
+    name: "a Content-Length of 100 MB that waits for 100 Continue",
+    head: `POST /v1/Interactions HTTP/1.1\r\n${AUTH}\r\nExpect: 100-continue\r\nContent-Length: 100000000`,
+    status: 413,
+  },
 ];
 
 /** The Authorization header line of `credentials`. */
