@@ -152,16 +152,19 @@ interface Refused {
   message?: RegExp;
 }
 
-function form(ctx: EmulatorContext, method: string, path: string, fields: Record<string, string>): Promise<Response> {
+// A request the typed client would refuse to send, straight at the emulator.
+function send(ctx: EmulatorContext, method: string, path: string, type: string, body?: string): Promise<Response> {
   const { accountSid, authToken } = ctx.emulator.credentials;
   return ctx.send(`${path.startsWith("/v1/Services") ? ctx.baseUrls.proxy : ctx.baseUrls.flex}${path}`, {
     method,
-    headers: {
-      authorization: `Basic ${btoa(`${accountSid}:${authToken}`)}`,
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: method === "GET" || method === "DELETE" ? undefined : new URLSearchParams(fields).toString(),
+    headers: { authorization: `Basic ${btoa(`${accountSid}:${authToken}`)}`, "content-type": type },
+    body,
   });
+}
+
+function form(ctx: EmulatorContext, method: string, path: string, fields: Record<string, string>): Promise<Response> {
+  const body = method === "GET" || method === "DELETE" ? undefined : new URLSearchParams(fields).toString();
+  return send(ctx, method, path, "application/x-www-form-urlencoded", body);
 }
 
 const channelPath = (k: Known, i: number) =>
@@ -230,28 +233,13 @@ const REFUSED: Refused[] = [
   },
   {
     name: "a transfer of a type the spec does not have",
-    send: (ctx, k) =>
-      ctx.send(`${ctx.baseUrls.flex}${channelPath(k, 0)}/Transfers`, {
-        method: "POST",
-        headers: {
-          authorization: `Basic ${btoa(`${ctx.emulator.credentials.accountSid}:${ctx.emulator.credentials.authToken}`)}`,
-          "content-type": "application/json",
-        },
-        body: JSON.stringify({ type: "sideways" }),
-      }),
+    send: (ctx, k) => send(ctx, "POST", `${channelPath(k, 0)}/Transfers`, "application/json", '{"type":"sideways"}'),
     status: 400,
   },
   {
     name: "a transfer whose JSON body nests 10,000 deep",
     send: (ctx, k) =>
-      ctx.send(`${ctx.baseUrls.flex}${channelPath(k, 0)}/Transfers`, {
-        method: "POST",
-        headers: {
-          authorization: `Basic ${btoa(`${ctx.emulator.credentials.accountSid}:${ctx.emulator.credentials.authToken}`)}`,
-          "content-type": "application/json",
-        },
-        body: `{"type":"warm","note":${deep(10_000)}}`,
-      }),
+      send(ctx, "POST", `${channelPath(k, 0)}/Transfers`, "application/json", `{"type":"warm","note":${deep(10_000)}}`),
     status: 400,
     message: /^Invalid request body: must not nest/,
   },
