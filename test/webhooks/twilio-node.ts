@@ -4,8 +4,9 @@
 // that only these tests see it. `.ci/run` installs it; on a fresh clone the
 // first run installs it from its lockfile, so `npm ci && npm test` works.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const dir = fileURLToPath(new URL("./twilio-validator/", import.meta.url));
@@ -17,18 +18,30 @@ export interface TwilioNodeWebhooks {
   validateRequestWithBody(authToken: string, signature: string, url: string, body: string): boolean;
 }
 
-const INSTALL = ["ci", "--prefix", dir, "--no-audit", "--no-fund"];
+const MARKER = `${dir}node_modules/twilio/package.json`;
 
-// Installs twilio-node when it is missing; an install that fails says how to retry.
+// Installs twilio-node when it is missing; an install that fails says how to retry. Test files in
+// parallel workers may each install: each in a scratch directory, moved into place in one rename,
+// so one wins and the others use its install.
 function installed(): NodeRequire {
-  if (!existsSync(`${dir}node_modules/twilio/package.json`)) {
+  if (!existsSync(MARKER)) {
+    const scratch = mkdtempSync(join(dir, ".install-"));
     try {
-      execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", INSTALL, { stdio: "pipe", timeout: 300_000 });
+      for (const file of ["package.json", "package-lock.json"]) copyFileSync(join(dir, file), join(scratch, file));
+      const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+      execFileSync(npm, ["ci", "--prefix", scratch, "--no-audit", "--no-fund"], { stdio: "pipe", timeout: 300_000 });
+      try {
+        renameSync(join(scratch, "node_modules"), `${dir}node_modules`);
+      } catch (error) {
+        if (!existsSync(MARKER)) throw error;
+      }
     } catch (error) {
       throw new Error(
         "Could not install twilio-node for the tests that compare with it. Run: npm ci --prefix test/webhooks/twilio-validator",
         { cause: error },
       );
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
     }
   }
   return createRequire(dir);
