@@ -93,7 +93,8 @@ function publicOrigin(name: string, text: string | undefined): string | undefine
   } catch {
     url = undefined;
   }
-  if (!url || !/^https?:$/.test(url.protocol) || url.origin !== text.replace(/\/$/, ""))
+  const bare = url && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+  if (!url || !bare || (url.protocol !== "http:" && url.protocol !== "https:"))
     throw new TypeError(
       `listen(): publicBaseUrls.${name} must be an http or https origin such as https://emulator.example:8443, with no path, not "${text}".`,
     );
