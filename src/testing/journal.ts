@@ -65,7 +65,7 @@ export class Journal {
     this.#undo.push(() => {
       const target = record as Record<string, unknown>;
       for (const key of Object.keys(target)) if (!saved.has(key)) delete target[key];
-      for (const [key, value] of saved) target[key] = Array.isArray(value) ? value.slice() : value;
+      for (const [key, value] of saved) target[key] = value;
     });
   }
 
