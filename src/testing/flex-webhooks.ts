@@ -117,11 +117,12 @@ export function webhookHandlers(model: FlexModel, registry: WebhookRegistry): Re
     CreateInteractionWebhook: (ctx) => {
       const instanceSid = instanceOf(model, ctx);
       const body = ctx.input.body as Record<string, string | string[] | undefined>;
+      const url = checkedUrl(body.WebhookUrl as string)!;
       const hook = registry.add({
         // A ULID-like suffix, like the ttids Twilio shows.
         ttid: `flex_interactionwebhook_${model.sids.hex(26)}`,
         type: (body.Type as WebhookRecord["type"] | undefined) ?? "global",
-        url: checkedUrl(body.WebhookUrl as string)!,
+        url,
         method: body.WebhookMethod as WebhookRecord["method"],
         events: [...new Set(body.WebhookEvents as string[])],
         friendlyName: (body.FriendlyName as string | undefined) ?? null,
