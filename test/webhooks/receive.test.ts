@@ -21,44 +21,7 @@ import {
 import { clearTwilioEnv } from "../helpers/env";
 import { AUTH_TOKEN } from "../helpers/fixtures";
 import { type TestServer, startServer } from "../helpers/server";
-import { loadSpec } from "../helpers/spec";
-
-const URL_ = "https://example.org/flex-events?tenant=a";
-const FORM = "application/x-www-form-urlencoded";
-const doc = loadSpec("flex");
-/** The example event of each webhook in the spec, as form strings. */
-const EXAMPLES: Record<string, Record<string, string>> = Object.fromEntries(
-  Object.keys(doc.webhooks).map((name) => {
-    const ref: string = doc.webhooks[name].post.requestBody.content[FORM].schema.$ref;
-    const example = doc.components.schemas[ref.split("/").pop()!].examples[0];
-    return [name, Object.fromEntries(Object.entries<unknown>(example).map(([k, v]) => [k, String(v)]))];
-  }),
-);
-const LEFT = EXAMPLES.onParticipantLeft!;
-
-async function signedRequest(
-  params: Record<string, string | string[]>,
-  { token = AUTH_TOKEN, url = URL_, change = {} as Record<string, string> } = {},
-): Promise<Request> {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...params, ...change })) for (const item of [v].flat()) body.append(k, item);
-  return new Request(url, {
-    method: "POST",
-    body,
-    headers: { "x-twilio-signature": await twilioSignature(token, url, params) },
-  });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<InteractionEventError> {
-  const error = await promise.then(
-    (value) => {
-      throw new Error(`expected a refusal, got ${JSON.stringify(value)}`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InteractionEventError);
-  return error as InteractionEventError;
-}
+import { EXAMPLES, FORM, LEFT, URL_, refusal, signedRequest } from "./support";
 
 afterEach(() => vi.unstubAllEnvs());
 
