@@ -38,7 +38,7 @@ describe("the legacy query re-encoding", () => {
         const url = `https://example.org/hook?${query}`;
         expect(withLegacyQuery(url)).toBe(legacyRoundTrip(url));
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -189,10 +189,10 @@ describe("generated requests to URLs the WHATWG parser re-encodes", () => {
         );
         expect(nodeEvent !== false).toBe(reference.validateRequest(token, signature, rebuilt, params));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
     // Both verdicts are exercised, so agreement is not agreement on "always false".
-    expect(verdicts.true).toBeGreaterThan(60);
-    expect(verdicts.false).toBeGreaterThan(60);
+    expect(verdicts.true).toBeGreaterThan(40);
+    expect(verdicts.false).toBeGreaterThan(40);
   });
 });

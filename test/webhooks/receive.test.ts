@@ -7,7 +7,6 @@ import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from "vitest";
 import {
   type InteractionEvent,
-  InteractionEventError,
   MalformedEventError,
   type Sid,
   TwilioConfigError,
