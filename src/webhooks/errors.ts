@@ -111,8 +111,8 @@ export class EventTooLargeError extends InteractionEventError {
 
   constructor(maxBodyBytes: number) {
     super(
-      `The event's body is larger than maxBodyBytes (${maxBodyBytes} bytes); the rest was not read. ` +
-        "Twilio's interaction events are far smaller: refuse it, or raise maxBodyBytes if yours really are this large.",
+      `The event's body is larger than maxBodyBytes (${maxBodyBytes} bytes) and was refused unparsed. ` +
+        "Twilio's interaction events are far smaller: answer 413, or raise maxBodyBytes if yours really are this large.",
     );
     this.maxBodyBytes = maxBodyBytes;
   }

@@ -23,10 +23,17 @@ interface ReceiveOptionsBase {
    * registered URL holds characters the runtime's URL parser re-encodes (an
    * upper-case host, a space or non-ASCII text in the path). Give a fixed
    * string from your configuration, not one built from the request's
-   * `X-Forwarded-*` headers. Without it, the request's URL is checked with and
-   * without its default port, as given and as `new URL()` normalises it, with
-   * its query also re-encoded the way Node's legacy querystring does (a `'`
-   * that arrives as `%27`): the URLs twilio-node's `validateRequest` tries.
+   * `X-Forwarded-*` headers; for a GET webhook, whose parameters Twilio adds
+   * to the query, append the request's own query to it. Without it, the
+   * request's URL is checked with and without its default port, as given and
+   * as `new URL()` normalises it, with its query also re-encoded the way
+   * Node's legacy querystring does (a `'` that arrives as `%27`): the URLs
+   * twilio-node's `validateRequest` tries.
+   *
+   * @example
+   * ```ts
+   * { url: "https://app.example.org/flex-events" } // behind a proxy that ends TLS
+   * ```
    */
   url?: string;
   /**

@@ -119,15 +119,15 @@ function withPort(url: string, keep: boolean): string {
 
 function candidateUrls(url: string): string[] {
   const urls = [withPort(url, false), withPort(url, true)];
-  let href: string | undefined;
+  let normalized: string | undefined;
   try {
-    href = new URL(url).href;
+    normalized = new URL(url).href;
   } catch {
-    href = undefined;
+    normalized = undefined;
   }
-  if (href !== undefined) {
-    const normalized = [withPort(href, false), withPort(href, true)];
-    urls.push(...normalized, ...normalized.map(withLegacyQuery));
+  if (normalized !== undefined) {
+    const variants = [withPort(normalized, false), withPort(normalized, true)];
+    urls.push(...variants, ...variants.map(withLegacyQuery));
   }
   return [...new Set(urls)];
 }

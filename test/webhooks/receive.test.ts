@@ -74,6 +74,16 @@ describe("receiveInteractionEvent", () => {
     await expect(
       receiveInteractionEvent(again, { authToken: AUTH_TOKEN, url: "https://public.example.org/hook" }),
     ).resolves.toMatchObject({ EventType: "onParticipantLeft" });
+
+    // A GET webhook's parameters are in the query Twilio signed: the public URL plus the request's own query.
+    const query = `?${new URLSearchParams(LEFT)}`;
+    const get = new Request(`http://10.0.0.7:8080/hook${query}`, {
+      headers: {
+        "x-twilio-signature": await twilioSignature(AUTH_TOKEN, `https://public.example.org/hook${query}`, {}),
+      },
+    });
+    const url = `https://public.example.org/hook${new URL(get.url).search}`;
+    await expect(receiveInteractionEvent(get, { authToken: AUTH_TOKEN, url })).resolves.toMatchObject(LEFT);
   });
 
   it("needs a token or an explicit verifySignature: false", async () => {
