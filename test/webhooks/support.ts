@@ -48,3 +48,13 @@ export async function refusal(promise: Promise<unknown>): Promise<InteractionEve
   expect(error).toBeInstanceOf(InteractionEventError);
   return error as InteractionEventError;
 }
+
+/** `u` with its port dropped, or with the default port of its scheme added. */
+export function otherPort(u: string): string {
+  return /^[^/]*\/\/[^/]*:\d+\//.test(u)
+    ? u.replace(/^([^/]*\/\/[^/]*):\d+\//, "$1/")
+    : u.replace(
+        /^(\w+):\/\/([^/]+)\//,
+        (_m, s: string, h: string) => `${s}://${h}:${s.toLowerCase() === "https" ? 443 : 80}/`,
+      );
+}
