@@ -3,7 +3,7 @@
 // grows past it while being read is left unread from there on. Anyone can POST
 // to a webhook URL, and Twilio's events are small.
 import { TwilioConfigError } from "../errors";
-import { EventTooLargeError } from "./errors";
+import { EventTooLargeError, MalformedEventError } from "./errors";
 
 /**
  * 64 KiB. Each of the seven interaction events is a few SIDs and short strings
@@ -59,7 +59,9 @@ async function readChunks(
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await next();
+    const { done, value } = await next().catch(() => {
+      throw new MalformedEventError("body", "The event's body could not be read to its end: the sender broke off.");
+    });
     if (done) return concat(chunks, size);
     const chunk = bytesOf(value);
     size += chunk.byteLength;

@@ -5,7 +5,7 @@
 // stream's pulls, the server socket's bytes.
 import { type Server, createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   EventTooLargeError,
   TwilioConfigError,
@@ -94,6 +94,24 @@ describe("a body over the cap is refused without reading the rest", () => {
     }
   });
 
+  it("turns a body that breaks off into a MalformedEventError", async () => {
+    const broken = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode("EventType=on"));
+        controller.error(new Error("connection reset"));
+      },
+    });
+    const request = new Request(URL_, {
+      method: "POST",
+      body: broken,
+      headers: { "content-type": FORM },
+      duplex: "half",
+    } as RequestInit);
+    const error = await refusal(receiveInteractionEvent(request, { verifySignature: false }));
+    expect(error).toMatchObject({ name: "MalformedEventError", parameter: "body" });
+    expect(error.message).toMatch(/broke off/);
+  });
+
   it("refuses a parsed body given as the raw one, saying what to pass", async () => {
     const message = { method: "POST", url: "/", headers: { host: "example.org" } };
     await expect(receiveNodeInteractionEvent(message, LEFT as never, options)).rejects.toThrow(/raw body/);
@@ -154,6 +172,17 @@ describe("receiveNodeInteractionEvent reading the request itself behind node:htt
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(LEFT);
+  });
+
+  it("refuses a body the client breaks off with a MalformedEventError", async () => {
+    seen.length = 0;
+    const request = httpRequest(`${base}/flex-events`, {
+      method: "POST",
+      headers: { "content-type": FORM, "content-length": "1000", "x-twilio-signature": "x" },
+    });
+    request.on("error", () => undefined);
+    request.write("EventType=on", () => setTimeout(() => request.destroy(), 50));
+    await vi.waitFor(() => expect(seen.map((s) => s.name)).toEqual(["MalformedEventError"]));
   });
 
   it("stops reading a 50 MB body past the cap, streamed or announced, and the handler answers 413", async () => {
