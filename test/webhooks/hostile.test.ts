@@ -25,6 +25,17 @@ function forged(body: string, type = FORM, url = URL_): Request {
   return new Request(url, { method: "POST", body, headers: { "content-type": type, "x-twilio-signature": "forged" } });
 }
 
+/** A JSON body signed as Twilio signs one: through `bodySHA256` in the URL. */
+async function signedJson(body: string): Promise<Request> {
+  const url = `${URL_}&bodySHA256=${await bodySha256(body)}`;
+  const signature = await twilioSignature(AUTH_TOKEN, url, {});
+  return new Request(url, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", "x-twilio-signature": signature },
+  });
+}
+
 // CPU time of the process (user + system), the least of `runs` calls: other
 // work on a shared machine delays a call but does not add to its CPU time.
 async function cpuCost(run: () => Promise<unknown>, runs: number): Promise<number> {
@@ -104,15 +115,11 @@ describe("work grows linearly with the body, whatever its shape", () => {
       expect(error).toMatchObject({ name: "MalformedEventError", parameter: "body" });
       expect(error.message).toMatch(/nested deeper than 32 levels/);
     }
-    const body = JSON.stringify({ ...LEFT, Nested: JSON.parse(`${"[".repeat(30)}${"]".repeat(30)}`) });
-    const url = `${URL_}&bodySHA256=${await bodySha256(body)}`;
-    const headers = {
-      "content-type": "application/json",
-      "x-twilio-signature": await twilioSignature(AUTH_TOKEN, url, {}),
-    };
-    await expect(
-      receiveInteractionEvent(new Request(url, { method: "POST", body, headers }), options),
-    ).resolves.toMatchObject(LEFT);
+    const nestedEvent = (depth: number) =>
+      JSON.stringify({ ...LEFT, Nested: JSON.parse(`${"[".repeat(depth)}${"]".repeat(depth)}`) });
+    const deep = await refusal(receiveInteractionEvent(await signedJson(nestedEvent(32)), options));
+    expect(deep.message).toMatch(/nested deeper than 32 levels/);
+    await expect(receiveInteractionEvent(await signedJson(nestedEvent(31)), options)).resolves.toMatchObject(LEFT);
   });
 
   it("refuses a parameter name longer than 1,000 characters, after the signature and before any object holds it", async () => {
@@ -161,15 +168,7 @@ describe("every parameter name is data", () => {
       `"EventType":"onParticipantLeft"`,
       JSON.stringify(LEFT).slice(1, -1),
     );
-    const url = `${URL_}&bodySHA256=${await bodySha256(body)}`;
-    const headers = {
-      "content-type": "application/json",
-      "x-twilio-signature": await twilioSignature(AUTH_TOKEN, url, {}),
-    };
-    const event: Record<string, unknown> = await receiveInteractionEvent(
-      new Request(url, { method: "POST", body, headers }),
-      options,
-    );
+    const event: Record<string, unknown> = await receiveInteractionEvent(await signedJson(body), options);
     expect(Object.getOwnPropertyDescriptor(event, "__proto__")?.value).toEqual({ polluted: 1 });
     expect(event.constructor).toBe("c");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
