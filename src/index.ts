@@ -75,6 +75,7 @@ export type { InteractionEvent, InteractionEventOf, InteractionEventType, Receiv
 export { bodySha256, isValidTwilioSignature, twilioSignature } from "./webhooks/signature";
 export type { SignedParams } from "./webhooks/signature";
 export {
+  EventTooLargeError,
   InteractionEventError,
   MalformedEventError,
   UnknownEventTypeError,

@@ -92,3 +92,28 @@ export class MalformedEventError extends InteractionEventError {
     this.parameter = parameter;
   }
 }
+
+/**
+ * The request's body is larger than `maxBodyBytes`, as its `Content-Length`
+ * announced or as it was read: reading stopped there, and nothing of it was
+ * parsed or verified. Answer 413; on Node, close the connection too
+ * (`Connection: close`), or the unread rest keeps it busy.
+ *
+ * @example
+ * ```ts
+ * catch (err) { if (err instanceof EventTooLargeError) return new Response(null, { status: 413 }); }
+ * ```
+ */
+export class EventTooLargeError extends InteractionEventError {
+  override name = "EventTooLargeError";
+  /** The cap that was exceeded, in bytes. */
+  readonly maxBodyBytes: number;
+
+  constructor(maxBodyBytes: number) {
+    super(
+      `The event's body is larger than maxBodyBytes (${maxBodyBytes} bytes) and was refused unparsed. ` +
+        "Twilio's interaction events are far smaller: answer 413, or raise maxBodyBytes if yours really are this large.",
+    );
+    this.maxBodyBytes = maxBodyBytes;
+  }
+}

@@ -65,7 +65,9 @@ function integer(name: string, value: unknown): number {
 /**
  * Checks received parameters against the event they name and returns them as
  * that event, or throws {@link UnknownEventTypeError} or {@link MalformedEventError}.
- * Empty optional parameters are left out; unknown parameters are kept.
+ * Empty optional parameters are left out; unknown parameters are kept. The
+ * event is an object without a prototype: every name, `__proto__` and
+ * `constructor` included, is a parameter like any other.
  *
  * @example
  * ```ts
@@ -73,28 +75,29 @@ function integer(name: string, value: unknown): number {
  * ```
  */
 export function toInteractionEvent(params: ReceivedParams): InteractionEvent {
-  const name = params[key];
+  const name = Object.hasOwn(params, key) ? params[key] : undefined;
   if (name === undefined || name === "") throw malformed(key, "is missing");
   if (typeof name !== "string") throw malformed(key, "is not a string");
   if (!Object.hasOwn(events, name)) throw new UnknownEventTypeError(name, EVENT_TYPES);
   const facts = events[name as InteractionEventType];
-  const sids: Readonly<Record<string, string>> = "sids" in facts ? facts.sids : {};
-  const integers: readonly string[] = "integers" in facts ? facts.integers : [];
-  const known = new Set<string>([...facts.required, ...Object.keys(sids), ...integers]);
+  const sids = new Map<string, string>(Object.entries("sids" in facts ? facts.sids : {}));
+  const integers = new Set<string>("integers" in facts ? facts.integers : []);
+  const known = new Set<string>([...facts.required, ...sids.keys(), ...integers]);
 
-  const event: Record<string, unknown> = {};
+  const event: Record<string, unknown> = Object.create(null);
   for (const [param, value] of Object.entries(params)) {
     if (known.has(param) && (value === "" || value === null)) continue;
     if (known.has(param) && Array.isArray(value)) throw malformed(param, "is repeated");
-    if (integers.includes(param)) event[param] = integer(param, value);
-    else if (sids[param] !== undefined) {
-      if (!isSid(sids[param], value)) throw malformed(param, `is not a ${sids[param]}… SID`);
+    const prefix = sids.get(param);
+    if (integers.has(param)) event[param] = integer(param, value);
+    else if (prefix !== undefined) {
+      if (!isSid(prefix, value)) throw malformed(param, `is not a ${prefix}… SID`);
       event[param] = value;
     } else event[param] = value;
   }
   for (const param of facts.required) {
-    if (!(param in event)) throw malformed(param, "is missing");
-    if (!integers.includes(param) && typeof event[param] !== "string") throw malformed(param, "is not a string");
+    if (!Object.hasOwn(event, param)) throw malformed(param, "is missing");
+    if (!integers.has(param) && typeof event[param] !== "string") throw malformed(param, "is not a string");
   }
   return event as InteractionEvent;
 }

@@ -3,6 +3,7 @@
 // followed by each parameter's name and value, sorted by name. A JSON body is
 // signed through the URL instead: Twilio adds `bodySHA256`, the hex SHA-256 of
 // the body, to its query string and signs the URL with no parameters.
+import { withLegacyQuery } from "./legacy-query";
 
 /**
  * Request parameters as Twilio signs them: a repeated key holds an array.
@@ -14,6 +15,13 @@
  */
 export type SignedParams = Readonly<Record<string, string | readonly string[]>>;
 
+/**
+ * Parameters ready to sign: sorted by name, each with its values
+ * de-duplicated and sorted. The receivers build it from a body without an
+ * object in between (see params.ts).
+ */
+export type SortedParams = readonly (readonly [name: string, values: readonly string[]])[];
+
 const encoder = new TextEncoder();
 
 function base64(bytes: ArrayBuffer): string {
@@ -22,16 +30,35 @@ function base64(bytes: ArrayBuffer): string {
   return btoa(binary);
 }
 
-// Sorted by UTF-16 code units, values of a repeated key de-duplicated and
-// sorted too: the same string twilio-node's validator builds.
-function signedText(url: string, params: SignedParams): string {
-  let text = url;
-  for (const name of Object.keys(params).sort()) {
-    const value = params[name]!;
-    const values = typeof value === "string" ? [value] : [...new Set(value)].sort();
-    for (const item of values) text += name + item;
-  }
+/** Sorted by UTF-16 code units, duplicates dropped: twilio-node's `Array.from(new Set(values)).sort()`, without hashing. */
+export function uniqueSorted(values: readonly string[]): string[] {
+  const sorted = [...values].sort();
+  return sorted.filter((value, i) => i === 0 || value !== sorted[i - 1]);
+}
+
+function sortedParams(params: SignedParams): SortedParams {
+  return Object.keys(params)
+    .sort()
+    .map((name) => {
+      const value = params[name]!;
+      return [name, typeof value === "string" ? [value] : uniqueSorted(value)] as const;
+    });
+}
+
+// Each parameter's name and value, in order, appended to the URL: the string
+// twilio-node's validator signs.
+function paramsText(params: SortedParams): string {
+  let text = "";
+  for (const [name, values] of params) for (const value of values) text += name + value;
   return text;
+}
+
+async function hmacKey(authToken: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", encoder.encode(authToken), { name: "HMAC", hash: "SHA-1" }, false, ["sign"]);
+}
+
+async function sign(key: CryptoKey, text: string): Promise<string> {
+  return base64(await crypto.subtle.sign("HMAC", key, encoder.encode(text)));
 }
 
 /**
@@ -45,10 +72,7 @@ function signedText(url: string, params: SignedParams): string {
  * ```
  */
 export async function twilioSignature(authToken: string, url: string, params: SignedParams): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(authToken), { name: "HMAC", hash: "SHA-1" }, false, [
-    "sign",
-  ]);
-  return base64(await crypto.subtle.sign("HMAC", key, encoder.encode(signedText(url, params))));
+  return sign(await hmacKey(authToken), url + paramsText(sortedParams(params)));
 }
 
 /**
@@ -74,10 +98,10 @@ export function sameText(a: string, b: string): boolean {
   return diff === 0;
 }
 
-// The URL as received and its port variants (Twilio keeps or drops the port
-// depending on the product), then the same for the URL as `new URL()`
-// normalises it: the candidates twilio-node's validator tries, in its order,
-// but for Node's legacy querystring re-encoding.
+// The URLs twilio-node's validator tries, in its order: the URL as received
+// without and with its default port (Twilio keeps or drops the port depending
+// on the product), then the same for the URL as `new URL()` normalises it,
+// and those two with the query re-encoded by Node's legacy querystring.
 function withPort(url: string, keep: boolean): string {
   const match = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)/i.exec(url);
   if (!match) return url;
@@ -101,13 +125,39 @@ function candidateUrls(url: string): string[] {
   } catch {
     normalized = undefined;
   }
-  if (normalized !== undefined) urls.push(withPort(normalized, false), withPort(normalized, true));
+  if (normalized !== undefined) {
+    const variants = [withPort(normalized, false), withPort(normalized, true)];
+    urls.push(...variants, ...variants.map(withLegacyQuery));
+  }
   return [...new Set(urls)];
 }
 
 /**
+ * Whether `signature` is the signature of a request to `url` with `params`
+ * (already sorted), under `authToken`: the receivers' check. Every URL
+ * twilio-node would try is tried, each comparison in constant time.
+ */
+export async function isValidSignatureOf(
+  authToken: string,
+  signature: string,
+  url: string,
+  params: SortedParams,
+): Promise<boolean> {
+  const key = await hmacKey(authToken);
+  const text = paramsText(params);
+  let valid = false;
+  for (const candidate of candidateUrls(url)) {
+    if (sameText(signature, await sign(key, candidate + text))) valid = true;
+  }
+  return valid;
+}
+
+/**
  * Whether `signature` is Twilio's signature of a request to `url` with
- * `params`, under `authToken`. The comparison takes constant time.
+ * `params`, under `authToken`. It accepts what twilio-node's
+ * `validateRequest` accepts: the URL with or without its default port, as
+ * given or as `new URL()` normalises it, with its query as given or
+ * re-encoded by Node's legacy querystring. The comparison takes constant time.
  *
  * @example
  * ```ts
@@ -120,9 +170,5 @@ export async function isValidTwilioSignature(
   url: string,
   params: SignedParams,
 ): Promise<boolean> {
-  let valid = false;
-  for (const candidate of candidateUrls(url)) {
-    if (sameText(signature, await twilioSignature(authToken, candidate, params))) valid = true;
-  }
-  return valid;
+  return isValidSignatureOf(authToken, signature, url, sortedParams(params));
 }

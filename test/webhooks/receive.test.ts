@@ -7,7 +7,6 @@ import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from "vitest";
 import {
   type InteractionEvent,
-  InteractionEventError,
   MalformedEventError,
   type Sid,
   TwilioConfigError,
@@ -21,44 +20,7 @@ import {
 import { clearTwilioEnv } from "../helpers/env";
 import { AUTH_TOKEN } from "../helpers/fixtures";
 import { type TestServer, startServer } from "../helpers/server";
-import { loadSpec } from "../helpers/spec";
-
-const URL_ = "https://example.org/flex-events?tenant=a";
-const FORM = "application/x-www-form-urlencoded";
-const doc = loadSpec("flex");
-/** The example event of each webhook in the spec, as form strings. */
-const EXAMPLES: Record<string, Record<string, string>> = Object.fromEntries(
-  Object.keys(doc.webhooks).map((name) => {
-    const ref: string = doc.webhooks[name].post.requestBody.content[FORM].schema.$ref;
-    const example = doc.components.schemas[ref.split("/").pop()!].examples[0];
-    return [name, Object.fromEntries(Object.entries<unknown>(example).map(([k, v]) => [k, String(v)]))];
-  }),
-);
-const LEFT = EXAMPLES.onParticipantLeft!;
-
-async function signedRequest(
-  params: Record<string, string | string[]>,
-  { token = AUTH_TOKEN, url = URL_, change = {} as Record<string, string> } = {},
-): Promise<Request> {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...params, ...change })) for (const item of [v].flat()) body.append(k, item);
-  return new Request(url, {
-    method: "POST",
-    body,
-    headers: { "x-twilio-signature": await twilioSignature(token, url, params) },
-  });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<InteractionEventError> {
-  const error = await promise.then(
-    (value) => {
-      throw new Error(`expected a refusal, got ${JSON.stringify(value)}`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InteractionEventError);
-  return error as InteractionEventError;
-}
+import { EXAMPLES, FORM, LEFT, URL_, refusal, signedRequest } from "./support";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -112,6 +74,16 @@ describe("receiveInteractionEvent", () => {
     await expect(
       receiveInteractionEvent(again, { authToken: AUTH_TOKEN, url: "https://public.example.org/hook" }),
     ).resolves.toMatchObject({ EventType: "onParticipantLeft" });
+
+    // A GET webhook's parameters are in the query Twilio signed: the public URL plus the request's own query.
+    const query = `?${new URLSearchParams(LEFT)}`;
+    const get = new Request(`http://10.0.0.7:8080/hook${query}`, {
+      headers: {
+        "x-twilio-signature": await twilioSignature(AUTH_TOKEN, `https://public.example.org/hook${query}`, {}),
+      },
+    });
+    const url = `https://public.example.org/hook${new URL(get.url).search}`;
+    await expect(receiveInteractionEvent(get, { authToken: AUTH_TOKEN, url })).resolves.toMatchObject(LEFT);
   });
 
   it("needs a token or an explicit verifySignature: false", async () => {

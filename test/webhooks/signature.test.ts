@@ -11,6 +11,7 @@ import {
   receiveInteractionEvent,
   twilioSignature,
 } from "twilio-interactions";
+import { otherPort } from "./support";
 import { twilioNode } from "./twilio-node";
 
 const reference = twilioNode();
@@ -92,12 +93,6 @@ const forgery = fc.constantFrom<Forgery>(
   "other-token",
   "junk",
 );
-
-function otherPort(u: string): string {
-  return /:\d+\//.test(u)
-    ? u.replace(/:\d+\//, "/")
-    : u.replace(/^(https?):\/\/([^/]+)\//, (_m, s, h) => `${s}://${h}:${s === "https" ? 443 : 80}/`);
-}
 
 function signatureFor(kind: Forgery, authToken: string, u: string, p: Record<string, unknown>, junk: string): string {
   switch (kind) {
