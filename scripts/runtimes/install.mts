@@ -56,13 +56,15 @@ export function installRuntimes(): RuntimeBinaries {
     );
     writeFileSync(stamp, JSON.stringify(specs));
   }
-  const paths = Object.fromEntries(
-    Object.entries(RUNTIME_PACKAGES).map(([name, { binary }]) => [name, join(RUNTIMES_DIR, "node_modules", binary)]),
-  ) as RuntimeBinaries;
-  paths.chromium = CHROMIUM;
-  paths.nodes = Object.fromEntries(
-    NODE_VERSIONS.map((version) => [version, join(RUNTIMES_DIR, "node_modules", nodeRuntime(version), "bin/node")]),
-  );
+  const paths = {
+    ...(Object.fromEntries(
+      Object.entries(RUNTIME_PACKAGES).map(([name, { binary }]) => [name, join(RUNTIMES_DIR, "node_modules", binary)]),
+    ) as Record<keyof typeof RUNTIME_PACKAGES, string>),
+    chromium: CHROMIUM,
+    nodes: Object.fromEntries(
+      NODE_VERSIONS.map((version) => [version, join(RUNTIMES_DIR, "node_modules", nodeRuntime(version), "bin/node")]),
+    ),
+  };
   const { nodes, ...others } = paths;
   const all = { ...others, ...Object.fromEntries(Object.entries(nodes).map(([v, path]) => [nodeRuntime(v), path])) };
   for (const [name, path] of Object.entries(all)) {

@@ -27,7 +27,8 @@ it("npm test runs the drift check", async () => {
   const { scripts } = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as {
     scripts: Record<string, string>;
   };
-  expect(scripts.test).toContain("npm run check:generated");
+  expect(scripts.test).toContain("scripts/checks.mts");
+  expect(await readFile(join(repoRoot, "scripts/checks.mts"), "utf8")).toMatch(/"check:generated"/);
   // The tests below run these files directly in a copy of the repository.
   expect(scripts["check:generated"]).toContain("scripts/check-generated.mts");
   expect(scripts.generate).toContain("scripts/generate.mts");
