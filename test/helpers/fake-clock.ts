@@ -8,11 +8,18 @@ import { vi } from "vitest";
 
 /**
  * Fakes `setTimeout` and `clearTimeout` (and `Date`, with `date: true`) until
- * the returned function is called. Only for tests that run one at a time:
- * the fake clock is the worker's.
+ * the returned function is called. With `running: true` the fake clock also
+ * moves by itself, a millisecond at a time, for code that needs no gate; its
+ * timers still never fire before their time by its `Date.now()`, as the
+ * machine's can by libuv's cached loop time. Only for tests that run one at a
+ * time: the fake clock is the worker's.
  */
-export function useFakeClock(options: { date?: boolean } = {}): () => void {
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", ...(options.date ? (["Date"] as const) : [])] });
+export function useFakeClock(options: { date?: boolean; running?: boolean } = {}): () => void {
+  vi.useFakeTimers({
+    toFake: ["setTimeout", "clearTimeout", ...(options.date ? (["Date"] as const) : [])],
+    shouldAdvanceTime: options.running ?? false,
+    advanceTimeDelta: 1,
+  });
   return () => vi.useRealTimers();
 }
 
