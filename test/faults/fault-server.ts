@@ -4,6 +4,7 @@
 // bytes) are written straight to the socket. Requests are recorded (by
 // test/helpers/server.ts) with their arrival time, so tests can count them
 // and measure the waits between retries.
+import type { ServerResponse } from "node:http";
 import { type ReceivedRequest, json, startServer } from "../helpers/server";
 import {
   BODY,
@@ -33,12 +34,6 @@ export { HTML_PAGE, INTERACTION, LARGE_PAGE_ITEMS, PAGE_ITEMS, TRUNCATED_BODY } 
 export const SCENARIOS = {
   // Rate limiting and server errors.
   "429 with Retry-After in seconds": (x) => (x.n === 1 ? failure(x, 429, { "retry-after": "1" }) : ok(x)),
-  "429 with Retry-After as an HTTP date": (x) => {
-    if (x.n > 1) return ok(x);
-    // A whole second at least 1.5 s away, so the HTTP date (which has no milliseconds) names it exactly.
-    x.notes.retryAt = Math.ceil((Date.now() + 1500) / 1000) * 1000;
-    failure(x, 429, { "retry-after": new Date(x.notes.retryAt).toUTCString() });
-  },
   "429 with a Retry-After over 60 s": (x) => (x.n === 1 ? failure(x, 429, { "retry-after": "3600" }) : ok(x)),
   "429 without Retry-After, every time": (x) => failure(x, 429),
   "500, 502, 503, then success": (x) => {
@@ -136,6 +131,8 @@ export interface FaultServer {
   /** `Date.now()` when each request had been received in full. */
   readonly arrivals: number[];
   readonly notes: Notes;
+  /** How many requests the server holds: received, with a response it has not finished (a stall). */
+  held(): number;
   close(): Promise<void>;
 }
 
@@ -145,11 +142,13 @@ export interface FaultServer {
  */
 export async function startFaultServer(scenario?: ScenarioName, foreign = ""): Promise<FaultServer> {
   const arrivals: number[] = [];
+  const responses: ServerResponse[] = [];
   const notes: Notes = {};
   const timers = new Set<NodeJS.Timeout>();
   let origin = "";
   const server = await startServer((request, response) => {
     arrivals.push(Date.now());
+    responses.push(response);
     if (!scenario) return json(response, 200, INTERACTION);
     const later = (ms: number, reply: () => void) => {
       const timer = setTimeout(() => {
@@ -166,6 +165,7 @@ export async function startFaultServer(scenario?: ScenarioName, foreign = ""): P
     requests: server.requests,
     arrivals,
     notes,
+    held: () => responses.filter((response) => !response.writableEnded).length,
     close() {
       for (const timer of timers) clearTimeout(timer);
       return server.close();

@@ -1,7 +1,14 @@
 // Runs a table of fault cases against real loopback servers, once per test
-// credential, and checks every case the same way: requests the server saw,
-// the outcome (error type and message, or data), elapsed time, waits between
-// retries, and that no credential leaked anywhere.
+// credential, and checks every case the same way: attempts the client made and
+// requests the server saw, the outcome (error type and message, or data), the
+// retry waits the client chose, and that no credential leaked anywhere.
+//
+// Nothing here reads a clock against a bound that a busy machine could miss:
+// the waits are the ones the client logged (its decision, exact), and the only
+// timing checked at the server is that each retry came no sooner than its wait.
+// Cases with a timeout run one at a time on a fake clock, moved only once the
+// server holds the request the client waits on, so a request that is merely
+// slow to arrive on a busy machine is never timed out by mistake.
 import { describe, type ExpectStatic, it } from "vitest";
 import {
   type InteractionsClient,
@@ -10,39 +17,37 @@ import {
   createInteractionsClient,
   unwrap,
 } from "twilio-interactions";
+import { advance, loggedWaits, until, useFakeClock } from "../helpers/fake-clock";
 import { CALLS, type CallName } from "./calls";
 import { type FaultServer, type ScenarioName, refusingUrl, startFaultServer } from "./fault-server";
 import { CREDENTIALS, type Credential, Evidence, basicAuthorization } from "./leak-check";
 
-/** Added to every upper time bound: the machine is shared, so only lower bounds are tight. */
-export const SLACK_MS = 2000;
 /**
- * Taken from every lower time bound: libuv schedules timers from its cached
- * loop time, so a timer can fire a millisecond or so early by performance.now().
+ * Taken from a wait when it is compared with the gap the server measured:
+ * Date.now() has millisecond resolution on both sides of the gap, and libuv's
+ * cached loop time may run a millisecond or so behind it.
  */
-export const EARLY_MS = 5;
+const EARLY_MS = 5;
 
-/** Bounds of a wait or duration, in milliseconds (SLACK_MS is added to the upper one when checked). */
+/**
+ * The client's own timeout in cases that set none: far above any exchange on
+ * a saturated machine, and below the test's timeout, so a client that waits
+ * where it should fail at once ends in a wrong error rather than a hang.
+ */
+const DEFAULT_TIMEOUT_MS = 100_000;
+
+/** Bounds of a retry wait the client chose, in milliseconds, both inclusive. */
 export type Bounds = readonly [min: number, max: number];
 
-/** Total backoff of `retries` retries without Retry-After: 0.5 s doubling, minus up to 25 % jitter. */
-export function backoff(retries: number): Bounds {
-  let max = 0;
-  for (let i = 0; i < retries; i++) max += Math.min(500 * 2 ** i, 8000);
-  return [max * 0.75, max];
-}
-
-/** The bounds of one retry wait (1-based). */
+/** The bounds of one backoff wait without Retry-After (1-based): 0.5 s doubling, minus up to 25 % jitter. */
 export function retryWait(retry: number): Bounds {
   const max = Math.min(500 * 2 ** (retry - 1), 8000);
-  return [max * 0.75, max];
+  return [Math.round(max * 0.75), max];
 }
 
-export function plus(...parts: (Bounds | number)[]): Bounds {
-  return parts.reduce<Bounds>(
-    (sum, part) => (typeof part === "number" ? [sum[0] + part, sum[1] + part] : [sum[0] + part[0], sum[1] + part[1]]),
-    [0, 0],
-  );
+/** The bounds of the first `retries` backoff waits, in order. */
+export function backoff(retries: number): Bounds[] {
+  return Array.from({ length: retries }, (_, i) => retryWait(i + 1));
 }
 
 export interface Servers {
@@ -60,6 +65,7 @@ export interface FaultCase {
   scenario: ScenarioName | "connection refused";
   call: CallName;
   maxRetries?: number;
+  /** The client's timeout; a case that sets one runs on a fake clock (see {@link driveTimeouts}). */
   timeoutMs?: number;
   /** Other client options, such as maxResponseBytes. */
   options?: InteractionsClientOptions;
@@ -71,9 +77,8 @@ export interface FaultCase {
   data?: unknown;
   /** Items a list call must yield before it ends or throws. */
   items?: number;
-  elapsedMs: Bounds;
-  /** Waits between consecutive requests, measured at the server. */
-  gapsMs?: readonly Bounds[];
+  /** The waits the client must choose before its retries, in order, as its logger reports them (none by default). */
+  waitsMs?: readonly Bounds[];
   /** Extra checks on the run. */
   check?: (run: Run, expect: ExpectStatic) => void;
 }
@@ -82,7 +87,6 @@ export interface Run {
   data?: unknown;
   error?: unknown;
   items: unknown[];
-  elapsedMs: number;
   origin: FaultServer;
   foreign: FaultServer;
   evidence: Evidence;
@@ -97,27 +101,56 @@ async function play(c: FaultCase, credential: Credential): Promise<Run> {
     ...credential.options,
     baseUrls: { flex: baseUrl, proxy: baseUrl },
     maxRetries: c.maxRetries ?? 0,
-    timeoutMs: c.timeoutMs ?? 5000,
+    timeoutMs: c.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...c.options,
     logger: evidence.logger,
   });
-  const run: Run = { items: [], elapsedMs: 0, origin, foreign, evidence };
-  const started = performance.now();
-  try {
+  const run: Run = { items: [], origin, foreign, evidence };
+  const call = (async () => {
     const result = await CALLS[c.call].run(client, run.items);
     if (result) {
       evidence.result(result);
       run.data = await unwrap(result);
     }
-  } catch (error) {
+  })().catch((error: unknown) => {
     run.error = error;
+  });
+  try {
+    if (c.timeoutMs === undefined) await call;
+    else await driveTimeouts(call, c.timeoutMs, origin, evidence);
   } finally {
-    run.elapsedMs = performance.now() - started;
     await Promise.all([origin.close(), foreign.close()]);
   }
   evidence.error(run.error);
   evidence.requests("requests received by the other origin", foreign.requests);
   return run;
+}
+
+/**
+ * Runs `call` to its end on the fake clock: each time the client logs a retry
+ * wait, the clock moves by that wait; each time the server holds one more request, it moves by the
+ * client's timeout. Nothing else moves it, so the first page of a list is
+ * never timed out however slowly it travels.
+ */
+async function driveTimeouts(call: Promise<void>, timeoutMs: number, origin: FaultServer, evidence: Evidence) {
+  let done = false;
+  void call.finally(() => (done = true));
+  let waited = 0;
+  let timedOut = 0;
+  while (!done) {
+    await until(
+      () => done || loggedWaits(evidence.logLines).length > waited || origin.held() > timedOut,
+      "the client to wait, or the server to hold a request",
+    );
+    const waits = loggedWaits(evidence.logLines);
+    if (waits.length > waited) {
+      advance(waits[waited++]!);
+    } else if (origin.held() > timedOut) {
+      timedOut++;
+      advance(timeoutMs);
+    }
+  }
+  await call;
 }
 
 function checkRun(c: FaultCase, credential: Credential, run: Run, expect: ExpectStatic): void {
@@ -129,10 +162,11 @@ function checkRun(c: FaultCase, credential: Credential, run: Run, expect: Expect
   expect(evidence.leaks()).toEqual([]);
   expect(foreign.requests).toEqual([]);
 
-  // Exactly the expected requests, each the same call with the configured credential.
-  if (c.scenario === "connection refused") {
-    expect(evidence.logLines.filter((line) => / \(attempt \d+ of \d+\)$/.test(line))).toHaveLength(c.requests);
-  } else {
+  // Exactly the expected attempts, as the client logged them; each request the origin received
+  // is the same call with the configured credential.
+  const attempts = evidence.logLines.filter((line) => / \(attempt \d+ of \d+\)$/.test(line));
+  expect(attempts).toHaveLength(c.requests);
+  if (c.scenario !== "connection refused") {
     expect(origin.requests.map((r) => `${r.method} ${new URL(r.url, origin.url).pathname}`)).toEqual(
       Array(c.requests).fill(`${call.method} ${call.path}`),
     );
@@ -154,29 +188,46 @@ function checkRun(c: FaultCase, credential: Credential, run: Run, expect: Expect
   }
   if (c.items !== undefined) expect(run.items).toHaveLength(c.items);
 
-  expect(run.elapsedMs).toBeGreaterThanOrEqual(c.elapsedMs[0] - EARLY_MS);
-  expect(run.elapsedMs).toBeLessThanOrEqual(c.elapsedMs[1] + SLACK_MS);
-  if (c.gapsMs) {
+  // The waits the client chose, exactly within their bounds; and at the server (on the
+  // machine's clock), each retry arrived no sooner than its wait: a busy machine only makes
+  // the gap longer. On the fake clock, driveTimeouts checked that instead.
+  const waits = loggedWaits(evidence.logLines);
+  const expected = c.waitsMs ?? [];
+  expect(waits).toHaveLength(expected.length);
+  expected.forEach(([min, max], i) => {
+    expect(waits[i]).toBeGreaterThanOrEqual(min);
+    expect(waits[i]).toBeLessThanOrEqual(max);
+  });
+  if (c.timeoutMs === undefined && c.scenario !== "connection refused" && c.call !== "list") {
     const gaps = origin.arrivals.slice(1).map((at, i) => at - origin.arrivals[i]!);
-    expect(gaps).toHaveLength(c.gapsMs.length);
-    c.gapsMs.forEach(([min, max], i) => {
-      // Date.now() has millisecond resolution on both sides of a gap, and timers may fire early.
-      expect(gaps[i]).toBeGreaterThanOrEqual(min - EARLY_MS);
-      expect(gaps[i]).toBeLessThanOrEqual(max + SLACK_MS);
-    });
+    expect(gaps).toHaveLength(waits.length);
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(waits[i]! - EARLY_MS));
   }
   c.check?.(run, expect);
 }
 
-/** One concurrent test per case and credential; each starts its own servers. */
+/**
+ * One test per case and credential, each with its own servers: concurrent on
+ * the machine's clock, and one at a time on the fake clock for cases with a timeout.
+ */
 export function describeFaults(title: string, cases: readonly FaultCase[]): void {
-  describe.concurrent(title, () => {
+  const timed = cases.filter((c) => c.timeoutMs !== undefined);
+  describe(title, () => {
     for (const credential of CREDENTIALS) {
       describe(credential.label, () => {
-        it.for(cases)("$name", async (c, { expect }) => {
-          const run = await play(c, credential);
-          checkRun(c, credential, run, expect);
+        it.concurrent.for(cases.filter((c) => c.timeoutMs === undefined))("$name", async (c, { expect }) => {
+          checkRun(c, credential, await play(c, credential), expect);
         });
+        if (timed.length) {
+          it.for(timed)("$name (fake clock)", async (c, { expect }) => {
+            const restore = useFakeClock();
+            try {
+              checkRun(c, credential, await play(c, credential), expect);
+            } finally {
+              restore();
+            }
+          });
+        }
       });
     }
   });

@@ -20,8 +20,8 @@ export interface Exchange {
 }
 
 export interface Notes {
-  /** Epoch milliseconds named by an HTTP-date Retry-After. */
-  retryAt?: number;
+  /** Whether the whole response body went to the socket before the connection closed. */
+  sentWhole?: boolean;
 }
 
 export type Scenario = (x: Exchange) => void;

@@ -4,7 +4,7 @@
 import { AuthenticationError, InternalServerError, TwilioResponseError } from "twilio-interactions";
 import { CALLS, type CallName } from "./calls";
 import { HTML_PAGE, INTERACTION, TRUNCATED_BODY } from "./fault-server";
-import { type FaultCase, type Servers, backoff, describeFaults, retryWait } from "./harness";
+import { type FaultCase, type Servers, describeFaults, retryWait } from "./harness";
 
 const request = (call: CallName, s: Servers) => `${CALLS[call].method} ${s.origin}${CALLS[call].path}`;
 const notJson = (what: string, body: string, type: string) =>
@@ -26,7 +26,6 @@ const CASES: FaultCase[] = [
       type: TwilioResponseError,
       message: () => notJson("GET /v1/Interactions/{Sid}", TRUNCATED_BODY, "application/json"),
     },
-    elapsedMs: [0, 0],
   },
   {
     name: "truncated JSON in a complete 200, POST: TwilioResponseError, sent once",
@@ -38,7 +37,6 @@ const CASES: FaultCase[] = [
       type: TwilioResponseError,
       message: () => notJson("POST /v1/Interactions", TRUNCATED_BODY, "application/json"),
     },
-    elapsedMs: [0, 0],
   },
   {
     name: "HTML error page with 502, GET: retried, then InternalServerError describing the page",
@@ -47,8 +45,7 @@ const CASES: FaultCase[] = [
     maxRetries: 1,
     requests: 2,
     error: { type: InternalServerError, message: () => badGateway },
-    elapsedMs: backoff(1),
-    gapsMs: [retryWait(1)],
+    waitsMs: [retryWait(1)],
   },
   {
     name: "HTML error page with 502, POST: sent once",
@@ -57,7 +54,6 @@ const CASES: FaultCase[] = [
     maxRetries: 2,
     requests: 1,
     error: { type: InternalServerError, message: () => badGateway },
-    elapsedMs: [0, 0],
   },
   {
     name: "empty 200 body: TwilioResponseError",
@@ -69,7 +65,6 @@ const CASES: FaultCase[] = [
       type: TwilioResponseError,
       message: () => "GET /v1/Interactions/{Sid} answered 200 with an empty body instead of JSON.",
     },
-    elapsedMs: [0, 0],
   },
   {
     name: "valid JSON labelled text/plain: accepted as data",
@@ -77,7 +72,6 @@ const CASES: FaultCase[] = [
     call: "fetch",
     requests: 1,
     data: INTERACTION,
-    elapsedMs: [0, 0],
   },
   {
     name: "HTML page with 200: TwilioResponseError naming the content type",
@@ -86,7 +80,6 @@ const CASES: FaultCase[] = [
     maxRetries: 2,
     requests: 1,
     error: { type: TwilioResponseError, message: () => notJson("GET /v1/Interactions/{Sid}", HTML_PAGE, "text/html") },
-    elapsedMs: [0, 0],
   },
   {
     name: "302 to another origin, GET: not followed, nothing sent there",
@@ -95,7 +88,6 @@ const CASES: FaultCase[] = [
     maxRetries: 2,
     requests: 1,
     error: { type: TwilioResponseError, message: redirected("fetch", 302) },
-    elapsedMs: [0, 0],
   },
   {
     name: "307 to another origin, POST: not followed, nothing sent there",
@@ -104,7 +96,6 @@ const CASES: FaultCase[] = [
     maxRetries: 2,
     requests: 1,
     error: { type: TwilioResponseError, message: redirected("create", 307) },
-    elapsedMs: [0, 0],
   },
   {
     name: "401 echoing the credential in body and headers: AuthenticationError, all redacted",
@@ -116,7 +107,6 @@ const CASES: FaultCase[] = [
       message: () =>
         /^Twilio answered 401 \(error 20003\): Authenticate: got (AC|SK)[0-9a-f]{32}:\[REDACTED\] \(\[REDACTED\], \[REDACTED\]\) See https:\/\/example\.com\/\?secret=\[REDACTED\]$/,
     },
-    elapsedMs: [0, 0],
   },
   {
     name: "200 echoing the credential in its Content-Type: TwilioResponseError without it",
@@ -127,7 +117,6 @@ const CASES: FaultCase[] = [
       type: TwilioResponseError,
       message: () => notJson("GET /v1/Interactions/{Sid}", HTML_PAGE, "text/[REDACTED]"),
     },
-    elapsedMs: [0, 0],
   },
   {
     name: "redirect echoing the credential in its host, query and Content-Type: TwilioResponseError without it",
@@ -140,7 +129,6 @@ const CASES: FaultCase[] = [
         `${request("create", s)} answered 302 with a redirect to http://[REDACTED].example.com. ` +
         `The SDK does not follow redirects, so credentials are only ever sent to ${s.origin}.`,
     },
-    elapsedMs: [0, 0],
   },
 ];
 

@@ -8,6 +8,7 @@ import {
   TwilioError,
   waitForChannel,
 } from "twilio-interactions";
+import { useFakeClock } from "../helpers/fake-clock";
 import { SEED_CHANNEL, SEED_ROUTING_PARAMS } from "../helpers/seed";
 import { useEmulator } from "../emulator/support";
 
@@ -27,8 +28,10 @@ describe("waitForChannel", () => {
     const pauses: number[] = [];
     let last = 0;
     const twilio = ctx.client({
+      // Far beyond the test: only the poll's own pauses are timed here.
+      timeoutMs: 600_000,
       async fetch(url, init) {
-        const now = performance.now();
+        const now = Date.now();
         if (last) pauses.push(now - last);
         last = now;
         const response = await ctx.emulator.fetch(url, init);
@@ -36,11 +39,18 @@ describe("waitForChannel", () => {
         return response;
       },
     });
-    const channel = await waitForChannel(twilio, interaction, { initialDelayMs: 20 });
-    expect(channel).toMatchObject({ sid: interaction.channel.sid, status: "active" });
+    // On a running fake clock, whose timers never fire early by its Date.now(): a busy
+    // machine can only lengthen a pause, never shorten it below its backoff step.
+    const restore = useFakeClock({ date: true, running: true });
+    try {
+      const channel = await waitForChannel(twilio, interaction, { initialDelayMs: 20 });
+      expect(channel).toMatchObject({ sid: interaction.channel.sid, status: "active" });
+    } finally {
+      restore();
+    }
     expect(fetches()).toBe(4);
-    // 20, 40 and 80 ms: each pause at least as long as its backoff step (timers never fire early by much).
-    expect(pauses.map((pause, i) => pause >= 20 * 2 ** i - 2)).toEqual([true, true, true]);
+    // 20, 40 and 80 ms.
+    expect(pauses.map((pause, i) => pause >= 20 * 2 ** i)).toEqual([true, true, true]);
   });
 
   it("throws ChannelSetupError with Twilio's error code and message when setup fails", async () => {

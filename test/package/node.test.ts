@@ -1,5 +1,6 @@
 // The installed tarball used from Node the ways users do: ESM import,
-// CommonJS require, and TypeScript compiled with moduleResolution node16 (as
+// CommonJS require, and TypeScript compiled with moduleResolution node10
+// (CommonJS, what "module": "commonjs" projects get by default), node16 (as
 // CommonJS and as ESM) and bundler. Each consumer runs the same scenario
 // against a loopback server and must resolve the matching build.
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -45,6 +46,13 @@ describe("JavaScript consumers", () => {
 // whose package.json "type" decides CommonJS or ESM under node16.
 const variants = [
   {
+    name: "node10, CommonJS",
+    type: "commonjs",
+    module: "commonjs",
+    moduleResolution: "node10",
+    loads: /require\("twilio-interactions"\)/,
+  },
+  {
     name: "node16, CommonJS",
     type: "commonjs",
     module: "node16",
@@ -88,7 +96,9 @@ describe("TypeScript consumers", () => {
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["consumer.ts"] }));
 
     await run(process.execPath, [TSC, "-p", dir], { cwd: dir });
-    expect(readFileSync(join(dir, "out/consumer.js"), "utf8")).toMatch(variant.loads);
+    const output = readFileSync(join(dir, "out/consumer.js"), "utf8");
+    expect(output).toMatch(variant.loads);
+    expect(output).toMatch(/["']twilio-interactions\/testing["']/);
     const { result } = (await runNode("out/consumer.js", { cwd: dir, env: env() })) as Output;
     expectScenario(result, server.requests);
   });

@@ -8,7 +8,8 @@ export default defineConfig({
     root: fileURLToPath(new URL("../..", import.meta.url)),
     include: ["test/package/**/*.test.ts"],
     globalSetup: ["test/package/helpers/global-setup.ts"],
-    testTimeout: 90_000,
-    hookTimeout: 180_000,
+    // Hang detectors, not speed checks: a tsc run or attw takes minutes on a saturated machine.
+    testTimeout: 300_000,
+    hookTimeout: 900_000,
   },
 });

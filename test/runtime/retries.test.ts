@@ -1,10 +1,12 @@
 // Retries, timeouts and aborts against a real server: what is retried and
 // what is not (a POST that may have reached Twilio is never sent twice),
 // Retry-After, per-attempt timeouts under heap churn, and immediate aborts.
+// Waits are checked as the client chose them (its log), and timeouts and
+// Retry-After dates on a fake clock, so a busy machine changes no outcome.
 import { createServer } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   InternalServerError,
   RateLimitError,
@@ -14,6 +16,7 @@ import {
   createInteractionsClient,
   unwrap,
 } from "twilio-interactions";
+import { advance, loggedWaits, until, useFakeClock } from "../helpers/fake-clock";
 import { ACCOUNT_SID, AUTH_TOKEN, INTERACTION_SID } from "../helpers/fixtures";
 import { type Handler, type TestServer, json, startServer } from "../helpers/server";
 
@@ -23,11 +26,20 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+// What every client of these tests logged: the retry waits it chose.
+let logLines: string[] = [];
+beforeEach(() => {
+  logLines = [];
+});
+const waits = () => loggedWaits(logLines);
+const record = (message: string) => void logLines.push(message);
+
 const client = (options: Record<string, unknown> = {}) =>
   createInteractionsClient({
     accountSid: ACCOUNT_SID,
     authToken: AUTH_TOKEN,
     baseUrls: { flex: server.url },
+    logger: { warn: record, debug: record },
     ...options,
   });
 const get = (twilio = client(), init: Record<string, unknown> = {}) =>
@@ -50,11 +62,8 @@ function sequence(...steps: (number | Handler)[]): void {
   });
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ elapsed: number; result: T | unknown }> {
-  const started = performance.now();
-  const result = await work().catch((e: unknown) => e);
-  return { elapsed: performance.now() - started, result };
-}
+/** Never answers: the request stays with the server until the client gives up on it. */
+const hold: Handler = () => {};
 
 describe("retries", () => {
   it("a 500 on POST is sent once", async () => {
@@ -66,11 +75,15 @@ describe("retries", () => {
 
   it("a 503 on GET is retried, with backoff, until it succeeds", async () => {
     sequence(503, 503);
-    const { elapsed, result } = await timed(() => unwrap(get()));
-    expect(result).toEqual({ sid: INTERACTION_SID });
+    expect(await unwrap(get())).toEqual({ sid: INTERACTION_SID });
     expect(server.requests).toHaveLength(3);
-    // 0.5 s then 1 s, each minus up to 25 % jitter; a timer may fire a millisecond or so early.
-    expect(elapsed).toBeGreaterThanOrEqual(375 + 750 - 5);
+    // 0.5 s then 1 s, each minus up to 25 % jitter.
+    const [first, second] = waits();
+    expect(waits()).toHaveLength(2);
+    expect(first).toBeGreaterThanOrEqual(375);
+    expect(first).toBeLessThanOrEqual(500);
+    expect(second).toBeGreaterThanOrEqual(750);
+    expect(second).toBeLessThanOrEqual(1000);
   });
 
   it("gives up after maxRetries and returns the last error", async () => {
@@ -98,22 +111,41 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("a 429 with Retry-After: 1 waits about a second, for POST too", async () => {
+  it("a 429 with Retry-After: 1 waits a second, for POST too", async () => {
     sequence((_req, res) =>
       json(res, 429, { status: 429, message: "Too Many Requests", code: 20429 }, { "retry-after": "1" }),
     );
-    const { elapsed, result } = await timed(() => unwrap(post()));
-    expect(result).toEqual({ sid: INTERACTION_SID });
+    expect(await unwrap(post())).toEqual({ sid: INTERACTION_SID });
     expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
-    expect(elapsed).toBeGreaterThanOrEqual(990);
-    expect(elapsed).toBeLessThan(5000);
+    expect(waits()).toEqual([1000]);
   });
 
   it("a Retry-After over 60 s is ignored in favour of the backoff", async () => {
     sequence((_req, res) => json(res, 429, { status: 429, message: "slow down" }, { "retry-after": "3600" }));
-    const { elapsed } = await timed(() => unwrap(get()));
-    expect(elapsed).toBeLessThan(5000);
+    await unwrap(get());
     expect(server.requests).toHaveLength(2);
+    expect(waits()).toHaveLength(1);
+    expect(waits()[0]).toBeLessThanOrEqual(500);
+  });
+
+  it("a Retry-After HTTP date is waited for to the millisecond, on a fake clock", async () => {
+    const restore = useFakeClock({ date: true });
+    try {
+      // A whole second 1.5 to 2.5 s ahead of the (frozen) clock: an HTTP date has no milliseconds.
+      const retryAt = Math.ceil((Date.now() + 1500) / 1000) * 1000;
+      const date = new Date(retryAt).toUTCString();
+      sequence((_req, res) => json(res, 429, { status: 429, message: "later" }, { "retry-after": date }));
+      const outcome = unwrap(get());
+      await until(() => waits().length === 1, "the retry wait");
+      expect(waits()).toEqual([retryAt - Date.now()]);
+      advance(waits()[0]! - 1);
+      expect(server.requests).toHaveLength(1);
+      advance(1);
+      expect(await outcome).toEqual({ sid: INTERACTION_SID });
+      expect(server.requests).toHaveLength(2);
+    } finally {
+      restore();
+    }
   });
 
   it("a 429 that persists becomes a RateLimitError", async () => {
@@ -172,33 +204,55 @@ describe("timeouts", () => {
     };
   }
 
-  it("a server slower than timeoutMs gives TwilioTimeoutError, retried for GET", async () => {
+  // On a fake clock: the timeout fires only once the server holds the request, so a
+  // request that is merely slow to arrive on a busy machine is never timed out by mistake.
+  async function onFakeClock(work: () => Promise<void>): Promise<void> {
     const stop = churnHeap();
+    const restore = useFakeClock();
     try {
-      server.reset((_req, res) => void setTimeout(() => json(res, 200, {}), 3000));
-      const { elapsed, result } = await timed(() => get(client({ timeoutMs: 150, maxRetries: 1 })));
+      await work();
+    } finally {
+      restore();
+      stop();
+    }
+  }
+  const received = (n: number) => until(() => server.requests.length === n, `request ${n} at the server`);
+
+  it("a server slower than timeoutMs gives TwilioTimeoutError, retried for GET", () =>
+    onFakeClock(async () => {
+      server.reset(hold);
+      const outcome = get(client({ timeoutMs: 150, maxRetries: 1 })).catch((e: unknown) => e);
+      await received(1);
+      advance(150);
+      await until(() => waits().length === 1, "the retry wait");
+      expect(waits()[0]).toBeGreaterThanOrEqual(375);
+      expect(waits()[0]).toBeLessThanOrEqual(500);
+      advance(waits()[0]! - 1);
+      expect(server.requests).toHaveLength(1);
+      advance(1);
+      await received(2);
+      advance(150);
+      const result = await outcome;
       expect(result).toBeInstanceOf(TwilioTimeoutError);
       expect((result as Error).message).toBe(
         `GET ${server.url}/v1/Interactions/${INTERACTION_SID} timed out after 150 ms.`,
       );
       expect(server.requests).toHaveLength(2);
-      expect(elapsed).toBeGreaterThanOrEqual(2 * 150 + 375 - 5);
-      expect(elapsed).toBeLessThan(2500);
-    } finally {
-      stop();
-    }
-  });
+    }));
 
-  it("a timed-out POST is not retried", async () => {
-    const stop = churnHeap();
-    try {
-      server.reset((_req, res) => void setTimeout(() => json(res, 200, {}), 3000));
-      expect(await post(client({ timeoutMs: 150 })).catch((e: unknown) => e)).toBeInstanceOf(TwilioTimeoutError);
+  it("a timed-out POST is not retried", () =>
+    onFakeClock(async () => {
+      server.reset(hold);
+      const outcome = post(client({ timeoutMs: 150 })).catch((e: unknown) => e);
+      await received(1);
+      advance(149);
+      expect(logLines.some((line) => line.includes("timed out"))).toBe(false);
+      advance(1);
+      expect(await outcome).toBeInstanceOf(TwilioTimeoutError);
       expect(server.requests).toHaveLength(1);
-    } finally {
-      stop();
-    }
-  });
+      expect(logLines.filter((line) => /\(attempt \d+ of \d+\)$/.test(line))).toHaveLength(1);
+      expect(waits()).toEqual([]);
+    }));
 
   it("a body that stalls after the headers times out too", async () => {
     server.reset((_req, res) => {
@@ -218,22 +272,26 @@ describe("aborts", () => {
   });
 
   it("aborting a slow request stops it at once", async () => {
-    server.reset((_req, res) => void setTimeout(() => json(res, 200, {}), 5000));
+    // The server never answers and the client's timeout is far off: only the abort can end the call.
+    server.reset(hold);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error("user gave up")), 100);
-    const { elapsed, result } = await timed(() => get(client(), { signal: controller.signal }));
+    const outcome = get(client({ timeoutMs: 600_000 }), { signal: controller.signal }).catch((e: unknown) => e);
+    await until(() => server.requests.length === 1, "the request at the server");
+    controller.abort(new Error("user gave up"));
+    const result = await outcome;
     expect(result).toBeInstanceOf(TwilioAbortError);
     expect((result as Error).cause).toEqual(new Error("user gave up"));
-    expect(elapsed).toBeLessThan(1500);
   });
 
   it("aborting during a retry wait stops at once", async () => {
+    // A 30 s wait: only the abort can end the call within the test's time.
     sequence((_req, res) => json(res, 429, { status: 429, message: "later" }, { "retry-after": "30" }));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 200);
-    const { elapsed, result } = await timed(() => get(client(), { signal: controller.signal }));
-    expect(result).toBeInstanceOf(TwilioAbortError);
+    const outcome = get(client(), { signal: controller.signal }).catch((e: unknown) => e);
+    await until(() => waits().length === 1, "the retry wait");
+    expect(waits()).toEqual([30_000]);
+    controller.abort();
+    expect(await outcome).toBeInstanceOf(TwilioAbortError);
     expect(server.requests).toHaveLength(1);
-    expect(elapsed).toBeLessThan(2000);
   });
 });

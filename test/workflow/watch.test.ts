@@ -87,7 +87,6 @@ it(
     });
     const printed = await waitForOutput(/lint failed: generated\/ left as it was/, from);
     expect(printed).toContain(`changed: ${edit.file}`);
-    console.log(`watcher output after the breaking edit:${printed}`);
     expect(printed).toMatch(/error no-unresolved-refs: .*\n\s+at spec\//);
     expect(await repo.bundles()).toBe(before);
   },

@@ -38,7 +38,11 @@ export function recordingClient(): RecordingClient {
     baseUrls: inject("mockUrls"),
     maxRetries: 0,
     async fetch(url, init) {
-      const response = await globalThis.fetch(url, init);
+      // A new connection for each request: with retries off, a kept-alive one that the mock
+      // closes for idleness just as it is reused (seconds apart on a busy machine) would fail the test.
+      const headers = new Headers(init.headers);
+      headers.set("connection", "close");
+      const response = await globalThis.fetch(url, { ...init, headers });
       sent.push({
         method: init.method ?? "GET",
         url: new URL(url),

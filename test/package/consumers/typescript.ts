@@ -1,5 +1,6 @@
-// A TypeScript consumer of the installed package. The test compiles it with
-// moduleResolution node16 (as CommonJS and as ESM) and bundler, with no Node
+// A TypeScript consumer of the installed package and its testing subpath. The
+// test compiles it with moduleResolution node10 (CommonJS), node16 (as
+// CommonJS and as ESM) and bundler, with no Node
 // types (lib ES2022 + DOM, as in a browser or edge project), and runs the
 // output with Node. Each @ts-expect-error fails the compile if the package's
 // types are missing or `any`, so a clean compile proves they resolved.
@@ -17,6 +18,7 @@ import {
   unwrap,
   type FlexApi,
 } from "twilio-interactions";
+import { type Emulator, createEmulator } from "twilio-interactions/testing";
 
 interface ScenarioConfig {
   baseUrl: string;
@@ -114,6 +116,15 @@ async function main(config: ScenarioConfig) {
     notFound,
   };
 }
+
+// The emulator resolves from its subpath under every moduleResolution, node10 included.
+const emulator: Emulator = createEmulator();
+emulator.reset();
+function misuse() {
+  // @ts-expect-error the options are an object, not a string
+  createEmulator("fast");
+}
+void misuse;
 
 const { process } = globalThis as unknown as { process: { env: Record<string, string | undefined> } };
 main(JSON.parse(process.env.SMOKE_CONFIG ?? "") as ScenarioConfig).then((result) =>

@@ -40,7 +40,11 @@ interface PackJson {
  * tarball into `root/consumer`, a fresh project holding a copy of `consumers`.
  */
 export async function packAndInstall(root: string, consumers: string): Promise<PackedPackage> {
-  const stdout = await run("npm", ["pack", "--json", "--pack-destination", root], { cwd: repoRoot });
+  // The prepack build (bundles and declarations) takes minutes on a busy machine: a hang detector, not a speed check.
+  const stdout = await run("npm", ["pack", "--json", "--pack-destination", root], {
+    cwd: repoRoot,
+    timeoutMs: 600_000,
+  });
   // The prepack build prints its log first; npm's JSON report is the rest.
   const [pack] = JSON.parse(stdout.slice(stdout.search(/^\[$/m))) as PackJson[];
   if (!pack) throw new Error(`npm pack reported no package:\n${stdout}`);

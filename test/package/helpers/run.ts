@@ -30,7 +30,7 @@ export interface Finished {
 export function runToEnd(
   command: string,
   args: string[],
-  { cwd, env, timeoutMs = 90_000 }: RunOptions,
+  { cwd, env, timeoutMs = 300_000 }: RunOptions,
 ): Promise<Finished> {
   const description = `${command} ${args.join(" ")} (in ${cwd})`;
   return new Promise((resolve) => {
