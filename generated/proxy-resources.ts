@@ -18,7 +18,7 @@ export interface ProxyInteractionHandle {
    *
    * @example
    * ```ts
-   * await twilio.proxy.services(serviceSid).sessions(sessionSid).interactions(proxyInteractionSid).fetch();
+   * const proxyInteraction = await twilio.proxy.services(serviceSid).sessions(sessionSid).interactions(proxyInteractionSid).fetch();
    * ```
    */
   fetch(options?: RequestOptions): ApiPromise<ProxyInteraction>;
@@ -59,11 +59,12 @@ export interface ProxyInteractionResource {
    *
    * Returns the session's interactions, newest first, one page at a time.
    *
-   * Iterates over the items of every page with `for await`; `.pages()` and `.toArray()` too.
+   * Iterates over the items of every page with `for await`; `.pages()` gives one page at a time (`page.items`, `page.meta`), `.toArray()` all the items.
    *
    * @example
    * ```ts
-   * for await (const item of twilio.proxy.services(serviceSid).sessions(sessionSid).interactions.list()) console.log(item);
+   * for await (const interaction of twilio.proxy.services(serviceSid).sessions(sessionSid).interactions.list()) console.log(interaction);
+   * // or page by page: for await (const page of twilio.proxy.services(serviceSid).sessions(sessionSid).interactions.list().pages()) console.log(page.items.length, page.meta.next_page_url);
    * ```
    */
   list(

@@ -62,7 +62,7 @@ const SEED_STORY: Story = {
     queueSid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
     workerSid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
   },
-  sms: { customerNumber: "+12345678910", twilioNumber: "+192555512345", customerName: "first last" },
+  sms: { customerNumber: "+12345678910", twilioNumber: "+19255551234", customerName: "first last" },
   participantNumber: "+15557654321",
   proxy: { serviceSid: "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", sessionSid: "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
 };

@@ -94,10 +94,9 @@ export class SchemaValidator {
       out.push({ at, message: `must be at least ${s.minLength} characters long` });
     if (typeof s.maxLength === "number" && value.length > s.maxLength)
       out.push({ at, message: `must be at most ${s.maxLength} characters long` });
-    if (typeof s.pattern === "string" && !this.#pattern(s.pattern).test(value))
-      out.push({ at, message: `must match the pattern ${s.pattern}` });
     const format = typeof s.format === "string" ? FORMATS[s.format] : undefined;
     if (format && !format(value)) out.push({ at, message: `must be a valid ${String(s.format)}` });
+    let content: SchemaError[] = [];
     if (s.contentMediaType === "application/json" && s.contentSchema !== undefined) {
       let decoded: unknown;
       try {
@@ -106,8 +105,13 @@ export class SchemaValidator {
         out.push({ at, message: "must be a JSON string" });
         return;
       }
-      out.push(...this.errors(s.contentSchema as Schema, decoded, at));
+      content = this.errors(s.contentSchema as Schema, decoded, at);
+      out.push(...content);
     }
+    // On a JSON-in-form field the pattern restates the content's rules on the text, for tools that
+    // do not decode it: when the content already broke them, its errors say more than the regex.
+    if (typeof s.pattern === "string" && !content.length && !this.#pattern(s.pattern).test(value))
+      out.push({ at, message: `must match the pattern ${s.pattern}` });
   }
 
   #number(s: JsonSchema, value: number, at: string, out: SchemaError[]): void {

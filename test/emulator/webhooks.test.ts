@@ -191,9 +191,9 @@ describe("the emulator's interaction webhooks in-process", () => {
       WebhookMethod: "POST",
       WebhookEvents: ["onChannelCreateFailed"],
     });
-    // Agent-initiated without participants: Twilio accepts it, then the setup fails.
+    // An email channel started by the API without properties.from: Twilio accepts it, then the setup fails.
     const interaction = await twilio.flex.interactions.create({
-      Channel: { type: "sms", initiated_by: "agent" },
+      Channel: { type: "email", initiated_by: "api", participants: [{ address: "ada@example.com", level: "to" }] },
       Routing: ROUTING,
     });
     await twilio.flex.interactions(interaction.sid).fetch();

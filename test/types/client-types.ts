@@ -16,9 +16,15 @@ export async function readmeSnippet(): Promise<void> {
       Channel: {
         type: "sms",
         initiated_by: "agent",
-        participants: [{ address: "+12345678910", proxy_address: "+192555512345" }],
+        participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
       },
-      Routing: { properties: { workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } },
+      Routing: {
+        properties: {
+          workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+          queue_sid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+          worker_sid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        },
+      },
     },
   });
   if (error) throw new Error(error.message);

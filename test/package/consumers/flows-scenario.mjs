@@ -15,7 +15,7 @@ export async function flowsScenario(sdk, testing) {
     Channel: {
       type: "sms",
       initiated_by: "agent",
-      participants: [{ address: "+12345678910", proxy_address: "+192555512345" }],
+      participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
     },
     Routing: {
       properties: {
