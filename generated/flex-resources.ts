@@ -58,9 +58,11 @@ export interface InteractionChannelParticipantHandle {
    *
    * @example
    * ```ts
-   * const interactionChannelParticipant = await twilio.flex.interactions(interactionSid).channels(channelSid).participants(interactionChannelParticipantSid).update({
-   *   Status: "wrapup",
-   * });
+   * const interactionChannelParticipant = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .participants(interactionChannelParticipantSid)
+   *   .update({ Status: "wrapup" });
    * ```
    */
   update(
@@ -100,8 +102,19 @@ export interface InteractionChannelParticipantResource {
    *
    * @example
    * ```ts
-   * for await (const participant of twilio.flex.interactions(interactionSid).channels(channelSid).participants.list()) console.log(participant);
-   * // or page by page: for await (const page of twilio.flex.interactions(interactionSid).channels(channelSid).participants.list().pages()) console.log(page.items.length, page.meta.next_page_url);
+   * // Item by item, fetching the pages as needed:
+   * for await (const participant of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .participants.list())
+   *   console.log(participant);
+   * // Or page by page:
+   * for await (const page of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .participants.list()
+   *   .pages())
+   *   console.log(page.items.length, page.meta.next_page_url);
    * ```
    */
   list(
@@ -117,15 +130,18 @@ export interface InteractionChannelParticipantResource {
    *
    * @example
    * ```ts
-   * const interactionChannelParticipant = await twilio.flex.interactions(interactionSid).channels(channelSid).participants.create({
-   *   Type: "customer",
-   *   MediaProperties: {
-   *     level: "to",
-   *     name: "Al Fresco",
-   *     address: "al.fresco@example.com",
-   *     type: "email",
-   *   },
-   * });
+   * const interactionChannelParticipant = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .participants.create({
+   *     Type: "customer",
+   *     MediaProperties: {
+   *       level: "to",
+   *       name: "Al Fresco",
+   *       address: "al.fresco@example.com",
+   *       type: "email",
+   *     },
+   *   });
    * ```
    */
   create(
@@ -159,8 +175,19 @@ export interface InteractionChannelInviteResource {
    *
    * @example
    * ```ts
-   * for await (const invite of twilio.flex.interactions(interactionSid).channels(channelSid).invites.list()) console.log(invite);
-   * // or page by page: for await (const page of twilio.flex.interactions(interactionSid).channels(channelSid).invites.list().pages()) console.log(page.items.length, page.meta.next_page_url);
+   * // Item by item, fetching the pages as needed:
+   * for await (const invite of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .invites.list())
+   *   console.log(invite);
+   * // Or page by page:
+   * for await (const page of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .invites.list()
+   *   .pages())
+   *   console.log(page.items.length, page.meta.next_page_url);
    * ```
    */
   list(
@@ -176,20 +203,23 @@ export interface InteractionChannelInviteResource {
    *
    * @example
    * ```ts
-   * const interactionChannelInvite = await twilio.flex.interactions(interactionSid).channels(channelSid).invites.create({
-   *   Routing: {
-   *     properties: {
-   *       workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-   *       workflow_sid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-   *       queue_sid: "WQbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
-   *       task_channel_unique_name: "sms",
-   *       attributes: {
-   *         customerName: "first last",
-   *         customerAddress: "+15551234567",
+   * const interactionChannelInvite = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .invites.create({
+   *     Routing: {
+   *       properties: {
+   *         workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *         workflow_sid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *         queue_sid: "WQbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+   *         task_channel_unique_name: "sms",
+   *         attributes: {
+   *           customerName: "first last",
+   *           customerAddress: "+15551234567",
+   *         },
    *       },
    *     },
-   *   },
-   * });
+   *   });
    * ```
    */
   create(params: CreateInteractionChannelInviteParams, options?: RequestOptions): ApiPromise<InteractionChannelInvite>;
@@ -213,7 +243,11 @@ export interface InteractionTransferHandle {
    *
    * @example
    * ```ts
-   * const interactionTransfer = await twilio.flex.interactions(interactionSid).channels(channelSid).transfers(interactionTransferSid).fetch();
+   * const interactionTransfer = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .transfers(interactionTransferSid)
+   *   .fetch();
    * ```
    */
   fetch(options?: RequestOptions): ApiPromise<InteractionTransfer>;
@@ -226,7 +260,11 @@ export interface InteractionTransferHandle {
    *
    * @example
    * ```ts
-   * const interactionTransfer = await twilio.flex.interactions(interactionSid).channels(channelSid).transfers(interactionTransferSid).update({});
+   * const interactionTransfer = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .transfers(interactionTransferSid)
+   *   .update({});
    * ```
    */
   update(params?: UpdateInteractionTransferParams, options?: RequestOptions): ApiPromise<InteractionTransfer>;
@@ -256,7 +294,10 @@ export interface InteractionTransferResource {
    *
    * @example
    * ```ts
-   * const interactionTransfer = await twilio.flex.interactions(interactionSid).channels(channelSid).transfers.create({});
+   * const interactionTransfer = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .transfers.create({});
    * ```
    */
   create(params?: CreateInteractionTransferParams, options?: RequestOptions): ApiPromise<InteractionTransfer>;
@@ -275,7 +316,10 @@ export interface InteractionChannelHandle {
    *
    * @example
    * ```ts
-   * const interactionChannel = await twilio.flex.interactions(interactionSid).channels(channelSid).fetch();
+   * const interactionChannel = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .fetch();
    * ```
    */
   fetch(options?: RequestOptions): ApiPromise<InteractionChannel>;
@@ -288,9 +332,10 @@ export interface InteractionChannelHandle {
    *
    * @example
    * ```ts
-   * const interactionChannel = await twilio.flex.interactions(interactionSid).channels(channelSid).update({
-   *   Status: "closed",
-   * });
+   * const interactionChannel = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .update({ Status: "closed" });
    * ```
    */
   update(params: ChannelCloseForm, options?: RequestOptions): ApiPromise<InteractionChannel>;
@@ -303,12 +348,10 @@ export interface InteractionChannelHandle {
    *
    * @example
    * ```ts
-   * const interactionChannel = await twilio.flex.interactions(interactionSid).channels(channelSid).update({
-   *   Status: "inactive",
-   *   Routing: {
-   *     status: "closed",
-   *   },
-   * });
+   * const interactionChannel = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .update({ Status: "inactive", Routing: { status: "closed" } });
    * ```
    */
   update(params: ChannelLeaveForm, options?: RequestOptions): ApiPromise<InteractionChannel>;
@@ -330,9 +373,10 @@ export interface InteractionChannelHandle {
    *
    * @example
    * ```ts
-   * const interactionChannel = await twilio.flex.interactions(interactionSid).channels(channelSid).update({
-   *   Status: "closed",
-   * });
+   * const interactionChannel = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .update({ Status: "closed" });
    * ```
    */
   update(params: UpdateInteractionChannelParams, options?: RequestOptions): ApiPromise<InteractionChannel>;
@@ -376,8 +420,17 @@ export interface InteractionChannelResource {
    *
    * @example
    * ```ts
-   * for await (const channel of twilio.flex.interactions(interactionSid).channels.list()) console.log(channel);
-   * // or page by page: for await (const page of twilio.flex.interactions(interactionSid).channels.list().pages()) console.log(page.items.length, page.meta.next_page_url);
+   * // Item by item, fetching the pages as needed:
+   * for await (const channel of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels.list())
+   *   console.log(channel);
+   * // Or page by page:
+   * for await (const page of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels.list()
+   *   .pages())
+   *   console.log(page.items.length, page.meta.next_page_url);
    * ```
    */
   list(
@@ -412,9 +465,11 @@ export interface InteractionHandle {
    *
    * @example
    * ```ts
-   * const interaction = await twilio.flex.interactions(interactionSid).update({
-   *   WebhookTtid: "flex_interactionwebhook_00000000000000000000000000",
-   * });
+   * const interaction = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .update({
+   *     WebhookTtid: "flex_interactionwebhook_00000000000000000000000000",
+   *   });
    * ```
    */
   update(params?: UpdateInteractionParams, options?: RequestOptions): ApiPromise<Interaction>;
@@ -452,12 +507,7 @@ export interface InteractionResource {
    *   Channel: {
    *     type: "sms",
    *     initiated_by: "agent",
-   *     participants: [
-   *       {
-   *         address: "+12345678910",
-   *         proxy_address: "+19255551234",
-   *       },
-   *     ],
+   *     participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
    *   },
    *   Routing: {
    *     properties: {
@@ -489,18 +539,14 @@ export interface InteractionResource {
    *   Channel: {
    *     type: "chat",
    *     initiated_by: "customer",
-   *     properties: {
-   *       media_channel_sid: "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-   *     },
+   *     properties: { media_channel_sid: "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
    *   },
    *   Routing: {
    *     properties: {
    *       workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
    *       workflow_sid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
    *       task_channel_unique_name: "chat",
-   *       attributes: {
-   *         from: "Al Fresco",
-   *       },
+   *       attributes: { from: "Al Fresco" },
    *     },
    *   },
    *   InteractionContextSid: "HQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
@@ -523,12 +569,7 @@ export interface InteractionResource {
    *   Channel: {
    *     type: "sms",
    *     initiated_by: "agent",
-   *     participants: [
-   *       {
-   *         address: "+12345678910",
-   *         proxy_address: "+19255551234",
-   *       },
-   *     ],
+   *     participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
    *   },
    *   Routing: {
    *     properties: {
@@ -567,7 +608,10 @@ export interface InteractionWebhookHandle {
    *
    * @example
    * ```ts
-   * const interactionWebhook = await twilio.flex.instances(instanceSid).interactionWebhooks(ttid).fetch();
+   * const interactionWebhook = await twilio.flex
+   *   .instances(instanceSid)
+   *   .interactionWebhooks(ttid)
+   *   .fetch();
    * ```
    */
   fetch(options?: RequestOptions): ApiPromise<InteractionWebhook>;
@@ -582,12 +626,13 @@ export interface InteractionWebhookHandle {
    *
    * @example
    * ```ts
-   * const interactionWebhook = await twilio.flex.instances(instanceSid).interactionWebhooks(ttid).update({
-   *   WebhookEvents: [
-   *     "onParticipantLeft",
-   *   ],
-   *   FriendlyName: "Survey only",
-   * });
+   * const interactionWebhook = await twilio.flex
+   *   .instances(instanceSid)
+   *   .interactionWebhooks(ttid)
+   *   .update({
+   *     WebhookEvents: ["onParticipantLeft"],
+   *     FriendlyName: "Survey only",
+   *   });
    * ```
    */
   update(params?: UpdateInteractionWebhookParams, options?: RequestOptions): ApiPromise<InteractionWebhook>;
@@ -639,8 +684,17 @@ export interface InteractionWebhookResource {
    *
    * @example
    * ```ts
-   * for await (const item of twilio.flex.instances(instanceSid).interactionWebhooks.list()) console.log(item);
-   * // or page by page: for await (const page of twilio.flex.instances(instanceSid).interactionWebhooks.list().pages()) console.log(page.items.length, page.meta.next_page_url);
+   * // Item by item, fetching the pages as needed:
+   * for await (const item of twilio.flex
+   *   .instances(instanceSid)
+   *   .interactionWebhooks.list())
+   *   console.log(item);
+   * // Or page by page:
+   * for await (const page of twilio.flex
+   *   .instances(instanceSid)
+   *   .interactionWebhooks.list()
+   *   .pages())
+   *   console.log(page.items.length, page.meta.next_page_url);
    * ```
    */
   list(
@@ -658,16 +712,15 @@ export interface InteractionWebhookResource {
    *
    * @example
    * ```ts
-   * const interactionWebhook = await twilio.flex.instances(instanceSid).interactionWebhooks.create({
-   *   Type: "interaction",
-   *   WebhookUrl: "https://example.org/flex-events",
-   *   WebhookMethod: "POST",
-   *   WebhookEvents: [
-   *     "onChannelStatusUpdated",
-   *     "onParticipantLeft",
-   *   ],
-   *   FriendlyName: "Survey on leave",
-   * });
+   * const interactionWebhook = await twilio.flex
+   *   .instances(instanceSid)
+   *   .interactionWebhooks.create({
+   *     Type: "interaction",
+   *     WebhookUrl: "https://example.org/flex-events",
+   *     WebhookMethod: "POST",
+   *     WebhookEvents: ["onChannelStatusUpdated", "onParticipantLeft"],
+   *     FriendlyName: "Survey on leave",
+   *   });
    * ```
    */
   create(params: CreateInteractionWebhookParams, options?: RequestOptions): ApiPromise<InteractionWebhook>;

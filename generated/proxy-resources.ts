@@ -18,7 +18,11 @@ export interface ProxyInteractionHandle {
    *
    * @example
    * ```ts
-   * const proxyInteraction = await twilio.proxy.services(serviceSid).sessions(sessionSid).interactions(proxyInteractionSid).fetch();
+   * const proxyInteraction = await twilio.proxy
+   *   .services(serviceSid)
+   *   .sessions(sessionSid)
+   *   .interactions(proxyInteractionSid)
+   *   .fetch();
    * ```
    */
   fetch(options?: RequestOptions): ApiPromise<ProxyInteraction>;
@@ -31,7 +35,11 @@ export interface ProxyInteractionHandle {
    *
    * @example
    * ```ts
-   * await twilio.proxy.services(serviceSid).sessions(sessionSid).interactions(proxyInteractionSid).remove();
+   * await twilio.proxy
+   *   .services(serviceSid)
+   *   .sessions(sessionSid)
+   *   .interactions(proxyInteractionSid)
+   *   .remove();
    * ```
    */
   remove(options?: RequestOptions): ApiPromise<void>;
@@ -63,8 +71,19 @@ export interface ProxyInteractionResource {
    *
    * @example
    * ```ts
-   * for await (const interaction of twilio.proxy.services(serviceSid).sessions(sessionSid).interactions.list()) console.log(interaction);
-   * // or page by page: for await (const page of twilio.proxy.services(serviceSid).sessions(sessionSid).interactions.list().pages()) console.log(page.items.length, page.meta.next_page_url);
+   * // Item by item, fetching the pages as needed:
+   * for await (const interaction of twilio.proxy
+   *   .services(serviceSid)
+   *   .sessions(sessionSid)
+   *   .interactions.list())
+   *   console.log(interaction);
+   * // Or page by page:
+   * for await (const page of twilio.proxy
+   *   .services(serviceSid)
+   *   .sessions(sessionSid)
+   *   .interactions.list()
+   *   .pages())
+   *   console.log(page.items.length, page.meta.next_page_url);
    * ```
    */
   list(

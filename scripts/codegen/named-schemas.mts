@@ -25,7 +25,8 @@ function walk(doc: Json, node: unknown, into: Set<string>, decodeContent: boolea
     into.add(ref);
     return walk(doc, doc.components?.schemas?.[ref], into, decodeContent);
   }
-  for (const key of ["items", "additionalProperties", "not", "if", "then", "else"]) walk(doc, schema[key], into, decodeContent);
+  for (const key of ["items", "additionalProperties", "not", "if", "then", "else"])
+    walk(doc, schema[key], into, decodeContent);
   for (const key of ["allOf", "oneOf", "anyOf", "prefixItems"]) walk(doc, schema[key], into, decodeContent);
   for (const property of Object.values<unknown>(schema.properties ?? {})) walk(doc, property, into, decodeContent);
   // A JSON-in-form field is typed as its decoded object in requests only (see types.mts).
@@ -50,7 +51,12 @@ export function requestOnlySchemas(doc: Json): Set<string> {
     const pathItem = resolveRef(doc, item) ?? {};
     for (const [method, op] of Object.entries<Json>(pathItem)) {
       if (method === "parameters") {
-        walk(doc, (op as unknown as Json[]).map((p) => resolveRef(doc, p)?.schema), others, false);
+        walk(
+          doc,
+          (op as unknown as Json[]).map((p) => resolveRef(doc, p)?.schema),
+          others,
+          false,
+        );
         continue;
       }
       if (!op || typeof op !== "object") continue;

@@ -28,6 +28,18 @@ export function literal(value: unknown, indent = ""): string {
   return JSON.stringify(value);
 }
 
+/** The same literal on one line (`{ a: 1, b: [2] }`), for a formatter to break as it sees fit. */
+export function inlineLiteral(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inlineLiteral).join(", ")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).map(
+      ([k, v]) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${inlineLiteral(v)}`,
+    );
+    return entries.length ? `{ ${entries.join(", ")} }` : "{}";
+  }
+  return JSON.stringify(value);
+}
+
 /** One request example with its JSON-in-form fields decoded. */
 export interface RequestExample {
   name: string;
@@ -68,7 +80,8 @@ function formProperties(doc: Json, schema: unknown): Map<string, Json> {
   const out = new Map<string, Json>();
   const resolved = resolve(doc, schema) ?? {};
   for (const [name, property] of Object.entries(resolved.properties ?? {})) out.set(name, resolve(doc, property));
-  for (const branch of resolved.oneOf ?? []) for (const [k, v] of formProperties(doc, branch)) if (!out.has(k)) out.set(k, v);
+  for (const branch of resolved.oneOf ?? [])
+    for (const [k, v] of formProperties(doc, branch)) if (!out.has(k)) out.set(k, v);
   return out;
 }
 

@@ -2,9 +2,10 @@
 // (callable for a handle) and per handle, and a named type for every
 // method's params and result, so hovers read
 // `create(params: CreateInteractionParams, options?: RequestOptions): ApiPromise<Interaction>`.
+import * as prettier from "prettier";
 import { SchemaValidator } from "../../src/testing/json-schema";
 import { resolve } from "./facts.mts";
-import { type RequestExample, literal, requestExamples, resultName } from "./request-examples.mts";
+import { type RequestExample, inlineLiteral, requestExamples, resultName } from "./request-examples.mts";
 import type { InstanceNode, MethodNode, ResourceNode } from "./resources.mts";
 import { lowerCamel } from "./resources.mts";
 
@@ -80,12 +81,14 @@ const singular = (key: string) => (key.endsWith("ies") ? `${key.slice(0, -3)}y` 
 
 // What an example does with the result: `const interaction = await …`, a `for await` over a list, or `await …`.
 function exampleCode(m: MethodNode, chain: string, body: Json | undefined): string {
-  const call = `${chain}.${m.name}(${body ? literal(body) : ""})`;
+  const call = `${chain}.${m.name}(${body ? inlineLiteral(body) : ""})`;
   if (m.listKey) {
     const item = singular(m.listKey === "data" ? "item" : m.listKey);
     return [
+      "// Item by item, fetching the pages as needed:",
       `for await (const ${item} of ${call}) console.log(${item});`,
-      `// or page by page: for await (const page of ${call}.pages()) console.log(page.items.length, page.meta.next_page_url);`,
+      "// Or page by page:",
+      `for await (const page of ${call}.pages()) console.log(page.items.length, page.meta.next_page_url);`,
     ].join("\n");
   }
   return m.response ? `const ${resultName(m)} = await ${call};` : `await ${call};`;
@@ -150,9 +153,7 @@ function renderMethod(out: Rendered, m: MethodNode, chain: string, schemaNames: 
 
 // An example as it goes over the wire: its decoded JSON-in-form fields encoded again.
 function encodedForm(e: RequestExample): Json {
-  return Object.fromEntries(
-    Object.entries(e.body).map(([k, v]) => [k, e.decoded.has(k) ? JSON.stringify(v) : v]),
-  );
+  return Object.fromEntries(Object.entries(e.body).map(([k, v]) => [k, e.decoded.has(k) ? JSON.stringify(v) : v]));
 }
 
 function sidVariable(instance: InstanceNode, nounName: string): string {
@@ -228,4 +229,23 @@ export function renderResourceTypes(apiName: string, tree: ResourceNode, doc_: J
   if (used(["Paginator"]).length) imports.push('import type { Paginator } from "../src/pagination";');
   // The schema types too, so one namespace per API holds everything named after the spec.
   return [...imports, `export type * from "./${apiName}";`, "", body].join("\n");
+}
+
+/** `text` with the code of every JSDoc `@example` block formatted by prettier (80 columns, as editors show it). */
+export async function formatExamples(text: string): Promise<string> {
+  const blocks = [...text.matchAll(/^( *)\* ```ts\n((?:\1\*(?: .*)?\n)*?)\1\* ```$/gm)];
+  let out = text;
+  for (const block of blocks.reverse()) {
+    const [whole, indent, body] = block as unknown as [string, string, string];
+    const code = body
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.slice(indent.length + 2))
+      .join("\n");
+    const formatted = (await prettier.format(code, { parser: "typescript", printWidth: 80 })).trimEnd();
+    const lines = formatted.split("\n").map((line) => `${indent}*${line ? ` ${line}` : ""}`);
+    const replacement = `${indent}* \`\`\`ts\n${lines.join("\n")}\n${indent}* \`\`\``;
+    out = out.slice(0, block.index) + replacement + out.slice(block.index! + whole.length);
+  }
+  return out;
 }
