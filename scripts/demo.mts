@@ -243,12 +243,8 @@ async function main(): Promise<void> {
   console.log(
     `In-process, with the emulator's own credentials (${emulator.credentials.accountSid}); nothing is sent to Twilio.`,
   );
-  const twilio = createInteractionsClient({
-    ...emulator.credentials,
-    fetch: emulator.fetch,
-    baseUrls: emulator.baseUrls,
-  });
-  const proxy = { serviceSid: session.serviceSid as Sid<"KS">, sessionSid: session.sessionSid as Sid<"KC"> };
+  const twilio = createInteractionsClient(emulator.clientOptions);
+  const proxy = { serviceSid: session.serviceSid, sessionSid: session.sessionSid };
   await tell(twilio, { ...SEED_STORY, proxy }, emulator);
 }
 

@@ -1,5 +1,6 @@
 // State changes inside the emulator, as events: tests can watch them, and the
 // webhook delivery of interaction events can hang off the same hook.
+import type { Sid } from "../sid";
 
 /**
  * Something that changed in the emulated contact centre.
@@ -12,41 +13,57 @@
  * ```
  */
 export type EmulatorEvent =
-  | { readonly type: "interaction.created"; readonly interactionSid: string; readonly channelSid: string }
+  | { readonly type: "interaction.created"; readonly interactionSid: Sid<"KD">; readonly channelSid: Sid<"UO"> }
   | {
       readonly type: "channel.status";
-      readonly interactionSid: string;
-      readonly channelSid: string;
+      readonly interactionSid: Sid<"KD">;
+      readonly channelSid: Sid<"UO">;
       readonly from: string;
       readonly to: string;
     }
   | {
       readonly type: "task.status";
-      readonly taskSid: string;
-      readonly channelSid: string;
+      readonly taskSid: Sid<"WT">;
+      readonly channelSid: Sid<"UO">;
       readonly from: string | null;
       readonly to: string;
     }
   | {
       readonly type: "participant.added";
-      readonly channelSid: string;
-      readonly participantSid: string;
+      readonly channelSid: Sid<"UO">;
+      readonly participantSid: Sid<"UT">;
       readonly participantType: string;
     }
   | {
       readonly type: "participant.status";
-      readonly channelSid: string;
-      readonly participantSid: string;
+      readonly channelSid: Sid<"UO">;
+      readonly participantSid: Sid<"UT">;
       readonly to: string;
     }
   | {
       readonly type: "invite.created";
-      readonly channelSid: string;
-      readonly inviteSid: string;
-      readonly taskSid: string;
+      readonly channelSid: Sid<"UO">;
+      readonly inviteSid: Sid<"KG">;
+      readonly taskSid: Sid<"WT">;
     }
-  | { readonly type: "transfer.status"; readonly channelSid: string; readonly transferSid: string; readonly to: string }
-  | { readonly type: "proxy.interaction.deleted"; readonly sessionSid: string; readonly interactionSid: string };
+  | {
+      readonly type: "transfer.status";
+      readonly channelSid: Sid<"UO">;
+      readonly transferSid: Sid<"UX">;
+      readonly to: string;
+    }
+  | {
+      readonly type: "proxy.interaction.deleted";
+      readonly sessionSid: Sid<"KC">;
+      readonly interactionSid: Sid<"KI">;
+    };
+
+/** An event as the models raise it: their records hold SIDs as plain strings (made with the right prefix). */
+export type RaisedEvent = EmulatorEvent extends infer E
+  ? E extends unknown
+    ? { readonly [K in keyof E]: K extends `${string}Sid` ? string : E[K] }
+    : never
+  : never;
 
 export type EventListener = (event: EmulatorEvent) => void;
 
@@ -58,7 +75,8 @@ export class EventHub {
     return () => this.#listeners.delete(listener);
   }
 
-  emit(event: EmulatorEvent): void {
+  emit(raised: RaisedEvent): void {
+    const event = raised as EmulatorEvent;
     // A listener that throws must not break the request that caused the event.
     for (const listener of this.#listeners) {
       try {

@@ -29,7 +29,8 @@ function setupFailure(channel: ChannelParams): ChannelSetup["failure"] {
   if (channel.type === "email" && channel.initiated_by !== "customer" && !channel.properties?.from)
     return {
       code: VALIDATION_ERROR,
-      message: "Channel validation error: properties.from is required for an email channel started by an agent or the API",
+      message:
+        "Channel validation error: properties.from is required for an email channel started by an agent or the API",
     };
   return null;
 }

@@ -2,6 +2,7 @@
 // message and call interactions (one-sided ones too, with null fields on the
 // missing leg, as Twilio's MessageInteraction examples show), listed in pages,
 // fetched and deleted.
+import type { Sid } from "../sid";
 import type { EventHub } from "./events";
 import { notFound } from "./exchange";
 import type { Handler, HandlerContext } from "./handler";
@@ -49,10 +50,10 @@ export interface ProxySessionOptions {
 
 /** The session `emulator.proxySession()` made. */
 export interface ProxySessionInfo {
-  readonly serviceSid: string;
-  readonly sessionSid: string;
+  readonly serviceSid: Sid<"KS">;
+  readonly sessionSid: Sid<"KC">;
   /** Its interactions, oldest first (the order the list returns them in). */
-  readonly interactionSids: readonly string[];
+  readonly interactionSids: readonly Sid<"KI">[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -104,9 +105,9 @@ export class ProxyModel {
     }
     this.#sessions.set(session.sid, session);
     return {
-      serviceSid: session.serviceSid,
-      sessionSid: session.sid,
-      interactionSids: session.interactions.map((r) => r.sid),
+      serviceSid: session.serviceSid as Sid<"KS">,
+      sessionSid: session.sid as Sid<"KC">,
+      interactionSids: session.interactions.map((r) => r.sid as Sid<"KI">),
     };
   }
 

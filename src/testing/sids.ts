@@ -1,5 +1,7 @@
 // Deterministic identifiers: the same seed and the same calls give the same
-// SIDs, so a test can pin them; another seed gives fresh ones.
+// SIDs, so a test can pin them; another seed gives fresh ones. Each is typed
+// by its prefix, so what the emulator hands out flows into the client.
+import type { Sid } from "../sid";
 
 /** A seeded pseudo-random stream of 32-bit integers (mulberry32). */
 export function randomStream(seed: number): () => number {
@@ -20,7 +22,7 @@ const HEX = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
  * invite behind an interaction's task): as deterministic as its parent, and
  * computed when needed instead of held in memory.
  */
-export function derivedSid(prefix: string, from: string): string {
+export function derivedSid<Prefix extends string>(prefix: Prefix, from: string): Sid<Prefix> {
   let hash = 0x811c9dc5;
   for (let i = 0; i < from.length; i++) hash = Math.imul(hash ^ from.charCodeAt(i), 0x01000193);
   return new SidFactory(hash ^ prefix.charCodeAt(0), prefix.charCodeAt(1)).sid(prefix);
@@ -46,8 +48,8 @@ export class SidFactory {
     return this.#text("", length);
   }
 
-  sid(prefix: string): string {
-    return this.#text(prefix, 32);
+  sid<Prefix extends string>(prefix: Prefix): Sid<Prefix> {
+    return this.#text(prefix, 32) as Sid<Prefix>;
   }
 
   // One flat string from char codes, not a rope of concatenated pieces: that

@@ -219,7 +219,7 @@ describe("emulator rules", () => {
 
   it("deleting a Proxy interaction answers 204 and it is gone; a page token outlives it", async () => {
     const { serviceSid, sessionSid, interactionSids } = ctx.emulator.proxySession({ interactions: 5 });
-    const path = { ServiceSid: serviceSid as Sid<"KS">, SessionSid: sessionSid as Sid<"KC"> };
+    const path = { ServiceSid: serviceSid, SessionSid: sessionSid };
     const list = "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions" as const;
     const first = await unwrap(ctx.twilio.proxy.GET(list, { params: { path, query: { PageSize: 2 } } }));
     const last = { ...path, Sid: first.interactions[1]!.sid };

@@ -33,12 +33,8 @@ const ALL = Object.keys(loadSpec("flex").webhooks) as FlexApi.InteractionWebhook
 
 function setup(webhookFetch?: (request: Request) => Response | Promise<Response>) {
   const emulator = createEmulator({ seed: 3, ...(webhookFetch && { webhookFetch }) });
-  const twilio = createInteractionsClient({
-    ...emulator.credentials,
-    fetch: emulator.fetch,
-    baseUrls: emulator.baseUrls,
-  });
-  const hooks = twilio.flex.instances(asSid("GO", emulator.flexInstanceSid)).interactionWebhooks;
+  const twilio = createInteractionsClient(emulator.clientOptions);
+  const hooks = twilio.flex.instances(emulator.flexInstanceSid).interactionWebhooks;
   return { emulator, twilio, hooks };
 }
 
@@ -229,7 +225,7 @@ describe("the emulator's interaction webhooks in-process", () => {
     });
     expect(await hooks.list().toArray()).toHaveLength(1);
     emulator.reset();
-    const again = twilio.flex.instances(asSid("GO", emulator.flexInstanceSid)).interactionWebhooks;
+    const again = twilio.flex.instances(emulator.flexInstanceSid).interactionWebhooks;
     expect(await again.list().toArray()).toEqual([]);
   });
 });

@@ -5,11 +5,7 @@
 export async function flowsScenario(sdk, testing) {
   const { createInteractionsClient, waitForChannel, transfer, completeChannel, cleanupProxySession } = sdk;
   const emulator = testing.createEmulator({ seed: 7 });
-  const twilio = createInteractionsClient({
-    ...emulator.credentials,
-    fetch: emulator.fetch,
-    baseUrls: emulator.baseUrls,
-  });
+  const twilio = createInteractionsClient(emulator.clientOptions);
 
   const interaction = await twilio.flex.interactions.create({
     Channel: {
