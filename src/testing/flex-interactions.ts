@@ -2,7 +2,7 @@
 // contract): create, fetch and update an interaction; list, fetch and
 // close or leave its channel.
 import { stampOf } from "./clock";
-import { TwilioFault, invalid, notFound } from "./exchange";
+import { TwilioFault, alreadyDone, invalid, notFound } from "./exchange";
 import type { ChannelRecord, ChannelSetup, FlexModel, InteractionRecord } from "./flex-model";
 import { channelJson, interactionJson, routingJson } from "./flex-json";
 import { type Handler, type HandlerContext, jsonField } from "./handler";
@@ -146,20 +146,13 @@ function fetchChannel(model: FlexModel): Handler {
   return ({ input, now, base }) => channelJson(base, model.channel(input.path.InteractionSid!, input.path.Sid!, now));
 }
 
-// Closing a closed channel again is a duplicate completion: Twilio's error 80906.
-const DUPLICATE_COMPLETION = 80906;
-
 function updateChannel(model: FlexModel): Handler {
   return ({ input, now, base }) => {
     const status = input.body.Status as "closed" | "inactive";
     const closeTasks = jsonField<{ status: string }>(input, "Routing")?.status === "closed";
     const current = model.channel(input.path.InteractionSid!, input.path.Sid!, now);
     if (current.status === "closed")
-      throw new TwilioFault(
-        400,
-        DUPLICATE_COMPLETION,
-        `Channel ${current.sid} is already closed; a closed channel is read-only`,
-      );
+      throw alreadyDone(`Channel ${current.sid} is already closed; a closed channel is read-only`);
     const channel = model.writableChannel(current.interactionSid, current.sid, now, "channel");
     const reason = status === "inactive" ? "channel left" : "channel closed";
     for (const task of model.tasksOf(channel))

@@ -6,7 +6,7 @@ import { INTERACTION } from "./fault-server";
 import { EARLY_MS, type FaultCase, backoff, describeFaults, plus, retryWait } from "./harness";
 
 const RATE_LIMITED =
-  "Twilio answered 429 (error 20429): Too Many Requests See https://www.twilio.com/docs/errors/20429";
+  "Twilio answered 429 (error 20429): Too Many Requests. See https://www.twilio.com/docs/errors/20429";
 const refused = (method: string, path: string) =>
   new RegExp(
     `^${method} http://127\\.0\\.0\\.1:\\d+${path} failed: (fetch failed: )?connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\.$`,
@@ -100,7 +100,7 @@ const CASES: FaultCase[] = [
     call: "fetch",
     maxRetries: 2,
     requests: 3,
-    error: { type: InternalServerError, message: () => "Twilio answered 503 (error 20500): Internal Server Error" },
+    error: { type: InternalServerError, message: () => "Twilio answered 503 (error 20500): Internal Server Error." },
     elapsedMs: backoff(2),
     gapsMs: [retryWait(1), retryWait(2)],
   },
@@ -110,7 +110,7 @@ const CASES: FaultCase[] = [
     call: "create",
     maxRetries: 3,
     requests: 1,
-    error: { type: InternalServerError, message: () => "Twilio answered 500 (error 20500): Internal Server Error" },
+    error: { type: InternalServerError, message: () => "Twilio answered 500 (error 20500): Internal Server Error." },
     elapsedMs: [0, 0],
   },
   {
@@ -129,7 +129,7 @@ const CASES: FaultCase[] = [
     call: "create",
     maxRetries: 1,
     requests: 1,
-    error: { type: TwilioApiError, message: () => "Twilio answered 408: Request Timeout" },
+    error: { type: TwilioApiError, message: () => "Twilio answered 408: Request Timeout." },
     elapsedMs: [0, 0],
   },
   {
