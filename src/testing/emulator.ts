@@ -2,7 +2,7 @@
 // Interactions APIs, reached in-process through its own `fetch` or over
 // loopback HTTP with `listen()`. Runs wherever the SDK runs: it imports no
 // Node built-in (listen() reaches node:http only when called).
-import type { Sid } from "../sid";
+import type { Sid } from "./sids";
 import { Clock, type Duration, durationMs } from "./clock";
 import { type CredentialSet, type EmulatorApiKey, type EmulatorCredentials, makeCredentials } from "./credentials";
 import { type DispatchState, OPERATION_IDS, dispatch } from "./dispatch";

@@ -1,6 +1,6 @@
 // State changes inside the emulator, as events: tests can watch them, and the
 // webhook delivery of interaction events can hang off the same hook.
-import type { Sid } from "../sid";
+import type { Sid } from "./sids";
 
 /**
  * Something that changed in the emulated contact centre.

@@ -2,7 +2,7 @@
 // message and call interactions (one-sided ones too, with null fields on the
 // missing leg, as Twilio's MessageInteraction examples show), listed in pages,
 // fetched and deleted.
-import type { Sid } from "../sid";
+import type { Sid } from "./sids";
 import type { EventHub } from "./events";
 import { notFound } from "./exchange";
 import type { Handler, HandlerContext } from "./handler";

@@ -1,7 +1,18 @@
 // Deterministic identifiers: the same seed and the same calls give the same
 // SIDs, so a test can pin them; another seed gives fresh ones. Each is typed
 // by its prefix, so what the emulator hands out flows into the client.
-import type { Sid } from "../sid";
+
+/**
+ * A SID typed by its two-letter prefix: the same type as the SDK's `Sid`
+ * (`` `KD${string}` `` is `Sid<"KD">` in both), declared again here so the
+ * emulator's declarations stand alone, importing nothing from the SDK's.
+ *
+ * @example
+ * ```ts
+ * const { serviceSid }: { serviceSid: Sid<"KS"> } = emulator.proxySession();
+ * ```
+ */
+export type Sid<Prefix extends string> = `${Prefix}${string}`;
 
 /** A seeded pseudo-random stream of 32-bit integers (mulberry32). */
 export function randomStream(seed: number): () => number {

@@ -1,5 +1,5 @@
-// twilio-node's request validator, the reference the SDK's signature check is
-// compared with. It lives in its own package (test/webhooks/twilio-validator)
+// twilio-node: its request validator is the reference the SDK's signature
+// check is compared with, and its client sends the seed story to the emulator. It lives in its own package (test/webhooks/twilio-validator)
 // so that only these tests see it. `.ci/run` installs it; on a fresh clone
 // the first run installs it from its lockfile, so `npm ci && npm test` works.
 import { execFileSync } from "node:child_process";
@@ -18,8 +18,8 @@ export interface TwilioNodeWebhooks {
 
 const INSTALL = ["ci", "--prefix", dir, "--no-audit", "--no-fund"];
 
-/** twilio-node's webhook helpers, installed first when missing; an install that fails says how to retry. */
-export function twilioNode(): TwilioNodeWebhooks {
+// Installs twilio-node from its lockfile when it is missing; an install that fails says how to retry.
+function installed(): NodeRequire {
   if (!existsSync(`${dir}node_modules/twilio/package.json`)) {
     try {
       execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", INSTALL, { stdio: "pipe", timeout: 300_000 });
@@ -30,5 +30,15 @@ export function twilioNode(): TwilioNodeWebhooks {
       );
     }
   }
-  return createRequire(dir)("twilio/lib/webhooks/webhooks") as TwilioNodeWebhooks;
+  return createRequire(dir);
+}
+
+/** twilio-node's webhook helpers. */
+export function twilioNode(): TwilioNodeWebhooks {
+  return installed()("twilio/lib/webhooks/webhooks") as TwilioNodeWebhooks;
+}
+
+/** twilio-node's client factory, `twilio(accountSid, authToken)`, untyped: only the tests that compare with it use it. */
+export function twilioClient(accountSid: string, authToken: string): any {
+  return (installed()("twilio") as (sid: string, token: string) => unknown)(accountSid, authToken);
 }
