@@ -1839,7 +1839,10 @@ export type ChannelStatusUpdatedEvent = {
  * @enum {string}
  */
 export type ChannelType = "voice" | "sms" | "email" | "web" | "whatsapp" | "chat" | "messenger" | "gbm";
-/** Chat or web */
+/**
+ * Chat or web
+ * @description Conversations users: each participant is an `identity`.
+ */
 export type ChatChannelMedia = {
   initiated_by?: InitiatedBy;
   /** @description Conversations users, each by `identity`. */
@@ -1916,7 +1919,10 @@ export type CustomerChannelProperties = InteractionChannelProperties & {
   /** @description The Conversation the customer is already in. */
   media_channel_sid: ConversationSid;
 };
-/** Email */
+/**
+ * Email
+ * @description Email recipients: each participant is an `address` and its `level`.
+ */
 export type EmailChannelMedia = {
   initiated_by?: InitiatedBy;
   /** @description Email recipients, each an `address` and its `level` (`to`, `cc` or `bcc`). */
@@ -2488,7 +2494,10 @@ export type ParticipantUpdatedEvent = ParticipantEventBody & {
    */
   EventType: "onParticipantUpdated";
 };
-/** SMS or WhatsApp */
+/**
+ * SMS or WhatsApp
+ * @description Customers reached by number: each participant is an `address` and the `proxy_address` the customer sees.
+ */
 export type PhoneChannelMedia = {
   initiated_by?: InitiatedBy;
   /** @description Customers reached by number, each an `address` and the `proxy_address` they see. */

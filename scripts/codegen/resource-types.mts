@@ -1,9 +1,12 @@
 // Renders the types of an API's resource tree: one interface per resource
 // (callable for a handle) and per handle, and a named type for every
 // method's params and result, so hovers read
-// `create(params: CreateInteractionParams, options?: RequestOptions): ApiPromise<Interaction>`.
+// `fetch(options?: RequestOptions): ApiPromise<Interaction>`. A body that is a
+// `oneOf` of named forms gets one overload per form (then their union), so a
+// compile error names the rule of the form meant; every method's JSDoc carries
+// the spec's request example as a call. All of it is types: nothing here
+// reaches the runtime bundle.
 import * as prettier from "prettier";
-import { SchemaValidator } from "../../src/testing/json-schema";
 import { resolve } from "./facts.mts";
 import { type RequestExample, inlineLiteral, requestExamples, resultName } from "./request-examples.mts";
 import type { InstanceNode, MethodNode, ResourceNode } from "./resources.mts";
@@ -136,19 +139,29 @@ function renderMethod(out: Rendered, m: MethodNode, chain: string, schemaNames: 
       ? "Resolves to the result and throws a typed error (`TwilioApiError` and subclasses) on failure; `.withResponse()` adds the HTTP response."
       : "Resolves when done and throws a typed error on failure; `.withResponse()` gives the HTTP response.";
   const examples = requestExamples(doc_, m);
-  const validator = new SchemaValidator(doc_.components?.schemas ?? {});
   const summary = m.summary ? `${m.summary}.` : undefined;
   const overloads = alternativesOf(doc_, bodySchema).map((branch) => {
     out.imports.add(branch);
-    const schema = { $ref: `#/components/schemas/${branch}` };
-    const fits = examples.find((e) => validator.errors(schema, encodedForm(e)).length === 0);
-    const branchDoc = resolve(doc_, schema);
+    const branchDoc = resolve(doc_, { $ref: `#/components/schemas/${branch}` });
+    const fits = examples.find((e) => fitsForm(doc_, branchDoc, encodedForm(e)));
     const what = [branchDoc.title, branchDoc.description].filter(Boolean).join(": ");
     return `${doc([summary, what, lead, fits ? example(exampleCode(m, chain, fits.body)) : undefined])}${m.name}(${args(branch)}): ${result};\n`;
   });
   const first = examples[0];
   const general = `${doc([summary, m.description, lead, example(exampleCode(m, chain, first?.body ?? (m.params && m.required ? {} : undefined)))])}${m.name}(${args(paramsType)}): ${result};\n`;
   return [...overloads, general].join("");
+}
+
+// Whether a form example belongs to one alternative of a body: its required fields are there, and
+// each field meets the alternative's `const`, `enum` and `pattern` (patterns read JSON-in-form text).
+function fitsForm(doc_: Json, form: Json, example: Json): boolean {
+  if (!(form.required ?? []).every((name: string) => example[name] !== undefined)) return false;
+  return Object.entries(example).every(([name, value]) => {
+    const field = resolve(doc_, form.properties?.[name]) ?? {};
+    if (field.const !== undefined && field.const !== value) return false;
+    if (Array.isArray(field.enum) && !field.enum.includes(value)) return false;
+    return typeof field.pattern !== "string" || new RegExp(field.pattern, "u").test(String(value));
+  });
 }
 
 // An example as it goes over the wire: its decoded JSON-in-form fields encoded again.
