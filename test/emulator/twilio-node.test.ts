@@ -5,6 +5,7 @@
 // included.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Emulator, type EmulatorServer, createEmulator } from "twilio-interactions/testing";
+import { SEED_ROUTING_PARAMS } from "../helpers/seed";
 import { twilioClient } from "../webhooks/twilio-node";
 
 let emulator: Emulator;
@@ -21,23 +22,14 @@ it("accepts every request of the seed story as the twilio package sends it", asy
   client.proxy.baseUrl = server.baseUrls.proxy;
   const { serviceSid, sessionSid, interactionSids } = emulator.proxySession({ interactions: 120 });
 
-  // The seed's request, number and all, as Twilio's docs write it with the twilio package.
+  // The seed's request as Twilio's docs write it with the twilio package (its Twilio number included).
   const interaction = await client.flexApi.v1.interaction.create({
     channel: {
       type: "sms",
       initiated_by: "agent",
       participants: [{ address: "+12345678910", proxy_address: "+192555512345" }],
     },
-    routing: {
-      properties: {
-        workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-        workflow_sid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-        queue_sid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-        worker_sid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-        task_channel_unique_name: "sms",
-        attributes: { customerName: "first last", customerAddress: "+15551234567" },
-      },
-    },
+    routing: SEED_ROUTING_PARAMS,
   });
   const contact = client.flexApi.v1.interaction(interaction.sid);
   await contact.fetch();
