@@ -197,10 +197,11 @@ const PARTICIPANT_DONE: Record<TaskEnding, readonly string[]> = {
  * stay open for the others (for example the first agent of a warm transfer):
  * the agent's task goes into wrap-up (`task: "wrapup"`, participant
  * `Status=wrapup`) or is completed (`task: "complete"`, participant
- * `Status=closed`). A second call sends no update and throws nothing: an
- * agent whose task is already there (or further) is left alone, and Twilio's
- * "already done" refusal (error 80906) counts as done. When Twilio shows no
- * task for the agent, `taskStatus` is `"unknown"`.
+ * `Status=closed`). A second call applies no update and throws nothing: an
+ * agent whose task is already there (or further) is left alone, with no
+ * update sent; when Twilio shows no task for the agent (`taskStatus:
+ * "unknown"`), the update is sent and Twilio's "already done" refusal (error
+ * 80906) counts as done.
  *
  * Requests: GET the channel's participants (every page) for the agent's
  * task; GET the interaction, and when the task is not its own, GET the

@@ -1,7 +1,6 @@
 // The credentials an emulator accepts, made from its seed, and the Basic
 // authentication check of every request (both of Twilio's credential forms).
-import type { Sid } from "./sids";
-import type { SidFactory } from "./sids";
+import type { Sid, SidFactory } from "./sids";
 
 /** Account SID and Auth Token, in the shape `createInteractionsClient` takes. */
 export interface EmulatorCredentials {

@@ -2,7 +2,6 @@
 // Interactions APIs, reached in-process through its own `fetch` or over
 // loopback HTTP with `listen()`. Runs wherever the SDK runs: it imports no
 // Node built-in (listen() reaches node:http only when called).
-import type { Sid } from "./sids";
 import { Clock, type Duration, durationMs } from "./clock";
 import { type CredentialSet, type EmulatorApiKey, type EmulatorCredentials, makeCredentials } from "./credentials";
 import { type DispatchState, OPERATION_IDS, dispatch } from "./dispatch";
@@ -17,7 +16,7 @@ import { type EmulatorOptions, resolveOptions } from "./options";
 import { type ProxySessionInfo, type ProxySessionOptions, ProxyModel } from "./proxy";
 import { type ReceivedRequest, RequestLog } from "./request-log";
 import { toEmulatorRequest, toResponse } from "./fetch-adapter";
-import { SidFactory } from "./sids";
+import { type Sid, SidFactory } from "./sids";
 import { type EmulatedTask, type TaskStatus, TaskBoard, snapshot } from "./tasks";
 import { type WebhookDelivery, WebhookDispatcher } from "./webhook-delivery";
 

@@ -2,12 +2,11 @@
 // message and call interactions (one-sided ones too, with null fields on the
 // missing leg, as Twilio's MessageInteraction examples show), listed in pages,
 // fetched and deleted.
-import type { Sid } from "./sids";
 import type { EventHub } from "./events";
 import { notFound } from "./exchange";
 import type { Handler, HandlerContext } from "./handler";
 import { type ListSource, listPage } from "./paging";
-import type { SidFactory } from "./sids";
+import type { Sid, SidFactory } from "./sids";
 
 interface Leg {
   participantSid: string;

@@ -5,8 +5,7 @@ import { stampOf, timeOf } from "./clock";
 import type { EventHub } from "./events";
 import { invalid } from "./exchange";
 import { intern } from "./intern";
-import type { Sid } from "./sids";
-import { type SidFactory, derivedSid } from "./sids";
+import { type Sid, type SidFactory, derivedSid } from "./sids";
 
 /** TaskRouter's assignment statuses. */
 export type TaskStatus = "pending" | "reserved" | "assigned" | "wrapping" | "completed" | "canceled";
