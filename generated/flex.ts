@@ -1972,7 +1972,7 @@ export type EventParticipantType = "customer" | "agent" | "supervisor" | "extern
  * @example QWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
  */
 export type ExecutionSid = Sid<"QW">;
-/** @description An existing interaction channel to reuse: the create adds a task to it (when `Routing` is given) and returns its interaction. */
+/** @description An existing interaction channel to reuse: the create adds a task to it (when `Routing` is given) and returns its interaction. Twilio's docs make `properties` and `Routing` optional then; this description still asks for what a new channel of the same `initiated_by` needs, so that one shape per `initiated_by` can carry Twilio's create rules. */
 export type ExistingChannelSid = InteractionChannelSid;
 /**
  * @description Flex Instance SID (`GO…`).
