@@ -18,7 +18,7 @@ export const PAGE_SIZE = 1000;
 export const RECORDS = PAGES * PAGE_SIZE;
 
 /** The create request's JSON-in-form fields, as objects (the SDK and twilio-node encode them). */
-export const CREATE_CHANNEL: FlexApi.InteractionChannelParams = {
+export const CREATE_CHANNEL: FlexApi.AgentChannelParams = {
   type: "sms",
   initiated_by: "agent",
   participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
@@ -32,7 +32,7 @@ export const CREATE_ROUTING = {
     task_channel_unique_name: "sms",
     attributes: { customerName: "first last", customerAddress: "+15551234567" },
   },
-} satisfies FlexApi.InteractionRoutingParams;
+} satisfies FlexApi.AgentRoutingParams;
 
 /** The Interaction of the spec's example, with URLs on `origin`. */
 export function interaction(origin: string): Record<string, unknown> {

@@ -26,11 +26,7 @@ async function endConversation(
 }
 
 const emulator = createEmulator({ seed: 1 });
-const twilio = createInteractionsClient({
-  ...emulator.credentials,
-  fetch: emulator.fetch,
-  baseUrls: emulator.baseUrls,
-});
+const twilio = createInteractionsClient(emulator.clientOptions);
 
 /** An agent-initiated SMS conversation, as the application would start it. */
 async function startConversation() {

@@ -8,7 +8,7 @@
  * Run: npx vitest run --config test/vitest.config.mts examples/flex-events.test.ts
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { type InteractionEventOf, asSid, createInteractionsClient, twilioSignature } from "twilio-interactions";
+import { type InteractionEventOf, createInteractionsClient, twilioSignature } from "twilio-interactions";
 import { createEmulator } from "twilio-interactions/testing";
 import { flexEventsHandler } from "./flex-events";
 
@@ -25,11 +25,7 @@ handle = flexEventsHandler(
     park: async (event) => void parked.push(event),
   },
 );
-const twilio = createInteractionsClient({
-  ...emulator.credentials,
-  fetch: emulator.fetch,
-  baseUrls: emulator.baseUrls,
-});
+const twilio = createInteractionsClient(emulator.clientOptions);
 
 async function startConversation() {
   return twilio.flex.interactions.create({
@@ -53,7 +49,7 @@ describe("the Flex event receiver", () => {
     emulator.reset();
     surveys.length = 0;
     parked.length = 0;
-    await twilio.flex.instances(asSid("GO", emulator.flexInstanceSid)).interactionWebhooks.create({
+    await twilio.flex.instances(emulator.flexInstanceSid).interactionWebhooks.create({
       WebhookUrl: URL_,
       WebhookMethod: "POST",
       WebhookEvents: ["onParticipantLeft", "onChannelStatusUpdated"],

@@ -2,6 +2,14 @@
 
 import type {
   operations,
+  AgentInteractionForm,
+  ChannelCloseForm,
+  ChannelLeaveForm,
+  CreateInteractionForm,
+  CreateInteractionWebhookForm,
+  CreateInviteForm,
+  CreateParticipantForm,
+  InboundInteractionForm,
   Interaction,
   InteractionChannel,
   InteractionChannelInvite,
@@ -12,33 +20,30 @@ import type {
   InteractionTransfer,
   InteractionWebhook,
   InteractionWebhookPage,
+  TransferParams,
+  UpdateInteractionChannelForm,
+  UpdateInteractionForm,
+  UpdateInteractionWebhookForm,
+  UpdateParticipantForm,
 } from "./flex";
-import type { ApiPromise, Input, ListParams, RequestOptions, SidArg } from "../src/resource-types";
+import type { ApiPromise, ListParams, RequestOptions, SidArg } from "../src/resource-types";
 import type { Paginator } from "../src/pagination";
 export type * from "./flex";
 
 /**
  * Parameters of `twilio.flex.interactions(interactionSid).update()` (UpdateInteraction), named as in the API.
  */
-export type UpdateInteractionParams = Input<
-  NonNullable<operations["UpdateInteraction"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]
->;
+export type UpdateInteractionParams = UpdateInteractionForm;
 
 /**
  * Parameters of `twilio.flex.interactions(interactionSid).channels(channelSid).update()` (UpdateInteractionChannel), named as in the API.
  */
-export type UpdateInteractionChannelParams = Input<
-  NonNullable<operations["UpdateInteractionChannel"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]
->;
+export type UpdateInteractionChannelParams = UpdateInteractionChannelForm;
 
 /**
  * Parameters of `twilio.flex.interactions(interactionSid).channels(channelSid).participants(interactionChannelParticipantSid).update()` (UpdateInteractionChannelParticipant), named as in the API.
  */
-export type UpdateInteractionChannelParticipantParams = Input<
-  NonNullable<
-    operations["UpdateInteractionChannelParticipant"]["requestBody"]
-  >["content"]["application/x-www-form-urlencoded"]
->;
+export type UpdateInteractionChannelParticipantParams = UpdateParticipantForm;
 
 /**
  * One item of `twilio.flex.interactions(interactionSid).channels(channelSid).participants`, for example `twilio.flex.interactions(interactionSid).channels(channelSid).participants(interactionChannelParticipantSid)`.
@@ -53,7 +58,11 @@ export interface InteractionChannelParticipantHandle {
    *
    * @example
    * ```ts
-   * await twilio.flex.interactions(interactionSid).channels(channelSid).participants(interactionChannelParticipantSid).update({ … });
+   * const interactionChannelParticipant = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .participants(interactionChannelParticipantSid)
+   *   .update({ Status: "wrapup" });
    * ```
    */
   update(
@@ -72,11 +81,7 @@ export type ListInteractionChannelParticipantParams = ListParams<
 /**
  * Parameters of `twilio.flex.interactions(interactionSid).channels(channelSid).participants.create()` (CreateInteractionChannelParticipant), named as in the API.
  */
-export type CreateInteractionChannelParticipantParams = Input<
-  NonNullable<
-    operations["CreateInteractionChannelParticipant"]["requestBody"]
-  >["content"]["application/x-www-form-urlencoded"]
->;
+export type CreateInteractionChannelParticipantParams = CreateParticipantForm;
 
 /**
  * The resource `twilio.flex.interactions(interactionSid).channels(channelSid).participants`.
@@ -93,11 +98,23 @@ export interface InteractionChannelParticipantResource {
    *
    * Returns the channel's participants, one page at a time.
    *
-   * Iterates over the items of every page with `for await`; `.pages()` and `.toArray()` too.
+   * Iterates over the items of every page with `for await`; `.pages()` gives one page at a time (`page.items`, `page.meta`), `.toArray()` all the items.
    *
    * @example
    * ```ts
-   * for await (const item of twilio.flex.interactions(interactionSid).channels(channelSid).participants.list()) console.log(item);
+   * // Item by item, fetching the pages as needed:
+   * for await (const participant of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .participants.list())
+   *   console.log(participant);
+   * // Or page by page:
+   * for await (const page of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .participants.list()
+   *   .pages())
+   *   console.log(page.items.length, page.meta.next_page_url);
    * ```
    */
   list(
@@ -113,7 +130,18 @@ export interface InteractionChannelParticipantResource {
    *
    * @example
    * ```ts
-   * await twilio.flex.interactions(interactionSid).channels(channelSid).participants.create({ … });
+   * const interactionChannelParticipant = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .participants.create({
+   *     Type: "customer",
+   *     MediaProperties: {
+   *       level: "to",
+   *       name: "Al Fresco",
+   *       address: "al.fresco@example.com",
+   *       type: "email",
+   *     },
+   *   });
    * ```
    */
   create(
@@ -132,11 +160,7 @@ export type ListInteractionChannelInviteParams = ListParams<
 /**
  * Parameters of `twilio.flex.interactions(interactionSid).channels(channelSid).invites.create()` (CreateInteractionChannelInvite), named as in the API.
  */
-export type CreateInteractionChannelInviteParams = Input<
-  NonNullable<
-    operations["CreateInteractionChannelInvite"]["requestBody"]
-  >["content"]["application/x-www-form-urlencoded"]
->;
+export type CreateInteractionChannelInviteParams = CreateInviteForm;
 
 /**
  * The resource `twilio.flex.interactions(interactionSid).channels(channelSid).invites`.
@@ -147,11 +171,23 @@ export interface InteractionChannelInviteResource {
    *
    * Returns the channel's invites, one page at a time.
    *
-   * Iterates over the items of every page with `for await`; `.pages()` and `.toArray()` too.
+   * Iterates over the items of every page with `for await`; `.pages()` gives one page at a time (`page.items`, `page.meta`), `.toArray()` all the items.
    *
    * @example
    * ```ts
-   * for await (const item of twilio.flex.interactions(interactionSid).channels(channelSid).invites.list()) console.log(item);
+   * // Item by item, fetching the pages as needed:
+   * for await (const invite of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .invites.list())
+   *   console.log(invite);
+   * // Or page by page:
+   * for await (const page of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .invites.list()
+   *   .pages())
+   *   console.log(page.items.length, page.meta.next_page_url);
    * ```
    */
   list(
@@ -167,7 +203,23 @@ export interface InteractionChannelInviteResource {
    *
    * @example
    * ```ts
-   * await twilio.flex.interactions(interactionSid).channels(channelSid).invites.create({ … });
+   * const interactionChannelInvite = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .invites.create({
+   *     Routing: {
+   *       properties: {
+   *         workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *         workflow_sid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *         queue_sid: "WQbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+   *         task_channel_unique_name: "sms",
+   *         attributes: {
+   *           customerName: "first last",
+   *           customerAddress: "+15551234567",
+   *         },
+   *       },
+   *     },
+   *   });
    * ```
    */
   create(params: CreateInteractionChannelInviteParams, options?: RequestOptions): ApiPromise<InteractionChannelInvite>;
@@ -176,9 +228,7 @@ export interface InteractionChannelInviteResource {
 /**
  * Parameters of `twilio.flex.interactions(interactionSid).channels(channelSid).transfers(interactionTransferSid).update()` (UpdateInteractionTransfer), named as in the API.
  */
-export type UpdateInteractionTransferParams = Input<
-  NonNullable<operations["UpdateInteractionTransfer"]["requestBody"]>["content"]["application/json"]
->;
+export type UpdateInteractionTransferParams = TransferParams;
 
 /**
  * One item of `twilio.flex.interactions(interactionSid).channels(channelSid).transfers`, for example `twilio.flex.interactions(interactionSid).channels(channelSid).transfers(interactionTransferSid)`.
@@ -193,7 +243,11 @@ export interface InteractionTransferHandle {
    *
    * @example
    * ```ts
-   * await twilio.flex.interactions(interactionSid).channels(channelSid).transfers(interactionTransferSid).fetch();
+   * const interactionTransfer = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .transfers(interactionTransferSid)
+   *   .fetch();
    * ```
    */
   fetch(options?: RequestOptions): ApiPromise<InteractionTransfer>;
@@ -206,7 +260,11 @@ export interface InteractionTransferHandle {
    *
    * @example
    * ```ts
-   * await twilio.flex.interactions(interactionSid).channels(channelSid).transfers(interactionTransferSid).update();
+   * const interactionTransfer = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .transfers(interactionTransferSid)
+   *   .update({});
    * ```
    */
   update(params?: UpdateInteractionTransferParams, options?: RequestOptions): ApiPromise<InteractionTransfer>;
@@ -215,9 +273,7 @@ export interface InteractionTransferHandle {
 /**
  * Parameters of `twilio.flex.interactions(interactionSid).channels(channelSid).transfers.create()` (CreateInteractionTransfer), named as in the API.
  */
-export type CreateInteractionTransferParams = Input<
-  NonNullable<operations["CreateInteractionTransfer"]["requestBody"]>["content"]["application/json"]
->;
+export type CreateInteractionTransferParams = TransferParams;
 
 /**
  * The resource `twilio.flex.interactions(interactionSid).channels(channelSid).transfers`.
@@ -238,7 +294,10 @@ export interface InteractionTransferResource {
    *
    * @example
    * ```ts
-   * await twilio.flex.interactions(interactionSid).channels(channelSid).transfers.create();
+   * const interactionTransfer = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .transfers.create({});
    * ```
    */
   create(params?: CreateInteractionTransferParams, options?: RequestOptions): ApiPromise<InteractionTransfer>;
@@ -257,10 +316,45 @@ export interface InteractionChannelHandle {
    *
    * @example
    * ```ts
-   * await twilio.flex.interactions(interactionSid).channels(channelSid).fetch();
+   * const interactionChannel = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .fetch();
    * ```
    */
   fetch(options?: RequestOptions): ApiPromise<InteractionChannel>;
+  /**
+   * Close or leave an interaction channel.
+   *
+   * Close the channel: Ends the conversation for everyone. Without `Routing` the channel's tasks go into wrap-up; with `Routing={"status":"closed"}` they are completed.
+   *
+   * Resolves to the result and throws a typed error (`TwilioApiError` and subclasses) on failure; `.withResponse()` adds the HTTP response.
+   *
+   * @example
+   * ```ts
+   * const interactionChannel = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .update({ Status: "closed" });
+   * ```
+   */
+  update(params: ChannelCloseForm, options?: RequestOptions): ApiPromise<InteractionChannel>;
+  /**
+   * Close or leave an interaction channel.
+   *
+   * Leave the channel: Leaves the channel inactive, so the customer's next message starts a new interaction. Twilio requires `Routing={"status":"closed"}` with it.
+   *
+   * Resolves to the result and throws a typed error (`TwilioApiError` and subclasses) on failure; `.withResponse()` adds the HTTP response.
+   *
+   * @example
+   * ```ts
+   * const interactionChannel = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .update({ Status: "inactive", Routing: { status: "closed" } });
+   * ```
+   */
+  update(params: ChannelLeaveForm, options?: RequestOptions): ApiPromise<InteractionChannel>;
   /**
    * Close or leave an interaction channel.
    *
@@ -279,7 +373,10 @@ export interface InteractionChannelHandle {
    *
    * @example
    * ```ts
-   * await twilio.flex.interactions(interactionSid).channels(channelSid).update({ … });
+   * const interactionChannel = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels(channelSid)
+   *   .update({ Status: "closed" });
    * ```
    */
   update(params: UpdateInteractionChannelParams, options?: RequestOptions): ApiPromise<InteractionChannel>;
@@ -319,11 +416,21 @@ export interface InteractionChannelResource {
    *
    * Returns the interaction's channels, one page at a time. In the current release an interaction has a single channel, so the list holds one item.
    *
-   * Iterates over the items of every page with `for await`; `.pages()` and `.toArray()` too.
+   * Iterates over the items of every page with `for await`; `.pages()` gives one page at a time (`page.items`, `page.meta`), `.toArray()` all the items.
    *
    * @example
    * ```ts
-   * for await (const item of twilio.flex.interactions(interactionSid).channels.list()) console.log(item);
+   * // Item by item, fetching the pages as needed:
+   * for await (const channel of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels.list())
+   *   console.log(channel);
+   * // Or page by page:
+   * for await (const page of twilio.flex
+   *   .interactions(interactionSid)
+   *   .channels.list()
+   *   .pages())
+   *   console.log(page.items.length, page.meta.next_page_url);
    * ```
    */
   list(
@@ -345,7 +452,7 @@ export interface InteractionHandle {
    *
    * @example
    * ```ts
-   * await twilio.flex.interactions(interactionSid).fetch();
+   * const interaction = await twilio.flex.interactions(interactionSid).fetch();
    * ```
    */
   fetch(options?: RequestOptions): ApiPromise<Interaction>;
@@ -358,7 +465,11 @@ export interface InteractionHandle {
    *
    * @example
    * ```ts
-   * await twilio.flex.interactions(interactionSid).update();
+   * const interaction = await twilio.flex
+   *   .interactions(interactionSid)
+   *   .update({
+   *     WebhookTtid: "flex_interactionwebhook_00000000000000000000000000",
+   *   });
    * ```
    */
   update(params?: UpdateInteractionParams, options?: RequestOptions): ApiPromise<Interaction>;
@@ -371,9 +482,7 @@ export interface InteractionHandle {
 /**
  * Parameters of `twilio.flex.interactions.create()` (CreateInteraction), named as in the API.
  */
-export type CreateInteractionParams = Input<
-  NonNullable<operations["CreateInteraction"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]
->;
+export type CreateInteractionParams = CreateInteractionForm;
 
 /**
  * The resource `twilio.flex.interactions`.
@@ -388,6 +497,66 @@ export interface InteractionResource {
   /**
    * Create an interaction.
    *
+   * Agent-initiated (outbound): An outbound contact: Twilio creates a Conversation with the channel's `participants`, and a task for the agent named in `Routing`. Twilio documents `participants`, `Routing.properties.worker_sid` and `Routing.properties.queue_sid` as required for it.
+   *
+   * Resolves to the result and throws a typed error (`TwilioApiError` and subclasses) on failure; `.withResponse()` adds the HTTP response.
+   *
+   * @example
+   * ```ts
+   * const interaction = await twilio.flex.interactions.create({
+   *   Channel: {
+   *     type: "sms",
+   *     initiated_by: "agent",
+   *     participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
+   *   },
+   *   Routing: {
+   *     properties: {
+   *       workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *       workflow_sid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *       queue_sid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *       worker_sid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *       task_channel_unique_name: "sms",
+   *       attributes: {
+   *         customerName: "first last",
+   *         customerAddress: "+15551234567",
+   *       },
+   *     },
+   *   },
+   * });
+   * ```
+   */
+  create(params: AgentInteractionForm, options?: RequestOptions): ApiPromise<Interaction>;
+  /**
+   * Create an interaction.
+   *
+   * Customer- or API-initiated (inbound): An inbound contact: `customer` for a Conversation the customer is already in, `api` for one started by automation such as a web form (Twilio creates the Conversation when none is named).
+   *
+   * Resolves to the result and throws a typed error (`TwilioApiError` and subclasses) on failure; `.withResponse()` adds the HTTP response.
+   *
+   * @example
+   * ```ts
+   * const interaction = await twilio.flex.interactions.create({
+   *   Channel: {
+   *     type: "chat",
+   *     initiated_by: "customer",
+   *     properties: { media_channel_sid: "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+   *   },
+   *   Routing: {
+   *     properties: {
+   *       workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *       workflow_sid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *       task_channel_unique_name: "chat",
+   *       attributes: { from: "Al Fresco" },
+   *     },
+   *   },
+   *   InteractionContextSid: "HQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   * });
+   * ```
+   */
+  create(params: InboundInteractionForm, options?: RequestOptions): ApiPromise<Interaction>;
+  /**
+   * Create an interaction.
+   *
    * Starts an interaction: creates (or adopts) the media channel and asks TaskRouter for a task. Creation is asynchronous. A 200 answer means Twilio accepted the request, not that the channel is ready; fetch the interaction and its channels to follow the setup.
    *
    * `initiated_by` decides the direction: `agent` creates an outbound task for the agent named in `Routing` and a new Conversation; `customer` creates an inbound task for an existing Conversation (`properties.media_channel_sid`); `api` creates an inbound task, creating a Conversation when none is given.
@@ -396,7 +565,26 @@ export interface InteractionResource {
    *
    * @example
    * ```ts
-   * await twilio.flex.interactions.create({ … });
+   * const interaction = await twilio.flex.interactions.create({
+   *   Channel: {
+   *     type: "sms",
+   *     initiated_by: "agent",
+   *     participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
+   *   },
+   *   Routing: {
+   *     properties: {
+   *       workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *       workflow_sid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *       queue_sid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *       worker_sid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+   *       task_channel_unique_name: "sms",
+   *       attributes: {
+   *         customerName: "first last",
+   *         customerAddress: "+15551234567",
+   *       },
+   *     },
+   *   },
+   * });
    * ```
    */
   create(params: CreateInteractionParams, options?: RequestOptions): ApiPromise<Interaction>;
@@ -405,9 +593,7 @@ export interface InteractionResource {
 /**
  * Parameters of `twilio.flex.instances(instanceSid).interactionWebhooks(ttid).update()` (UpdateInteractionWebhook), named as in the API.
  */
-export type UpdateInteractionWebhookParams = Input<
-  NonNullable<operations["UpdateInteractionWebhook"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]
->;
+export type UpdateInteractionWebhookParams = UpdateInteractionWebhookForm;
 
 /**
  * One item of `twilio.flex.instances(instanceSid).interactionWebhooks`, for example `twilio.flex.instances(instanceSid).interactionWebhooks(ttid)`.
@@ -422,7 +608,10 @@ export interface InteractionWebhookHandle {
    *
    * @example
    * ```ts
-   * await twilio.flex.instances(instanceSid).interactionWebhooks(ttid).fetch();
+   * const interactionWebhook = await twilio.flex
+   *   .instances(instanceSid)
+   *   .interactionWebhooks(ttid)
+   *   .fetch();
    * ```
    */
   fetch(options?: RequestOptions): ApiPromise<InteractionWebhook>;
@@ -437,7 +626,13 @@ export interface InteractionWebhookHandle {
    *
    * @example
    * ```ts
-   * await twilio.flex.instances(instanceSid).interactionWebhooks(ttid).update();
+   * const interactionWebhook = await twilio.flex
+   *   .instances(instanceSid)
+   *   .interactionWebhooks(ttid)
+   *   .update({
+   *     WebhookEvents: ["onParticipantLeft"],
+   *     FriendlyName: "Survey only",
+   *   });
    * ```
    */
   update(params?: UpdateInteractionWebhookParams, options?: RequestOptions): ApiPromise<InteractionWebhook>;
@@ -468,9 +663,7 @@ export type ListInteractionWebhookParams = ListParams<
 /**
  * Parameters of `twilio.flex.instances(instanceSid).interactionWebhooks.create()` (CreateInteractionWebhook), named as in the API.
  */
-export type CreateInteractionWebhookParams = Input<
-  NonNullable<operations["CreateInteractionWebhook"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]
->;
+export type CreateInteractionWebhookParams = CreateInteractionWebhookForm;
 
 /**
  * The resource `twilio.flex.instances(instanceSid).interactionWebhooks`.
@@ -487,11 +680,21 @@ export interface InteractionWebhookResource {
    *
    * **Choices where Twilio is unclear.** Twilio documents the filter as `type` in lower case, unlike its PascalCase form fields; this description keeps the documented name. Its examples page with `PageSize` and `Page` only, so `PageToken` is left out; the SDK follows `meta.next_page_url` unchanged either way.
    *
-   * Iterates over the items of every page with `for await`; `.pages()` and `.toArray()` too.
+   * Iterates over the items of every page with `for await`; `.pages()` gives one page at a time (`page.items`, `page.meta`), `.toArray()` all the items.
    *
    * @example
    * ```ts
-   * for await (const item of twilio.flex.instances(instanceSid).interactionWebhooks.list()) console.log(item);
+   * // Item by item, fetching the pages as needed:
+   * for await (const item of twilio.flex
+   *   .instances(instanceSid)
+   *   .interactionWebhooks.list())
+   *   console.log(item);
+   * // Or page by page:
+   * for await (const page of twilio.flex
+   *   .instances(instanceSid)
+   *   .interactionWebhooks.list()
+   *   .pages())
+   *   console.log(page.items.length, page.meta.next_page_url);
    * ```
    */
   list(
@@ -509,7 +712,15 @@ export interface InteractionWebhookResource {
    *
    * @example
    * ```ts
-   * await twilio.flex.instances(instanceSid).interactionWebhooks.create({ … });
+   * const interactionWebhook = await twilio.flex
+   *   .instances(instanceSid)
+   *   .interactionWebhooks.create({
+   *     Type: "interaction",
+   *     WebhookUrl: "https://example.org/flex-events",
+   *     WebhookMethod: "POST",
+   *     WebhookEvents: ["onChannelStatusUpdated", "onParticipantLeft"],
+   *     FriendlyName: "Survey on leave",
+   *   });
    * ```
    */
   create(params: CreateInteractionWebhookParams, options?: RequestOptions): ApiPromise<InteractionWebhook>;

@@ -6,6 +6,7 @@ import type { ApiSchemas } from "../src/testing/schema-types";
 export const flexSchemas = {
   schemas: {
     InteractionChannelSid: { type: "string", pattern: "^UO[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
+    ExistingChannelSid: { $ref: "#/components/schemas/InteractionChannelSid" },
     InitiatedBy: { type: "string", enum: ["customer", "agent", "api"] },
     ConversationSid: { type: "string", pattern: "^CH[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
     InteractionChannelProperties: {
@@ -23,12 +24,36 @@ export const flexSchemas = {
       additionalProperties: false,
       properties: { address: { type: "string" }, proxy_address: { type: "string" } },
     },
+    PhoneChannelMedia: {
+      type: "object",
+      title: "SMS or WhatsApp",
+      required: ["type"],
+      properties: {
+        sid: { $ref: "#/components/schemas/ExistingChannelSid" },
+        initiated_by: { $ref: "#/components/schemas/InitiatedBy" },
+        type: { type: "string", enum: ["sms", "whatsapp"] },
+        properties: { $ref: "#/components/schemas/InteractionChannelProperties" },
+        participants: { type: "array", minItems: 1, items: { $ref: "#/components/schemas/PhoneParticipantParams" } },
+      },
+    },
     IdentityParticipantParams: {
       type: "object",
       title: "Chat or web participant",
       required: ["identity"],
       additionalProperties: false,
       properties: { identity: { type: "string" } },
+    },
+    ChatChannelMedia: {
+      type: "object",
+      title: "Chat or web",
+      required: ["type"],
+      properties: {
+        sid: { $ref: "#/components/schemas/ExistingChannelSid" },
+        initiated_by: { $ref: "#/components/schemas/InitiatedBy" },
+        type: { type: "string", enum: ["chat", "web"] },
+        properties: { $ref: "#/components/schemas/InteractionChannelProperties" },
+        participants: { type: "array", minItems: 1, items: { $ref: "#/components/schemas/IdentityParticipantParams" } },
+      },
     },
     EmailLevel: { type: "string", enum: ["to", "cc", "bcc"] },
     EmailParticipantParams: {
@@ -42,28 +67,60 @@ export const flexSchemas = {
         name: { type: "string" },
       },
     },
-    InteractionChannelParticipantParams: {
-      oneOf: [
-        { $ref: "#/components/schemas/PhoneParticipantParams" },
-        { $ref: "#/components/schemas/IdentityParticipantParams" },
-        { $ref: "#/components/schemas/EmailParticipantParams" },
-      ],
-    },
-    InteractionChannelParams: {
+    EmailChannelMedia: {
       type: "object",
-      title: "Channel",
-      required: ["type", "initiated_by"],
+      title: "Email",
+      required: ["type"],
       properties: {
-        sid: { $ref: "#/components/schemas/InteractionChannelSid" },
-        type: { type: "string", enum: ["sms", "whatsapp", "web", "chat", "email", "messenger", "gbm"] },
+        sid: { $ref: "#/components/schemas/ExistingChannelSid" },
         initiated_by: { $ref: "#/components/schemas/InitiatedBy" },
+        type: { type: "string", const: "email" },
+        properties: { $ref: "#/components/schemas/InteractionChannelProperties" },
+        participants: { type: "array", minItems: 1, items: { $ref: "#/components/schemas/EmailParticipantParams" } },
+      },
+    },
+    SocialChannelMedia: {
+      type: "object",
+      title: "Messenger or Google Business Messages",
+      required: ["type"],
+      properties: {
+        sid: { $ref: "#/components/schemas/ExistingChannelSid" },
+        initiated_by: { $ref: "#/components/schemas/InitiatedBy" },
+        type: { type: "string", enum: ["messenger", "gbm"] },
         properties: { $ref: "#/components/schemas/InteractionChannelProperties" },
         participants: {
           type: "array",
           minItems: 1,
-          items: { $ref: "#/components/schemas/InteractionChannelParticipantParams" },
+          items: {
+            oneOf: [
+              { $ref: "#/components/schemas/PhoneParticipantParams" },
+              { $ref: "#/components/schemas/IdentityParticipantParams" },
+            ],
+          },
         },
       },
+    },
+    ChannelMedia: {
+      oneOf: [
+        { $ref: "#/components/schemas/PhoneChannelMedia" },
+        { $ref: "#/components/schemas/ChatChannelMedia" },
+        { $ref: "#/components/schemas/EmailChannelMedia" },
+        { $ref: "#/components/schemas/SocialChannelMedia" },
+      ],
+    },
+    AgentChannelParams: {
+      title: "Agent-initiated channel",
+      allOf: [
+        { $ref: "#/components/schemas/ChannelMedia" },
+        {
+          type: "object",
+          required: ["initiated_by", "participants"],
+          properties: {
+            initiated_by: { type: "string", const: "agent" },
+            participants: { type: "array", minItems: 1 },
+          },
+        },
+      ],
     },
     WorkspaceSid: { type: "string", pattern: "^WS[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
     WorkflowSid: { type: "string", pattern: "^WW[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
@@ -139,31 +196,120 @@ export const flexSchemas = {
         timeout: { type: "integer", minimum: 1 },
       },
     },
+    AgentTaskRoutingProperties: {
+      allOf: [
+        { $ref: "#/components/schemas/TaskRoutingProperties" },
+        {
+          type: "object",
+          required: ["queue_sid", "worker_sid"],
+          properties: {
+            queue_sid: { $ref: "#/components/schemas/TaskQueueSid" },
+            worker_sid: { $ref: "#/components/schemas/WorkerSid" },
+          },
+        },
+      ],
+    },
+    AgentRoutingParams: {
+      type: "object",
+      title: "Routing (agent-initiated)",
+      required: ["properties"],
+      properties: { properties: { $ref: "#/components/schemas/AgentTaskRoutingProperties" } },
+    },
+    InteractionContextSid: { type: "string", pattern: "^HQ[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
+    CreateInteractionContextSid: { $ref: "#/components/schemas/InteractionContextSid" },
+    InteractionWebhookTtid: { type: "string", pattern: "^flex_interactionwebhook_[0-9a-z]+$" },
+    CreateInteractionWebhookTtid: { $ref: "#/components/schemas/InteractionWebhookTtid" },
+    AgentInteractionForm: {
+      type: "object",
+      title: "Agent-initiated (outbound)",
+      required: ["Channel", "Routing"],
+      properties: {
+        Channel: {
+          type: "string",
+          contentMediaType: "application/json",
+          contentSchema: { $ref: "#/components/schemas/AgentChannelParams" },
+          pattern: '"initiated_by"\\s*:\\s*"agent"',
+        },
+        Routing: {
+          type: "string",
+          contentMediaType: "application/json",
+          contentSchema: { $ref: "#/components/schemas/AgentRoutingParams" },
+          pattern:
+            '^(?=[\\s\\S]*"queue_sid"\\s*:\\s*"WQ[0-9a-fA-F]{32}")(?=[\\s\\S]*"worker_sid"\\s*:\\s*"WK[0-9a-fA-F]{32}")',
+        },
+        InteractionContextSid: { $ref: "#/components/schemas/CreateInteractionContextSid" },
+        WebhookTtid: { $ref: "#/components/schemas/CreateInteractionWebhookTtid" },
+      },
+    },
+    CustomerChannelProperties: {
+      allOf: [
+        { $ref: "#/components/schemas/InteractionChannelProperties" },
+        {
+          type: "object",
+          required: ["media_channel_sid"],
+          properties: { media_channel_sid: { $ref: "#/components/schemas/ConversationSid" } },
+        },
+      ],
+    },
+    CustomerChannelParams: {
+      title: "Customer-initiated channel",
+      allOf: [
+        { $ref: "#/components/schemas/ChannelMedia" },
+        {
+          type: "object",
+          required: ["initiated_by", "properties"],
+          properties: {
+            initiated_by: { type: "string", const: "customer" },
+            properties: { $ref: "#/components/schemas/CustomerChannelProperties" },
+          },
+        },
+      ],
+    },
+    ApiChannelParams: {
+      title: "API-initiated channel",
+      allOf: [
+        { $ref: "#/components/schemas/ChannelMedia" },
+        { type: "object", required: ["initiated_by"], properties: { initiated_by: { type: "string", const: "api" } } },
+      ],
+    },
+    InboundChannelParams: {
+      title: "Channel (inbound)",
+      oneOf: [
+        { $ref: "#/components/schemas/CustomerChannelParams" },
+        { $ref: "#/components/schemas/ApiChannelParams" },
+      ],
+    },
     InteractionRoutingParams: {
       type: "object",
       title: "Routing",
       required: ["properties"],
       properties: { properties: { $ref: "#/components/schemas/TaskRoutingProperties" } },
     },
-    InteractionContextSid: { type: "string", pattern: "^HQ[0-9a-fA-F]{32}$", minLength: 34, maxLength: 34 },
-    InteractionWebhookTtid: { type: "string", pattern: "^flex_interactionwebhook_[0-9a-z]+$" },
-    CreateInteractionForm: {
+    InboundInteractionForm: {
       type: "object",
+      title: "Customer- or API-initiated (inbound)",
       required: ["Channel"],
       properties: {
         Channel: {
           type: "string",
           contentMediaType: "application/json",
-          contentSchema: { $ref: "#/components/schemas/InteractionChannelParams" },
+          contentSchema: { $ref: "#/components/schemas/InboundChannelParams" },
+          pattern: '"initiated_by"\\s*:\\s*"(customer|api)"',
         },
         Routing: {
           type: "string",
           contentMediaType: "application/json",
           contentSchema: { $ref: "#/components/schemas/InteractionRoutingParams" },
         },
-        InteractionContextSid: { $ref: "#/components/schemas/InteractionContextSid" },
-        WebhookTtid: { $ref: "#/components/schemas/InteractionWebhookTtid" },
+        InteractionContextSid: { $ref: "#/components/schemas/CreateInteractionContextSid" },
+        WebhookTtid: { $ref: "#/components/schemas/CreateInteractionWebhookTtid" },
       },
+    },
+    CreateInteractionForm: {
+      oneOf: [
+        { $ref: "#/components/schemas/AgentInteractionForm" },
+        { $ref: "#/components/schemas/InboundInteractionForm" },
+      ],
     },
     TwilioError: {
       type: "object",

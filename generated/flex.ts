@@ -183,7 +183,7 @@ export interface paths {
         /** @description SID of the parent interaction (`KD…`). */
         InteractionSid: components["parameters"]["InteractionSid"];
         /** @description SID of the participant (`UT…`). */
-        Sid: components["schemas"]["InteractionParticipantSid"];
+        Sid: InteractionParticipantSid;
       };
       cookie?: never;
     };
@@ -235,7 +235,7 @@ export interface paths {
         /** @description SID of the parent interaction (`KD…`). */
         InteractionSid: components["parameters"]["InteractionSid"];
         /** @description SID of the transfer (`UX…`). */
-        Sid: components["schemas"]["InteractionTransferSid"];
+        Sid: InteractionTransferSid;
       };
       cookie?: never;
     };
@@ -264,7 +264,7 @@ export interface paths {
         /** @description SID of the parent interaction (`KD…`). */
         InteractionSid: components["parameters"]["InteractionSid"];
         /** @description SID of the interaction channel (`UO…`). */
-        Sid: components["schemas"]["InteractionChannelSid"];
+        Sid: InteractionChannelSid;
       };
       cookie?: never;
     };
@@ -300,7 +300,7 @@ export interface paths {
       header?: never;
       path: {
         /** @description SID of the interaction (`KD…`). */
-        Sid: components["schemas"]["InteractionSid"];
+        Sid: InteractionSid;
       };
       cookie?: never;
     };
@@ -466,994 +466,102 @@ export interface webhooks {
 }
 export interface components {
   schemas: {
-    /**
-     * @description Account SID (`AC…`). Identifies the Twilio account that owns the resource.
-     * @example ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    AccountSid: Sid<"AC">;
-    /**
-     * Close the channel
-     * @description Ends the conversation for everyone. Without `Routing` the channel's tasks go into wrap-up; with `Routing={"status":"closed"}` they are completed.
-     */
-    ChannelCloseForm: {
-      /** @description `{"status":"closed"}` as a JSON string (`ChannelCloseRouting`) to complete the channel's tasks instead of leaving them in wrap-up. */
-      Routing?: components["schemas"]["ChannelCloseRouting"];
-      /**
-       * @description `closed` ends the channel for everyone.
-       * @enum {string}
-       */
-      Status: "closed";
-    };
-    /**
-     * Routing (close)
-     * @description What to do with the channel's tasks when it closes. Sent as a JSON string in the `Routing` form field of a channel update: `{"status":"closed"}` completes the tasks instead of leaving them in wrap-up.
-     * @example {
-     *       "status": "closed"
-     *     }
-     */
-    ChannelCloseRouting: {
-      /**
-       * @description The only value Twilio accepts; completes every task of the channel.
-       * @enum {string}
-       */
-      status: "closed";
-    };
-    /**
-     * @description `onChannelCreated`: a channel of an interaction was created.
-     * @example {
-     *       "EventType": "onChannelCreated",
-     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "InstanceSid": "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelType": "sms"
-     *     }
-     */
-    ChannelCreatedEvent: {
-      /** @description Account of the interaction. */
-      AccountSid: components["schemas"]["AccountSid"];
-      /** @description The interaction channel. */
-      ChannelSid: components["schemas"]["InteractionChannelSid"];
-      /**
-       * @description Always `onChannelCreated`.
-       * @constant
-       */
-      EventType: "onChannelCreated";
-      /** @description Flex instance of the interaction. */
-      InstanceSid?: components["schemas"]["FlexInstanceSid"];
-      /** @description The interaction. */
-      InteractionSid: components["schemas"]["InteractionSid"];
-      MediaChannelSid?: components["schemas"]["EventMediaChannelSid"];
-      MediaChannelType?: components["schemas"]["EventMediaChannelType"];
-    } & {
-      [key: string]: unknown;
-    };
-    /**
-     * @description `onChannelCreateFailed`: a channel could not be created. The interaction, channel and media channel SIDs are present only when they exist; a channel SID can exist although the creation failed further down.
-     * @example {
-     *       "EventType": "onChannelCreateFailed",
-     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ErrorCode": 45351,
-     *       "ErrorMessage": "A participant needs exactly one of identity or address",
-     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelType": "sms"
-     *     }
-     */
-    ChannelCreateFailedEvent: {
-      /** @description Account of the interaction. */
-      AccountSid: components["schemas"]["AccountSid"];
-      /** @description The interaction channel. */
-      ChannelSid?: components["schemas"]["InteractionChannelSid"];
-      /** @description Twilio error code of the failure; the form carries it as decimal digits. */
-      ErrorCode: number;
-      /** @description Text of the error. */
-      ErrorMessage: string;
-      /**
-       * @description Always `onChannelCreateFailed`.
-       * @constant
-       */
-      EventType: "onChannelCreateFailed";
-      /** @description The interaction. */
-      InteractionSid?: components["schemas"]["InteractionSid"];
-      MediaChannelSid?: components["schemas"]["EventMediaChannelSid"];
-      MediaChannelType?: components["schemas"]["EventMediaChannelType"];
-    } & {
-      [key: string]: unknown;
-    };
-    /**
-     * Leave the channel
-     * @description Leaves the channel inactive, so the customer's next message starts a new interaction. Twilio requires `Routing={"status":"closed"}` with it.
-     */
-    ChannelLeaveForm: {
-      /** @description `{"status":"closed"}` as a JSON string (`ChannelCloseRouting`): completes the channel's tasks. Required when leaving. */
-      Routing: components["schemas"]["ChannelCloseRouting"];
-      /**
-       * @description `inactive` lets the agent leave the channel.
-       * @enum {string}
-       */
-      Status: "inactive";
-    };
-    /**
-     * @description Lifecycle state of a channel: `setup` while Twilio creates it, `active` once it carries messages, `failed` if setup failed (see `error_code`), `closed` or `inactive` after an update, `pause` while parked and `transfer` during a transfer.
-     * @enum {string}
-     */
-    ChannelStatus: "setup" | "active" | "failed" | "closed" | "inactive" | "pause" | "transfer";
-    /**
-     * @description `onChannelStatusUpdated`: the status of a channel changed.
-     * @example {
-     *       "EventType": "onChannelStatusUpdated",
-     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "InstanceSid": "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ChannelStatus": "inactive",
-     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelType": "whatsapp"
-     *     }
-     */
-    ChannelStatusUpdatedEvent: {
-      /** @description Account of the interaction. */
-      AccountSid: components["schemas"]["AccountSid"];
-      /** @description The interaction channel. */
-      ChannelSid: components["schemas"]["InteractionChannelSid"];
-      ChannelStatus: components["schemas"]["EventChannelStatus"];
-      /**
-       * @description Always `onChannelStatusUpdated`.
-       * @constant
-       */
-      EventType: "onChannelStatusUpdated";
-      /** @description Flex instance of the interaction. */
-      InstanceSid?: components["schemas"]["FlexInstanceSid"];
-      /** @description The interaction. */
-      InteractionSid: components["schemas"]["InteractionSid"];
-      MediaChannelSid?: components["schemas"]["EventMediaChannelSid"];
-      MediaChannelType?: components["schemas"]["EventMediaChannelType"];
-    } & {
-      [key: string]: unknown;
-    };
-    /**
-     * @description Media type of an interaction channel.
-     * @enum {string}
-     */
-    ChannelType: "voice" | "sms" | "email" | "web" | "whatsapp" | "chat" | "messenger" | "gbm";
-    /**
-     * @description Twilio Conversations Conversation SID (`CH…`), the media channel behind a Flex interaction channel.
-     * @example CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ConversationSid: Sid<"CH">;
-    /** @description Form fields of a create-interaction request. */
-    CreateInteractionForm: {
-      /** @description The media channel of the interaction, as a JSON string (`InteractionChannelParams`): `type`, `initiated_by`, and either `participants` or `properties.media_channel_sid`. */
-      Channel: components["schemas"]["InteractionChannelParams"];
-      /** @description Interaction Context (`HQ…`) to attach to the interaction. */
-      InteractionContextSid?: components["schemas"]["InteractionContextSid"];
-      /** @description The TaskRouter task to create, as a JSON string (`InteractionRoutingParams`). Twilio requires it unless `Channel.sid` names an existing channel. */
-      Routing?: components["schemas"]["InteractionRoutingParams"];
-      /** @description `ttid` of an interaction webhook registered on the Flex instance, to call for this interaction's events. */
-      WebhookTtid?: components["schemas"]["InteractionWebhookTtid"];
-    };
-    /** @description Form fields of a create-webhook request. */
-    CreateInteractionWebhookForm: {
-      /** @description A name for the webhook, for your own use. */
-      FriendlyName?: string;
-      /** @description Scope of the webhook. Twilio uses `global` when it is left out. */
-      Type?: components["schemas"]["InteractionWebhookType"];
-      /** @description Events to call the URL on, sent as one repeated form key per event. Twilio's parameter table names this field `Filters`. */
-      WebhookEvents: components["schemas"]["InteractionWebhookEventType"][];
-      /** @description HTTP method of the calls. Twilio's parameter table names this field `Method`. */
-      WebhookMethod: components["schemas"]["InteractionWebhookMethod"];
-      /**
-       * Format: uri
-       * @description The URL Flex calls, `http` or `https`.
-       */
-      WebhookUrl: string;
-    };
-    /** @description Form fields of an invite. */
-    CreateInviteForm: {
-      /** @description The TaskRouter task to create for the channel, as a JSON string (`InteractionRoutingParams`). Repeat every task attribute the new task needs. */
-      Routing: components["schemas"]["InteractionRoutingParams"];
-    };
-    /** @description Form fields of an add-participant request. */
-    CreateParticipantForm: {
-      /** @description How the participant joins the media channel, as a JSON string (`ParticipantMediaProperties`). */
-      MediaProperties: components["schemas"]["ParticipantMediaProperties"];
-      /** @description The TaskRouter task, worker and reservation of an agent participant, as a JSON string (`ParticipantRoutingProperties`). */
-      RoutingProperties?: components["schemas"]["ParticipantRoutingProperties"];
-      Type: components["schemas"]["ParticipantType"];
-    };
-    /**
-     * @description Which recipient line of the email the participant is on.
-     * @enum {string}
-     */
-    EmailLevel: "to" | "cc" | "bcc";
-    /**
-     * Email participant
-     * @description A recipient of an email channel.
-     */
-    EmailParticipantParams: {
-      /**
-       * Format: email
-       * @description The customer's email address.
-       */
-      address: string;
-      level: components["schemas"]["EmailLevel"];
-      /** @description The customer's display name. */
-      name?: string;
-    };
-    /** @description The channel's new status. Twilio's event pages document `active` and `closed`; its channel resource knows more values, and receivers in the field also see `inactive`, so any string is accepted. */
-    EventChannelStatus: "setup" | "active" | "failed" | "closed" | "inactive" | "pause" | "transfer" | (string & {});
-    /**
-     * @description The media channel behind the interaction channel: a Conversation (`CH…`) or, for voice, a Conference (`CF…`).
-     * @example CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    EventMediaChannelSid: string;
-    /** @description Media type of the channel, for example `sms`, `whatsapp`, `web`, `chat` or `voice`. */
-    EventMediaChannelType:
-      "sms" | "whatsapp" | "web" | "chat" | "voice" | "email" | "messenger" | "gbm" | (string & {});
-    /** @description Kind of participant, for example `customer` or `agent`. */
-    EventParticipantType: "customer" | "agent" | "supervisor" | "external" | "unknown" | (string & {});
-    /**
-     * @description Execution SID (`QW…`) of the flow that carries out a transfer.
-     * @example QWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ExecutionSid: Sid<"QW">;
-    /**
-     * @description Flex Instance SID (`GO…`).
-     * @example GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    FlexInstanceSid: Sid<"GO">;
-    /**
-     * Chat or web participant
-     * @description A Conversations user on a chat or web channel.
-     */
-    IdentityParticipantParams: {
-      /** @description The Conversations identity. Avoid URI-reserved characters. */
-      identity: string;
-    };
-    /**
-     * @description Who started the interaction. `customer`: an inbound task on an existing Conversation. `agent`: an outbound task for the agent named in `Routing`, with a new Conversation. `api`: an inbound task from automation such as a web form.
-     * @enum {string}
-     */
-    InitiatedBy: "customer" | "agent" | "api";
-    /** @description The Flex Insights fields of a task (`conversations.*`). Twilio fills some from the channel; keep `conversation_id` when you create another task for the same contact (an invite or a transfer), or Insights splits it in two. Free-form: Insights accepts more keys than these. */
-    InsightsConversation: {
-      /** @description The channel as Insights names it (from the channel's `type`), for example `SMS`, `Email` or `Chat`. */
-      communication_channel?: string;
-      /** @description Joins the tasks of one contact in historical reporting (from `properties.media_channel_sid`). */
-      conversation_id?: string;
-      /** @description `Inbound` or `Outbound` (from the channel's `initiated_by`). */
-      direction?: string;
-      /** @description The address the customer reached you at, or saw when you reached them (the Conversation's projected address). */
-      external_contact?: string;
-      /** @description How the conversation started (from the channel's `initiated_by`), for example `Agent`. */
-      initiated_by?: string;
-      /** @description Media attached to the conversation, such as the chat transcript. */
-      media?: ({
-        /** @description The Conversation holding the transcript, as Twilio writes it. */
-        conversation_sid?: components["schemas"]["ConversationSid"];
-        /** @description The Conversation holding the transcript (from `properties.media_channel_sid`). */
-        sid?: components["schemas"]["ConversationSid"];
-        /** @description Kind of media; `ChatTranscript` for every conversation channel. */
-        type?: string;
-      } & {
-        [key: string]: unknown;
-      })[];
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description A Flex interaction: one customer contact across a media channel, with the TaskRouter routing that brings it to an agent. */
-    Interaction: {
-      channel: components["schemas"]["InteractionChannelRef"];
-      /** @description Interaction Context (`HQ…`) attached to the interaction, or null. */
-      interaction_context_sid?: components["schemas"]["InteractionContextSid"] | null;
-      /** @description URLs of related resources. */
-      links: {
-        /**
-         * Format: uri
-         * @description Absolute URL of the interaction's channels.
-         */
-        channels: string;
-      };
-      /** @description The TaskRouter task created for the interaction, or null when Twilio does not return it (for example after an update). */
-      routing: components["schemas"]["RoutingState"] | null;
-      /** @description SID of the interaction. */
-      sid: components["schemas"]["InteractionSid"];
-      /**
-       * Format: uri
-       * @description Absolute URL of the interaction.
-       */
-      url: string;
-      /** @description `ttid` of the interaction webhook attached to the interaction, or null. */
-      webhook_ttid?: components["schemas"]["InteractionWebhookTtid"] | null;
-    };
-    /** @description The media channel of an interaction and its lifecycle state. */
-    InteractionChannel: {
-      /** @description Twilio error code explaining why setup failed (for example 19025), or null. */
-      error_code: number | null;
-      /** @description Text that goes with `error_code`, or null. Twilio may send an empty string. */
-      error_message: string | null;
-      /** @description SID of the interaction the channel belongs to. */
-      interaction_sid: components["schemas"]["InteractionSid"];
-      /** @description URLs of the channel's sub-resources. */
-      links: {
-        /**
-         * Format: uri
-         * @description Absolute URL of the channel's invites.
-         */
-        invites: string;
-        /**
-         * Format: uri
-         * @description Absolute URL of the channel's participants.
-         */
-        participants: string;
-        /**
-         * Format: uri
-         * @description Absolute URL of the channel's transfers.
-         */
-        transfers: string;
-      };
-      /** @description SID of the channel. */
-      sid: components["schemas"]["InteractionChannelSid"];
-      status: components["schemas"]["ChannelStatus"];
-      type: components["schemas"]["ChannelType"];
-      /**
-       * Format: uri
-       * @description Absolute URL of the channel.
-       */
-      url: string;
-    };
-    /** @description An invite of a channel to TaskRouter, and the task it created. */
-    InteractionChannelInvite: {
-      /** @description SID of the channel. */
-      channel_sid: components["schemas"]["InteractionChannelSid"];
-      /** @description SID of the interaction. */
-      interaction_sid: components["schemas"]["InteractionSid"];
-      /** @description The task the invite created, or null if Twilio does not return it. */
-      routing: components["schemas"]["RoutingState"] | null;
-      /** @description SID of the invite. */
-      sid: components["schemas"]["InteractionInviteSid"];
-      /**
-       * Format: uri
-       * @description Absolute URL of the invite. Twilio offers no GET on it.
-       */
-      url: string;
-    };
-    /** @description One page of channel invites. */
-    InteractionChannelInvitePage: {
-      /** @description The invites on this page. */
-      invites: components["schemas"]["InteractionChannelInvite"][];
-      meta: components["schemas"]["PageMeta"];
-    };
-    /** @description One page of interaction channels. */
-    InteractionChannelPage: {
-      /** @description The channels on this page. */
-      channels: components["schemas"]["InteractionChannel"][];
-      meta: components["schemas"]["PageMeta"];
-    };
-    /**
-     * Channel
-     * @description The media channel to create or adopt, sent as a JSON string in the `Channel` form field. Only Twilio Conversations is supported as the media channel.
-     * @example {
-     *       "type": "sms",
-     *       "initiated_by": "agent",
-     *       "participants": [
-     *         {
-     *           "address": "+12345678910",
-     *           "proxy_address": "+192555512345"
-     *         }
-     *       ]
-     *     }
-     */
-    InteractionChannelParams: {
-      initiated_by: components["schemas"]["InitiatedBy"];
-      /** @description People to add to both the media channel and the interaction channel. Required when `initiated_by` is `agent`. Each needs exactly one of `identity` or an address (Twilio error 45351 otherwise). */
-      participants?: components["schemas"]["InteractionChannelParticipantParams"][];
-      properties?: components["schemas"]["InteractionChannelProperties"];
-      /** @description An existing interaction channel to reuse. When given, `properties` and the `Routing` field become optional. */
-      sid?: components["schemas"]["InteractionChannelSid"];
-      /**
-       * @description Media type of the channel. It may differ from the TaskRouter task channel. Voice channels are not created through this API.
-       * @enum {string}
-       */
-      type: "sms" | "whatsapp" | "web" | "chat" | "email" | "messenger" | "gbm";
-    };
-    /** @description A participant of an interaction channel. */
-    InteractionChannelParticipant: {
-      /** @description SID of the channel. */
-      channel_sid: components["schemas"]["InteractionChannelSid"];
-      /** @description SID of the interaction. */
-      interaction_sid: components["schemas"]["InteractionSid"];
-      /** @description The participant's TaskRouter task, worker and reservation; null for participants without routing, such as customers. */
-      routing_properties: components["schemas"]["ParticipantRoutingProperties"] | null;
-      /** @description SID of the participant. */
-      sid: components["schemas"]["InteractionParticipantSid"];
-      type: components["schemas"]["ParticipantType"];
-      /**
-       * Format: uri
-       * @description Absolute URL of the participant.
-       */
-      url: string;
-    };
-    /** @description One page of channel participants. */
-    InteractionChannelParticipantPage: {
-      meta: components["schemas"]["PageMeta"];
-      /** @description The participants on this page. */
-      participants: components["schemas"]["InteractionChannelParticipant"][];
-    };
-    /** @description A participant to add when the channel is created; its shape depends on the channel type. */
-    InteractionChannelParticipantParams:
-      | components["schemas"]["PhoneParticipantParams"]
-      | components["schemas"]["IdentityParticipantParams"]
-      | components["schemas"]["EmailParticipantParams"];
-    /** @description Media channel settings. */
-    InteractionChannelProperties: {
-      /** @description Contact-centre email address for email channels started by an agent or the API; it becomes the Conversation participant's projected address. */
-      from?: string;
-      /** @description Display name of the contact-centre team for email channels. */
-      from_name?: string;
-      /** @description Conversation to use as the media channel. Required when `initiated_by` is `customer`; the customer must already be in it. */
-      media_channel_sid?: components["schemas"]["ConversationSid"];
-    };
-    /** @description The channel of an interaction, as the interaction resource returns it. */
-    InteractionChannelRef: {
-      /** @description SID of the interaction channel. */
-      sid: components["schemas"]["InteractionChannelSid"];
-      type: components["schemas"]["ChannelType"];
-    };
-    /**
-     * @description Flex Interaction Channel SID (`UO…`).
-     * @example UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionChannelSid: Sid<"UO">;
-    /**
-     * @description Interaction Context SID (`HQ…`).
-     * @example HQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionContextSid: Sid<"HQ">;
-    /**
-     * @description `onInteractionCreated`: an interaction was created.
-     * @example {
-     *       "EventType": "onInteractionCreated",
-     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "InstanceSid": "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelType": "sms"
-     *     }
-     */
-    InteractionCreatedEvent: {
-      /** @description Account of the interaction. */
-      AccountSid: components["schemas"]["AccountSid"];
-      /**
-       * @description Always `onInteractionCreated`.
-       * @constant
-       */
-      EventType: "onInteractionCreated";
-      /** @description Flex instance of the interaction. */
-      InstanceSid?: components["schemas"]["FlexInstanceSid"];
-      /** @description The interaction. */
-      InteractionSid: components["schemas"]["InteractionSid"];
-      MediaChannelSid?: components["schemas"]["EventMediaChannelSid"];
-      MediaChannelType?: components["schemas"]["EventMediaChannelType"];
-    } & {
-      [key: string]: unknown;
-    };
-    /**
-     * @description Flex Interaction Channel Invite SID (`KG…`).
-     * @example KGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionInviteSid: Sid<"KG">;
-    /**
-     * @description Flex Interaction Channel Participant SID (`UT…`).
-     * @example UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionParticipantSid: Sid<"UT">;
-    /**
-     * Routing
-     * @description How to route the interaction to an agent: the TaskRouter task to create. Sent as a JSON string in the `Routing` form field.
-     * @example {
-     *       "properties": {
-     *         "workspace_sid": "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *         "workflow_sid": "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *         "queue_sid": "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *         "worker_sid": "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *         "task_channel_unique_name": "sms",
-     *         "attributes": {
-     *           "customerName": "first last",
-     *           "customerAddress": "+15551234567"
-     *         }
-     *       }
-     *     }
-     */
-    InteractionRoutingParams: {
-      properties: components["schemas"]["TaskRoutingProperties"];
-    };
-    /**
-     * @description Flex Interaction SID (`KD…`).
-     * @example KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionSid: Sid<"KD">;
-    /** @description A transfer of an interaction channel from one participant to another. */
-    InteractionTransfer: {
-      /** @description Account that owns the transfer. */
-      account_sid: components["schemas"]["AccountSid"];
-      /** @description SID of the channel being transferred. */
-      channel_sid: components["schemas"]["InteractionChannelSid"];
-      /**
-       * Format: date-time
-       * @description When the transfer was created (ISO 8601, UTC).
-       */
-      date_created: string;
-      /**
-       * Format: date-time
-       * @description When the transfer was last updated (ISO 8601, UTC).
-       */
-      date_updated: string;
-      /** @description Execution (`QW…`) that carries out the transfer, or null. */
-      execution_sid?: components["schemas"]["ExecutionSid"] | null;
-      /** @description Participant (`UT…`) who started the transfer. */
-      from?: components["schemas"]["InteractionParticipantSid"] | null;
-      /** @description Flex instance (`GO…`) the transfer runs in. */
-      instance_sid?: components["schemas"]["FlexInstanceSid"] | null;
-      /** @description SID of the interaction. */
-      interaction_sid: components["schemas"]["InteractionSid"];
-      /** @description Note (`KQ…`) left for the receiving agent, or null. */
-      note_sid?: components["schemas"]["NoteSid"] | null;
-      /** @description SID of the transfer. */
-      sid: components["schemas"]["InteractionTransferSid"];
-      status: components["schemas"]["TransferStatus"];
-      /** @description Conversation summary (`KQ…`) handed over with the transfer, or null. */
-      summary_sid?: components["schemas"]["NoteSid"] | null;
-      /** @description Where the channel goes. Described as the receiving participant, but Twilio's own example holds a workflow SID (`WW…`), so any string is accepted. */
-      to?: string | null;
-      type: components["schemas"]["TransferType"];
-      /**
-       * Format: uri
-       * @description Absolute URL of the transfer.
-       */
-      url: string;
-    };
-    /**
-     * @description Flex Interaction Transfer SID (`UX…`).
-     * @example UXaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionTransferSid: Sid<"UX">;
-    /** @description A webhook registered on a Flex instance. It has no `sid`, only a `ttid`, and Twilio's examples show no creation or update dates. */
-    InteractionWebhook: {
-      account_sid: components["schemas"]["AccountSid"];
-      /** @description The webhook's name; Twilio leaves it out when none was given. */
-      friendly_name?: string | null;
-      /** @description Flex instance the webhook belongs to. */
-      instance_sid: components["schemas"]["FlexInstanceSid"];
-      ttid: components["schemas"]["InteractionWebhookTtid"];
-      type: components["schemas"]["InteractionWebhookType"];
-      /**
-       * Format: uri
-       * @description Absolute URL of the webhook. Some of Twilio's examples show other, malformed values here; do not build requests from it.
-       */
-      url: string;
-      /** @description Events the URL is called on. */
-      webhook_events: components["schemas"]["InteractionWebhookEventType"][];
-      webhook_method: components["schemas"]["InteractionWebhookMethod"];
-      /**
-       * Format: uri
-       * @description The URL Flex calls.
-       */
-      webhook_url: string;
-    };
-    /**
-     * @description Name of an interaction event, also the `EventType` of its request.
-     * @enum {string}
-     */
-    InteractionWebhookEventType:
-      | "onInteractionCreated"
-      | "onChannelCreated"
-      | "onChannelCreateFailed"
-      | "onChannelStatusUpdated"
-      | "onParticipantJoined"
-      | "onParticipantLeft"
-      | "onParticipantUpdated";
-    /**
-     * @description HTTP method Flex calls the webhook URL with.
-     * @enum {string}
-     */
-    InteractionWebhookMethod: "POST" | "GET";
-    /** @description One page of interaction webhooks; the records are under `data`. */
-    InteractionWebhookPage: {
-      /** @description The webhooks on this page. */
-      data: components["schemas"]["InteractionWebhook"][];
-      meta: components["schemas"]["PageMeta"];
-    };
-    /**
-     * @description Identifier of an interaction webhook: `flex_interactionwebhook_` followed by lower-case letters and digits (a ULID in the values seen; the length is not fixed by Twilio's documents).
-     * @example flex_interactionwebhook_01jke8z8vte4ette30t5w9h081
-     */
-    InteractionWebhookTtid: `flex_interactionwebhook_${string}`;
-    /**
-     * @description `global`: called for every interaction of the Flex instance. `interaction`: called only for the interactions that carry its `ttid` in `webhook_ttid`.
-     * @enum {string}
-     */
-    InteractionWebhookType: "global" | "interaction";
-    /**
-     * @description SID (`KQ…`) of a note or summary attached to a transfer.
-     * @example KQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    NoteSid: Sid<"KQ">;
-    /** @description Paging information that accompanies every list page. The URLs are absolute; fetch `next_page_url` unchanged, with the same credentials, until it is null. */
-    PageMeta: {
-      /**
-       * Format: uri
-       * @description Absolute URL of the first page of this list.
-       */
-      first_page_url: string;
-      /** @description Name of the property of the page that holds the array of records. */
-      key: string;
-      /**
-       * Format: uri
-       * @description Absolute URL of the next page, or null on the last page.
-       */
-      next_page_url: string | null;
-      /** @description Zero-based index of this page. */
-      page: number;
-      /** @description Number of records requested per page. */
-      page_size: number;
-      /**
-       * Format: uri
-       * @description Absolute URL of the previous page, or null on the first page.
-       */
-      previous_page_url: string | null;
-      /**
-       * Format: uri
-       * @description Absolute URL of this page.
-       */
-      url: string;
-    };
-    /** @description Parameters shared by the three participant events. */
-    ParticipantEventBody: {
-      /** @description Account of the interaction. */
-      AccountSid: components["schemas"]["AccountSid"];
-      /** @description The interaction channel. */
-      ChannelSid: components["schemas"]["InteractionChannelSid"];
-      /** @description Name of the event, the same as the name it was subscribed with. */
-      EventType: string;
-      /** @description The interaction. */
-      InteractionSid: components["schemas"]["InteractionSid"];
-      MediaChannelSid?: components["schemas"]["EventMediaChannelSid"];
-      MediaChannelType?: components["schemas"]["EventMediaChannelType"];
-      /** @description The participant. */
-      ParticipantSid: components["schemas"]["InteractionParticipantSid"];
-      ParticipantType?: components["schemas"]["EventParticipantType"];
-      /** @description The TaskRouter task tied to the channel. */
-      TaskSid?: components["schemas"]["TaskSid"];
-    } & {
-      [key: string]: unknown;
-    };
-    /**
-     * @description `onParticipantJoined`: a participant was added to a channel, when an agent accepts a reservation or through the create-participant call.
-     * @example {
-     *       "EventType": "onParticipantJoined",
-     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ParticipantSid": "UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ParticipantType": "agent",
-     *       "TaskSid": "WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelType": "sms"
-     *     }
-     */
-    ParticipantJoinedEvent: components["schemas"]["ParticipantEventBody"] & {
-      /**
-       * @description Always `onParticipantJoined`.
-       * @constant
-       */
-      EventType: "onParticipantJoined";
-    };
-    /**
-     * @description `onParticipantLeft`: a participant left a channel; the time to send a survey.
-     * @example {
-     *       "EventType": "onParticipantLeft",
-     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ParticipantSid": "UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ParticipantType": "agent",
-     *       "TaskSid": "WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelType": "sms"
-     *     }
-     */
-    ParticipantLeftEvent: components["schemas"]["ParticipantEventBody"] & {
-      /**
-       * @description Always `onParticipantLeft`.
-       * @constant
-       */
-      EventType: "onParticipantLeft";
-    };
-    /**
-     * MediaProperties
-     * @description How a participant joins the media channel, sent as a JSON string in the `MediaProperties` form field. Twilio documents the email shape (`level`, `name`, `address`, `type`); for SMS and WhatsApp use `address` and `proxy_address`, for chat and web use `identity`.
-     * @example {
-     *       "level": "to",
-     *       "name": "Al Fresco",
-     *       "address": "al.fresco@example.com",
-     *       "type": "email"
-     *     }
-     */
-    ParticipantMediaProperties: {
-      /** @description The participant's email address or phone number. */
-      address?: string;
-      /** @description The participant's Conversations identity (chat and web). */
-      identity?: string;
-      level?: components["schemas"]["EmailLevel"];
-      /** @description Display name of the participant. */
-      name?: string;
-      /** @description The business number the participant sees (SMS and WhatsApp). */
-      proxy_address?: string;
-      type?: components["schemas"]["ChannelType"];
-    };
-    /** @description The TaskRouter task, worker and reservation that connect a participant to routing. */
-    ParticipantRoutingProperties: {
-      /** @description TaskRouter reservation of the participant. */
-      reservation_sid?: components["schemas"]["ReservationSid"];
-      /** @description TaskRouter task of the participant. */
-      task_sid?: components["schemas"]["TaskSid"];
-      /** @description TaskRouter worker behind the participant. */
-      worker_sid?: components["schemas"]["WorkerSid"];
-    };
-    /**
-     * @description `wrapup` moves the agent's reservation into wrap-up; `closed` completes the agent's task. Both apply to agent participants.
-     * @enum {string}
-     */
-    ParticipantStatus: "closed" | "wrapup";
-    /**
-     * @description Role of the participant in the interaction.
-     * @enum {string}
-     */
-    ParticipantType: "supervisor" | "customer" | "external" | "agent" | "unknown";
-    /**
-     * @description `onParticipantUpdated`: the status of a participant changed. Twilio documents no parameter carrying the new status.
-     * @example {
-     *       "EventType": "onParticipantUpdated",
-     *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ParticipantSid": "UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "ParticipantType": "agent",
-     *       "TaskSid": "WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     *       "MediaChannelType": "sms"
-     *     }
-     */
-    ParticipantUpdatedEvent: components["schemas"]["ParticipantEventBody"] & {
-      /**
-       * @description Always `onParticipantUpdated`.
-       * @constant
-       */
-      EventType: "onParticipantUpdated";
-    };
-    /**
-     * SMS or WhatsApp participant
-     * @description A customer reached by SMS or WhatsApp.
-     */
-    PhoneParticipantParams: {
-      /** @description The customer's number, for example `+12345678910` or `whatsapp:+12345678910`. */
-      address: string;
-      /** @description The business's Twilio number the customer sees, for example `+19255551234`. */
-      proxy_address: string;
-    };
-    /**
-     * @description TaskRouter Reservation SID (`WR…`).
-     * @example WRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ReservationSid: Sid<"WR">;
-    /** @description Routing state that Twilio returns: the TaskRouter task that was created and the reservation, if any. */
-    RoutingState: {
-      properties: components["schemas"]["TaskRouterTask"];
-      /** @description The TaskRouter reservation for the task, or null while none exists. */
-      reservation?: {
-        [key: string]: unknown;
-      } | null;
-    };
-    /** @description Attributes copied unchanged onto the TaskRouter task. Free-form on purpose: add any keys your workflows and Flex UI plugins read. The keys listed here are the ones Flex UI and Flex Insights understand. */
-    TaskAttributes: {
-      /** @description The channel's media type (from the channel's `type`); Twilio adds it for Flex UI. */
-      channelType?: components["schemas"]["ChannelType"];
-      conversations?: components["schemas"]["InsightsConversation"];
-      /** @description The Conversation behind the channel (from `properties.media_channel_sid`); Twilio adds it for Flex UI. */
-      conversationSid?: components["schemas"]["ConversationSid"];
-      /** @description Customer's phone number or email address; Insights stores it as the customer's phone or email. */
-      customerAddress?: string;
-      /** @description Customer's display name; Insights stores it as `conversations.customers.name`. */
-      customerName?: string;
-      /** @description One customer's contact details, added automatically when `customerName` and `customerAddress` are given. */
-      customers?: {
-        /** @description Customer's email address, or null. */
-        email?: string | null;
-        /** @description Customer's display name, or null. */
-        name?: string | null;
-        /** @description Customer's phone or WhatsApp number, or null. */
-        phone?: string | null;
-      };
-      /**
-       * @description `outbound` when the channel's `initiated_by` is `agent`, otherwise `inbound`; Twilio adds it for Flex UI.
-       * @enum {string}
-       */
-      direction?: "inbound" | "outbound";
-      /** @description The invite that created the task; Twilio adds it to tasks created by an invite. */
-      flexChannelInviteSid?: components["schemas"]["InteractionInviteSid"];
-      /** @description The interaction channel of the task; Twilio adds it, and Flex UI uses it to tell interaction tasks apart. */
-      flexInteractionChannelSid?: components["schemas"]["InteractionChannelSid"];
-      /** @description The interaction of the task; Twilio adds it. */
-      flexInteractionSid?: components["schemas"]["InteractionSid"];
-      /** @description Used by external warm transfers. */
-      followed_by?: string;
-      /** @description How Flex UI names the customer on non-email tasks. */
-      from?: string;
-      /** @description The channel's `initiated_by`; Twilio adds it. */
-      initiatedBy?: components["schemas"]["InitiatedBy"];
-      /** @description Used by external warm transfers. */
-      outcome?: string;
-      /** @description Initial subject of an email thread task. */
-      subject?: string;
-    } & {
-      [key: string]: unknown;
-    };
-    /**
-     * @description TaskRouter TaskChannel SID (`TC…`).
-     * @example TCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    TaskChannelSid: Sid<"TC">;
-    /**
-     * @description TaskRouter TaskQueue SID (`WQ…`).
-     * @example WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    TaskQueueSid: Sid<"WQ">;
-    /** @description A TaskRouter task as the Interactions API returns it. Unlike the TaskRouter API, dates are Unix timestamps in seconds and `attributes` and `addons` are JSON-encoded strings. */
-    TaskRouterTask: {
-      /** @description Account that owns the task. */
-      account_sid?: components["schemas"]["AccountSid"];
-      /** @description Add-on results as a JSON-encoded string, usually `{}`. */
-      addons?: string;
-      /** @description Seconds since the task was created. */
-      age?: number;
-      /** @description Seconds the task has spent in its current queue. */
-      age_in_queue?: number;
-      /** @description TaskRouter assignment status, for example `pending`, `reserved`, `assigned`, `wrapping` or `completed`. */
-      assignment_status?: string;
-      /** @description How many times the task has been assigned (camelCase on the wire). */
-      assignmentCounter?: number;
-      /** @description Task attributes as a JSON-encoded string. Twilio adds keys such as `flexInteractionSid`, `flexInteractionChannelSid`, `flexChannelInviteSid`, `conversationSid`, `channelType` and `direction`. */
-      attributes?: string;
-      /** @description When the task was created, in Unix seconds. */
-      date_created?: number;
-      /** @description When the task was last updated, in Unix seconds. */
-      date_updated?: number;
-      /** @description Priority of the task in its queue. */
-      priority?: number;
-      /** @description Friendly name of the TaskQueue. */
-      queue_name?: string;
-      /** @description TaskQueue that holds the task. */
-      queue_sid?: components["schemas"]["TaskQueueSid"];
-      /** @description Why the task was last updated, if a reason was given. */
-      reason?: string | null;
-      /** @description Worker the task is being routed to, if TaskRouter has chosen one. */
-      routing_target?: components["schemas"]["WorkerSid"] | null;
-      /** @description SID of the task. */
-      sid?: components["schemas"]["TaskSid"];
-      /** @description TaskChannel of the task. */
-      task_channel_sid?: components["schemas"]["TaskChannelSid"];
-      /** @description Unique name of the TaskChannel. */
-      task_channel_unique_name?: string;
-      /** @description When the task entered its current queue, in Unix seconds. */
-      task_queue_entered_date?: number;
-      /** @description Seconds before the task times out. */
-      timeout?: number;
-      /** @description Friendly name of the workflow. */
-      workflow_name?: string;
-      /** @description Workflow that routed the task. */
-      workflow_sid?: components["schemas"]["WorkflowSid"];
-      /** @description Workspace of the task. */
-      workspace_sid?: components["schemas"]["WorkspaceSid"];
-    };
-    /** @description The fields TaskRouter needs to create the task. */
-    TaskRoutingProperties: {
-      attributes?: components["schemas"]["TaskAttributes"];
-      /** @description Priority of the task in its queue; higher goes first. */
-      priority?: number;
-      /** @description TaskQueue for the task. Required for agent-initiated interactions. */
-      queue_sid?: components["schemas"]["TaskQueueSid"];
-      /** @description TaskChannel of the task, as a SID. */
-      task_channel_sid?: components["schemas"]["TaskChannelSid"];
-      /** @description TaskChannel of the task, by unique name (for example `sms`, `chat` or `default`). */
-      task_channel_unique_name?: string;
-      /** @description Seconds before the task times out if nobody accepts it. */
-      timeout?: number;
-      /** @description Worker the task is reserved for. Required for agent-initiated interactions. */
-      worker_sid?: components["schemas"]["WorkerSid"];
-      /** @description Workflow that routes the task. Required unless the workspace has exactly one workflow. */
-      workflow_sid?: components["schemas"]["WorkflowSid"];
-      /** @description TaskRouter Workspace that receives the task. */
-      workspace_sid: components["schemas"]["WorkspaceSid"];
-    };
-    /**
-     * @description TaskRouter Task SID (`WT…`).
-     * @example WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    TaskSid: Sid<"WT">;
-    /** @description Body of a transfer create or update. Twilio has not published its fields; the object is sent as JSON unchanged. */
-    TransferParams: {
-      [key: string]: unknown;
-    };
-    /**
-     * @description Progress of the transfer.
-     * @enum {string}
-     */
-    TransferStatus: "active" | "failed" | "completed";
-    /**
-     * @description `cold` hands the channel over, `warm` keeps the first agent until the second joins, `external` transfers to a party outside Flex.
-     * @enum {string}
-     */
-    TransferType: "warm" | "cold" | "external";
-    /** @description Error body of every failed request. Only `status` and `message` are always present; look up `code` in the Twilio error dictionary through `more_info`. */
-    TwilioError: {
-      /** @description Twilio error code, for example 20404 (not found) or 20003 (authentication failed). */
-      code?: number;
-      /** @description Extra machine-readable context that some errors carry. Its keys depend on the error code. */
-      details?: {
-        [key: string]: unknown;
-      };
-      /** @description Human-readable explanation of what went wrong. */
-      message: string;
-      /**
-       * Format: uri
-       * @description Link to the documentation page of `code`.
-       */
-      more_info?: string;
-      /** @description The HTTP status code, repeated in the body. */
-      status: number;
-    };
-    /** @description Form fields of a channel update: close the channel (`ChannelCloseForm`) or leave it (`ChannelLeaveForm`). Leaving needs `Routing={"status":"closed"}`, so a leave without it matches neither. */
-    UpdateInteractionChannelForm: components["schemas"]["ChannelCloseForm"] | components["schemas"]["ChannelLeaveForm"];
-    /** @description Form fields of an update-interaction request. */
-    UpdateInteractionForm: {
-      /** @description `ttid` of an interaction webhook registered on the Flex instance, to call for this interaction's events. */
-      WebhookTtid?: components["schemas"]["InteractionWebhookTtid"];
-    };
-    /** @description Form fields of an update-webhook request; fields left out keep their value. */
-    UpdateInteractionWebhookForm: {
-      /** @description A name for the webhook, for your own use. */
-      FriendlyName?: string;
-      /** @description Events to call the URL on; replaces the whole list. */
-      WebhookEvents?: components["schemas"]["InteractionWebhookEventType"][];
-      /** @description HTTP method of the calls. */
-      WebhookMethod?: components["schemas"]["InteractionWebhookMethod"];
-      /**
-       * Format: uri
-       * @description The URL Flex calls, `http` or `https`.
-       */
-      WebhookUrl?: string;
-    };
-    /** @description Form fields of a participant update. */
-    UpdateParticipantForm: {
-      Status: components["schemas"]["ParticipantStatus"];
-    };
-    /**
-     * @description TaskRouter Worker SID (`WK…`).
-     * @example WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    WorkerSid: Sid<"WK">;
-    /**
-     * @description TaskRouter Workflow SID (`WW…`).
-     * @example WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    WorkflowSid: Sid<"WW">;
-    /**
-     * @description TaskRouter Workspace SID (`WS…`).
-     * @example WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    WorkspaceSid: Sid<"WS">;
+    AccountSid: AccountSid;
+    AgentChannelParams: AgentChannelParams;
+    AgentInteractionForm: AgentInteractionForm;
+    AgentRoutingParams: AgentRoutingParams;
+    AgentTaskRoutingProperties: AgentTaskRoutingProperties;
+    ApiChannelParams: ApiChannelParams;
+    ChannelCloseForm: ChannelCloseForm;
+    ChannelCloseRouting: ChannelCloseRouting;
+    ChannelCreatedEvent: ChannelCreatedEvent;
+    ChannelCreateFailedEvent: ChannelCreateFailedEvent;
+    ChannelLeaveForm: ChannelLeaveForm;
+    ChannelMedia: ChannelMedia;
+    ChannelStatus: ChannelStatus;
+    ChannelStatusUpdatedEvent: ChannelStatusUpdatedEvent;
+    ChannelType: ChannelType;
+    ChatChannelMedia: ChatChannelMedia;
+    ConversationSid: ConversationSid;
+    CreateInteractionContextSid: CreateInteractionContextSid;
+    CreateInteractionForm: CreateInteractionForm;
+    CreateInteractionWebhookForm: CreateInteractionWebhookForm;
+    CreateInteractionWebhookTtid: CreateInteractionWebhookTtid;
+    CreateInviteForm: CreateInviteForm;
+    CreateParticipantForm: CreateParticipantForm;
+    CustomerChannelParams: CustomerChannelParams;
+    CustomerChannelProperties: CustomerChannelProperties;
+    EmailChannelMedia: EmailChannelMedia;
+    EmailLevel: EmailLevel;
+    EmailParticipantParams: EmailParticipantParams;
+    EventChannelStatus: EventChannelStatus;
+    EventMediaChannelSid: EventMediaChannelSid;
+    EventMediaChannelType: EventMediaChannelType;
+    EventParticipantType: EventParticipantType;
+    ExecutionSid: ExecutionSid;
+    ExistingChannelSid: ExistingChannelSid;
+    FlexInstanceSid: FlexInstanceSid;
+    IdentityParticipantParams: IdentityParticipantParams;
+    InboundChannelParams: InboundChannelParams;
+    InboundInteractionForm: InboundInteractionForm;
+    InitiatedBy: InitiatedBy;
+    InsightsConversation: InsightsConversation;
+    Interaction: Interaction;
+    InteractionChannel: InteractionChannel;
+    InteractionChannelInvite: InteractionChannelInvite;
+    InteractionChannelInvitePage: InteractionChannelInvitePage;
+    InteractionChannelPage: InteractionChannelPage;
+    InteractionChannelParticipant: InteractionChannelParticipant;
+    InteractionChannelParticipantPage: InteractionChannelParticipantPage;
+    InteractionChannelProperties: InteractionChannelProperties;
+    InteractionChannelRef: InteractionChannelRef;
+    InteractionChannelSid: InteractionChannelSid;
+    InteractionContextSid: InteractionContextSid;
+    InteractionCreatedEvent: InteractionCreatedEvent;
+    InteractionInviteSid: InteractionInviteSid;
+    InteractionParticipantSid: InteractionParticipantSid;
+    InteractionRoutingParams: InteractionRoutingParams;
+    InteractionSid: InteractionSid;
+    InteractionTransfer: InteractionTransfer;
+    InteractionTransferSid: InteractionTransferSid;
+    InteractionWebhook: InteractionWebhook;
+    InteractionWebhookEventType: InteractionWebhookEventType;
+    InteractionWebhookMethod: InteractionWebhookMethod;
+    InteractionWebhookPage: InteractionWebhookPage;
+    InteractionWebhookTtid: InteractionWebhookTtid;
+    InteractionWebhookType: InteractionWebhookType;
+    NoteSid: NoteSid;
+    PageMeta: PageMeta;
+    ParticipantEventBody: ParticipantEventBody;
+    ParticipantJoinedEvent: ParticipantJoinedEvent;
+    ParticipantLeftEvent: ParticipantLeftEvent;
+    ParticipantMediaProperties: ParticipantMediaProperties;
+    ParticipantRoutingProperties: ParticipantRoutingProperties;
+    ParticipantStatus: ParticipantStatus;
+    ParticipantType: ParticipantType;
+    ParticipantUpdatedEvent: ParticipantUpdatedEvent;
+    PhoneChannelMedia: PhoneChannelMedia;
+    PhoneParticipantParams: PhoneParticipantParams;
+    ReservationSid: ReservationSid;
+    RoutingState: RoutingState;
+    SocialChannelMedia: SocialChannelMedia;
+    TaskAttributes: TaskAttributes;
+    TaskChannelSid: TaskChannelSid;
+    TaskQueueSid: TaskQueueSid;
+    TaskRouterTask: TaskRouterTask;
+    TaskRoutingProperties: TaskRoutingProperties;
+    TaskSid: TaskSid;
+    TransferParams: TransferParams;
+    TransferStatus: TransferStatus;
+    TransferType: TransferType;
+    TwilioError: TwilioError;
+    UpdateInteractionChannelForm: UpdateInteractionChannelForm;
+    UpdateInteractionForm: UpdateInteractionForm;
+    UpdateInteractionWebhookForm: UpdateInteractionWebhookForm;
+    UpdateParticipantForm: UpdateParticipantForm;
+    WorkerSid: WorkerSid;
+    WorkflowSid: WorkflowSid;
+    WorkspaceSid: WorkspaceSid;
   };
   responses: {
     /** @description Acknowledged. Any 2xx answer will do; the body is ignored. */
@@ -1478,7 +586,7 @@ export interface components {
          *       "status": 400
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
     /** @description The credentials are valid but may not do this (Twilio error 20403), for example a restricted API key or a product not enabled on the account. */
@@ -1496,7 +604,7 @@ export interface components {
          *       "status": 403
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
     /** @description No resource has this SID (Twilio error 20404): it never existed, it was deleted, or the path or host is wrong. */
@@ -1514,7 +622,7 @@ export interface components {
          *       "status": 404
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
     /** @description Rejected by the receiver, for example because the signature did not verify. */
@@ -1537,7 +645,7 @@ export interface components {
          *       "status": 503
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
     /** @description Too many concurrent requests for the account (Twilio error 20429). The request was not processed and is safe to retry after a backoff. */
@@ -1555,7 +663,7 @@ export interface components {
          *       "status": 429
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
     /** @description Credentials are missing or wrong (Twilio error 20003). Check the SID and secret, and that they belong to the region the request went to. */
@@ -1573,17 +681,17 @@ export interface components {
          *       "status": 401
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
   };
   parameters: {
     /** @description SID of the parent interaction channel (`UO…`). */
-    ChannelSid: components["schemas"]["InteractionChannelSid"];
+    ChannelSid: InteractionChannelSid;
     /** @description SID of the Flex instance (`GO…`) that owns the webhooks. */
-    InstanceSid: components["schemas"]["FlexInstanceSid"];
+    InstanceSid: FlexInstanceSid;
     /** @description SID of the parent interaction (`KD…`). */
-    InteractionSid: components["schemas"]["InteractionSid"];
+    InteractionSid: InteractionSid;
     /**
      * @description Zero-based index of the page. It only tracks client state; to move through a list, follow `meta.next_page_url` instead of counting pages.
      * @example 0
@@ -1605,7 +713,7 @@ export interface components {
      */
     Signature: string;
     /** @description `ttid` of the webhook (`flex_interactionwebhook_…`), as the create call returned it. It is not a 34-character SID. */
-    Ttid: components["schemas"]["InteractionWebhookTtid"];
+    Ttid: InteractionWebhookTtid;
   };
   requestBodies: never;
   headers: {
@@ -1617,87 +725,6 @@ export interface components {
   };
   pathItems: never;
 }
-export type AccountSid = components["schemas"]["AccountSid"];
-export type ChannelCloseForm = components["schemas"]["ChannelCloseForm"];
-export type ChannelCloseRouting = components["schemas"]["ChannelCloseRouting"];
-export type ChannelCreatedEvent = components["schemas"]["ChannelCreatedEvent"];
-export type ChannelCreateFailedEvent = components["schemas"]["ChannelCreateFailedEvent"];
-export type ChannelLeaveForm = components["schemas"]["ChannelLeaveForm"];
-export type ChannelStatus = components["schemas"]["ChannelStatus"];
-export type ChannelStatusUpdatedEvent = components["schemas"]["ChannelStatusUpdatedEvent"];
-export type ChannelType = components["schemas"]["ChannelType"];
-export type ConversationSid = components["schemas"]["ConversationSid"];
-export type CreateInteractionForm = components["schemas"]["CreateInteractionForm"];
-export type CreateInteractionWebhookForm = components["schemas"]["CreateInteractionWebhookForm"];
-export type CreateInviteForm = components["schemas"]["CreateInviteForm"];
-export type CreateParticipantForm = components["schemas"]["CreateParticipantForm"];
-export type EmailLevel = components["schemas"]["EmailLevel"];
-export type EmailParticipantParams = components["schemas"]["EmailParticipantParams"];
-export type EventChannelStatus = components["schemas"]["EventChannelStatus"];
-export type EventMediaChannelSid = components["schemas"]["EventMediaChannelSid"];
-export type EventMediaChannelType = components["schemas"]["EventMediaChannelType"];
-export type EventParticipantType = components["schemas"]["EventParticipantType"];
-export type ExecutionSid = components["schemas"]["ExecutionSid"];
-export type FlexInstanceSid = components["schemas"]["FlexInstanceSid"];
-export type IdentityParticipantParams = components["schemas"]["IdentityParticipantParams"];
-export type InitiatedBy = components["schemas"]["InitiatedBy"];
-export type InsightsConversation = components["schemas"]["InsightsConversation"];
-export type Interaction = components["schemas"]["Interaction"];
-export type InteractionChannel = components["schemas"]["InteractionChannel"];
-export type InteractionChannelInvite = components["schemas"]["InteractionChannelInvite"];
-export type InteractionChannelInvitePage = components["schemas"]["InteractionChannelInvitePage"];
-export type InteractionChannelPage = components["schemas"]["InteractionChannelPage"];
-export type InteractionChannelParams = components["schemas"]["InteractionChannelParams"];
-export type InteractionChannelParticipant = components["schemas"]["InteractionChannelParticipant"];
-export type InteractionChannelParticipantPage = components["schemas"]["InteractionChannelParticipantPage"];
-export type InteractionChannelParticipantParams = components["schemas"]["InteractionChannelParticipantParams"];
-export type InteractionChannelProperties = components["schemas"]["InteractionChannelProperties"];
-export type InteractionChannelRef = components["schemas"]["InteractionChannelRef"];
-export type InteractionChannelSid = components["schemas"]["InteractionChannelSid"];
-export type InteractionContextSid = components["schemas"]["InteractionContextSid"];
-export type InteractionCreatedEvent = components["schemas"]["InteractionCreatedEvent"];
-export type InteractionInviteSid = components["schemas"]["InteractionInviteSid"];
-export type InteractionParticipantSid = components["schemas"]["InteractionParticipantSid"];
-export type InteractionRoutingParams = components["schemas"]["InteractionRoutingParams"];
-export type InteractionSid = components["schemas"]["InteractionSid"];
-export type InteractionTransfer = components["schemas"]["InteractionTransfer"];
-export type InteractionTransferSid = components["schemas"]["InteractionTransferSid"];
-export type InteractionWebhook = components["schemas"]["InteractionWebhook"];
-export type InteractionWebhookEventType = components["schemas"]["InteractionWebhookEventType"];
-export type InteractionWebhookMethod = components["schemas"]["InteractionWebhookMethod"];
-export type InteractionWebhookPage = components["schemas"]["InteractionWebhookPage"];
-export type InteractionWebhookTtid = components["schemas"]["InteractionWebhookTtid"];
-export type InteractionWebhookType = components["schemas"]["InteractionWebhookType"];
-export type NoteSid = components["schemas"]["NoteSid"];
-export type PageMeta = components["schemas"]["PageMeta"];
-export type ParticipantEventBody = components["schemas"]["ParticipantEventBody"];
-export type ParticipantJoinedEvent = components["schemas"]["ParticipantJoinedEvent"];
-export type ParticipantLeftEvent = components["schemas"]["ParticipantLeftEvent"];
-export type ParticipantMediaProperties = components["schemas"]["ParticipantMediaProperties"];
-export type ParticipantRoutingProperties = components["schemas"]["ParticipantRoutingProperties"];
-export type ParticipantStatus = components["schemas"]["ParticipantStatus"];
-export type ParticipantType = components["schemas"]["ParticipantType"];
-export type ParticipantUpdatedEvent = components["schemas"]["ParticipantUpdatedEvent"];
-export type PhoneParticipantParams = components["schemas"]["PhoneParticipantParams"];
-export type ReservationSid = components["schemas"]["ReservationSid"];
-export type RoutingState = components["schemas"]["RoutingState"];
-export type TaskAttributes = components["schemas"]["TaskAttributes"];
-export type TaskChannelSid = components["schemas"]["TaskChannelSid"];
-export type TaskQueueSid = components["schemas"]["TaskQueueSid"];
-export type TaskRouterTask = components["schemas"]["TaskRouterTask"];
-export type TaskRoutingProperties = components["schemas"]["TaskRoutingProperties"];
-export type TaskSid = components["schemas"]["TaskSid"];
-export type TransferParams = components["schemas"]["TransferParams"];
-export type TransferStatus = components["schemas"]["TransferStatus"];
-export type TransferType = components["schemas"]["TransferType"];
-export type TwilioError = components["schemas"]["TwilioError"];
-export type UpdateInteractionChannelForm = components["schemas"]["UpdateInteractionChannelForm"];
-export type UpdateInteractionForm = components["schemas"]["UpdateInteractionForm"];
-export type UpdateInteractionWebhookForm = components["schemas"]["UpdateInteractionWebhookForm"];
-export type UpdateParticipantForm = components["schemas"]["UpdateParticipantForm"];
-export type WorkerSid = components["schemas"]["WorkerSid"];
-export type WorkflowSid = components["schemas"]["WorkflowSid"];
-export type WorkspaceSid = components["schemas"]["WorkspaceSid"];
 export type ResponseAcknowledged = components["responses"]["Acknowledged"];
 export type ResponseBadRequest = components["responses"]["BadRequest"];
 export type ResponseForbidden = components["responses"]["Forbidden"];
@@ -1734,7 +761,7 @@ export interface operations {
          * @description Only return webhooks of this type (`global` or `interaction`).
          * @example interaction
          */
-        type?: components["schemas"]["InteractionWebhookType"];
+        type?: InteractionWebhookType;
       };
       header?: never;
       path: {
@@ -1752,7 +779,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionWebhookPage"];
+          "application/json": InteractionWebhookPage;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -1775,7 +802,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["CreateInteractionWebhookForm"];
+        "application/x-www-form-urlencoded": CreateInteractionWebhookForm;
       };
     };
     responses: {
@@ -1786,7 +813,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionWebhook"];
+          "application/json": InteractionWebhook;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -1818,7 +845,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionWebhook"];
+          "application/json": InteractionWebhook;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -1843,7 +870,7 @@ export interface operations {
     };
     requestBody?: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["UpdateInteractionWebhookForm"];
+        "application/x-www-form-urlencoded": UpdateInteractionWebhookForm;
       };
     };
     responses: {
@@ -1854,7 +881,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionWebhook"];
+          "application/json": InteractionWebhook;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -1904,7 +931,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["CreateInteractionForm"];
+        "application/x-www-form-urlencoded": CreateInteractionForm;
       };
     };
     responses: {
@@ -1915,7 +942,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Interaction"];
+          "application/json": Interaction;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -1961,7 +988,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionChannelPage"];
+          "application/json": InteractionChannelPage;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2009,7 +1036,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionChannelInvitePage"];
+          "application/json": InteractionChannelInvitePage;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2034,7 +1061,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["CreateInviteForm"];
+        "application/x-www-form-urlencoded": CreateInviteForm;
       };
     };
     responses: {
@@ -2045,7 +1072,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionChannelInvite"];
+          "application/json": InteractionChannelInvite;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2093,7 +1120,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionChannelParticipantPage"];
+          "application/json": InteractionChannelParticipantPage;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2118,7 +1145,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["CreateParticipantForm"];
+        "application/x-www-form-urlencoded": CreateParticipantForm;
       };
     };
     responses: {
@@ -2129,7 +1156,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionChannelParticipant"];
+          "application/json": InteractionChannelParticipant;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2150,13 +1177,13 @@ export interface operations {
         /** @description SID of the parent interaction (`KD…`). */
         InteractionSid: components["parameters"]["InteractionSid"];
         /** @description SID of the participant (`UT…`). */
-        Sid: components["schemas"]["InteractionParticipantSid"];
+        Sid: InteractionParticipantSid;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["UpdateParticipantForm"];
+        "application/x-www-form-urlencoded": UpdateParticipantForm;
       };
     };
     responses: {
@@ -2167,7 +1194,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionChannelParticipant"];
+          "application/json": InteractionChannelParticipant;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2192,7 +1219,7 @@ export interface operations {
     };
     requestBody?: {
       content: {
-        "application/json": components["schemas"]["TransferParams"];
+        "application/json": TransferParams;
       };
     };
     responses: {
@@ -2203,7 +1230,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionTransfer"];
+          "application/json": InteractionTransfer;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2224,7 +1251,7 @@ export interface operations {
         /** @description SID of the parent interaction (`KD…`). */
         InteractionSid: components["parameters"]["InteractionSid"];
         /** @description SID of the transfer (`UX…`). */
-        Sid: components["schemas"]["InteractionTransferSid"];
+        Sid: InteractionTransferSid;
       };
       cookie?: never;
     };
@@ -2237,7 +1264,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionTransfer"];
+          "application/json": InteractionTransfer;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2258,13 +1285,13 @@ export interface operations {
         /** @description SID of the parent interaction (`KD…`). */
         InteractionSid: components["parameters"]["InteractionSid"];
         /** @description SID of the transfer (`UX…`). */
-        Sid: components["schemas"]["InteractionTransferSid"];
+        Sid: InteractionTransferSid;
       };
       cookie?: never;
     };
     requestBody?: {
       content: {
-        "application/json": components["schemas"]["TransferParams"];
+        "application/json": TransferParams;
       };
     };
     responses: {
@@ -2275,7 +1302,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionTransfer"];
+          "application/json": InteractionTransfer;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2294,7 +1321,7 @@ export interface operations {
         /** @description SID of the parent interaction (`KD…`). */
         InteractionSid: components["parameters"]["InteractionSid"];
         /** @description SID of the interaction channel (`UO…`). */
-        Sid: components["schemas"]["InteractionChannelSid"];
+        Sid: InteractionChannelSid;
       };
       cookie?: never;
     };
@@ -2307,7 +1334,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionChannel"];
+          "application/json": InteractionChannel;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2326,13 +1353,13 @@ export interface operations {
         /** @description SID of the parent interaction (`KD…`). */
         InteractionSid: components["parameters"]["InteractionSid"];
         /** @description SID of the interaction channel (`UO…`). */
-        Sid: components["schemas"]["InteractionChannelSid"];
+        Sid: InteractionChannelSid;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["UpdateInteractionChannelForm"];
+        "application/x-www-form-urlencoded": UpdateInteractionChannelForm;
       };
     };
     responses: {
@@ -2343,7 +1370,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["InteractionChannel"];
+          "application/json": InteractionChannel;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2360,7 +1387,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description SID of the interaction (`KD…`). */
-        Sid: components["schemas"]["InteractionSid"];
+        Sid: InteractionSid;
       };
       cookie?: never;
     };
@@ -2373,7 +1400,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Interaction"];
+          "application/json": Interaction;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2390,13 +1417,13 @@ export interface operations {
       header?: never;
       path: {
         /** @description SID of the interaction (`KD…`). */
-        Sid: components["schemas"]["InteractionSid"];
+        Sid: InteractionSid;
       };
       cookie?: never;
     };
     requestBody?: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["UpdateInteractionForm"];
+        "application/x-www-form-urlencoded": UpdateInteractionForm;
       };
     };
     responses: {
@@ -2407,7 +1434,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Interaction"];
+          "application/json": Interaction;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -2433,7 +1460,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["ChannelCreatedEvent"];
+        "application/x-www-form-urlencoded": ChannelCreatedEvent;
       };
     };
     responses: {
@@ -2456,7 +1483,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["ChannelCreateFailedEvent"];
+        "application/x-www-form-urlencoded": ChannelCreateFailedEvent;
       };
     };
     responses: {
@@ -2479,7 +1506,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["ChannelStatusUpdatedEvent"];
+        "application/x-www-form-urlencoded": ChannelStatusUpdatedEvent;
       };
     };
     responses: {
@@ -2502,7 +1529,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["InteractionCreatedEvent"];
+        "application/x-www-form-urlencoded": InteractionCreatedEvent;
       };
     };
     responses: {
@@ -2525,7 +1552,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["ParticipantJoinedEvent"];
+        "application/x-www-form-urlencoded": ParticipantJoinedEvent;
       };
     };
     responses: {
@@ -2548,7 +1575,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["ParticipantLeftEvent"];
+        "application/x-www-form-urlencoded": ParticipantLeftEvent;
       };
     };
     responses: {
@@ -2571,7 +1598,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["ParticipantUpdatedEvent"];
+        "application/x-www-form-urlencoded": ParticipantUpdatedEvent;
       };
     };
     responses: {
@@ -2580,3 +1607,1143 @@ export interface operations {
     };
   };
 }
+
+/**
+ * @description Account SID (`AC…`). Identifies the Twilio account that owns the resource.
+ * @example ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type AccountSid = Sid<"AC">;
+/**
+ * Agent-initiated channel
+ * @description An outbound channel: Twilio creates a Conversation and adds the `participants` (required) to it, then the agent named in `Routing`.
+ * @example {
+ *       "type": "sms",
+ *       "initiated_by": "agent",
+ *       "participants": [
+ *         {
+ *           "address": "+12345678910",
+ *           "proxy_address": "+19255551234"
+ *         }
+ *       ]
+ *     }
+ */
+export type AgentChannelParams = ChannelMedia & {
+  /**
+   * @description `agent`: an outbound task for the agent named in `Routing`, with a new Conversation.
+   * @constant
+   */
+  initiated_by: "agent";
+  /** @description The customers to reach; required when an agent starts the contact. */
+  participants: readonly unknown[];
+};
+/**
+ * Agent-initiated (outbound)
+ * @description An outbound contact: Twilio creates a Conversation with the channel's `participants`, and a task for the agent named in `Routing`. Twilio documents `participants`, `Routing.properties.worker_sid` and `Routing.properties.queue_sid` as required for it.
+ */
+export type AgentInteractionForm = {
+  /** @description The media channel, as a JSON string (`AgentChannelParams`): `type`, `initiated_by: "agent"` and the `participants` to reach. */
+  Channel: AgentChannelParams;
+  InteractionContextSid?: CreateInteractionContextSid;
+  /** @description The agent's task, as a JSON string (`AgentRoutingParams`): `properties.workspace_sid`, `queue_sid` and `worker_sid` at least. */
+  Routing: AgentRoutingParams;
+  WebhookTtid?: CreateInteractionWebhookTtid;
+};
+/**
+ * Routing (agent-initiated)
+ * @description The task of an agent-initiated (outbound) contact, sent as a JSON string in the `Routing` form field: TaskRouter needs the queue and the agent, so `properties.queue_sid` and `properties.worker_sid` are required.
+ * @example {
+ *       "properties": {
+ *         "workspace_sid": "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *         "workflow_sid": "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *         "queue_sid": "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *         "worker_sid": "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *         "task_channel_unique_name": "sms"
+ *       }
+ *     }
+ */
+export type AgentRoutingParams = {
+  properties: AgentTaskRoutingProperties;
+};
+/** @description The task fields of an agent-initiated contact: those of any task, with the queue and the agent (worker) required. */
+export type AgentTaskRoutingProperties = TaskRoutingProperties & {
+  /** @description TaskQueue of the agent's task. */
+  queue_sid: TaskQueueSid;
+  /** @description The agent (Worker) who starts the contact and gets the task. */
+  worker_sid: WorkerSid;
+};
+/**
+ * API-initiated channel
+ * @description An inbound channel started by automation (a web form, a bot): Twilio creates a Conversation with the `participants` unless `properties.media_channel_sid` names one.
+ * @example {
+ *       "type": "chat",
+ *       "initiated_by": "api",
+ *       "participants": [
+ *         {
+ *           "identity": "customer-1"
+ *         }
+ *       ]
+ *     }
+ */
+export type ApiChannelParams = ChannelMedia & {
+  /**
+   * @description `api`: an inbound task from automation such as a web form.
+   * @constant
+   */
+  initiated_by: "api";
+};
+/**
+ * Close the channel
+ * @description Ends the conversation for everyone. Without `Routing` the channel's tasks go into wrap-up; with `Routing={"status":"closed"}` they are completed.
+ */
+export type ChannelCloseForm = {
+  /** @description `{"status":"closed"}` as a JSON string (`ChannelCloseRouting`) to complete the channel's tasks instead of leaving them in wrap-up. */
+  Routing?: ChannelCloseRouting;
+  /**
+   * @description `closed` ends the channel for everyone.
+   * @enum {string}
+   */
+  Status: "closed";
+};
+/**
+ * Routing (close)
+ * @description What to do with the channel's tasks when it closes. Sent as a JSON string in the `Routing` form field of a channel update: `{"status":"closed"}` completes the tasks instead of leaving them in wrap-up.
+ * @example {
+ *       "status": "closed"
+ *     }
+ */
+export type ChannelCloseRouting = {
+  /**
+   * @description The only value Twilio accepts; completes every task of the channel.
+   * @enum {string}
+   */
+  status: "closed";
+};
+/**
+ * @description `onChannelCreated`: a channel of an interaction was created.
+ * @example {
+ *       "EventType": "onChannelCreated",
+ *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "InstanceSid": "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelType": "sms"
+ *     }
+ */
+export type ChannelCreatedEvent = {
+  /** @description Account of the interaction. */
+  AccountSid: AccountSid;
+  /** @description The interaction channel. */
+  ChannelSid: InteractionChannelSid;
+  /**
+   * @description Always `onChannelCreated`.
+   * @constant
+   */
+  EventType: "onChannelCreated";
+  /** @description Flex instance of the interaction. */
+  InstanceSid?: FlexInstanceSid;
+  /** @description The interaction. */
+  InteractionSid: InteractionSid;
+  MediaChannelSid?: EventMediaChannelSid;
+  MediaChannelType?: EventMediaChannelType;
+} & {
+  [key: string]: unknown;
+};
+/**
+ * @description `onChannelCreateFailed`: a channel could not be created. The interaction, channel and media channel SIDs are present only when they exist; a channel SID can exist although the creation failed further down.
+ * @example {
+ *       "EventType": "onChannelCreateFailed",
+ *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ErrorCode": 45351,
+ *       "ErrorMessage": "A participant needs exactly one of identity or address",
+ *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelType": "sms"
+ *     }
+ */
+export type ChannelCreateFailedEvent = {
+  /** @description Account of the interaction. */
+  AccountSid: AccountSid;
+  /** @description The interaction channel. */
+  ChannelSid?: InteractionChannelSid;
+  /** @description Twilio error code of the failure; the form carries it as decimal digits. */
+  ErrorCode: number;
+  /** @description Text of the error. */
+  ErrorMessage: string;
+  /**
+   * @description Always `onChannelCreateFailed`.
+   * @constant
+   */
+  EventType: "onChannelCreateFailed";
+  /** @description The interaction. */
+  InteractionSid?: InteractionSid;
+  MediaChannelSid?: EventMediaChannelSid;
+  MediaChannelType?: EventMediaChannelType;
+} & {
+  [key: string]: unknown;
+};
+/**
+ * Leave the channel
+ * @description Leaves the channel inactive, so the customer's next message starts a new interaction. Twilio requires `Routing={"status":"closed"}` with it.
+ */
+export type ChannelLeaveForm = {
+  /** @description `{"status":"closed"}` as a JSON string (`ChannelCloseRouting`): completes the channel's tasks. Required when leaving. */
+  Routing: ChannelCloseRouting;
+  /**
+   * @description `inactive` lets the agent leave the channel.
+   * @enum {string}
+   */
+  Status: "inactive";
+};
+/** @description The media type of a channel and who is on it: each `participants` item takes the keys of the channel `type` (Twilio error 45351 otherwise). */
+export type ChannelMedia = PhoneChannelMedia | ChatChannelMedia | EmailChannelMedia | SocialChannelMedia;
+/**
+ * @description Lifecycle state of a channel: `setup` while Twilio creates it, `active` once it carries messages, `failed` if setup failed (see `error_code`), `closed` or `inactive` after an update, `pause` while parked and `transfer` during a transfer.
+ * @enum {string}
+ */
+export type ChannelStatus = "setup" | "active" | "failed" | "closed" | "inactive" | "pause" | "transfer";
+/**
+ * @description `onChannelStatusUpdated`: the status of a channel changed.
+ * @example {
+ *       "EventType": "onChannelStatusUpdated",
+ *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "InstanceSid": "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ChannelStatus": "inactive",
+ *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelType": "whatsapp"
+ *     }
+ */
+export type ChannelStatusUpdatedEvent = {
+  /** @description Account of the interaction. */
+  AccountSid: AccountSid;
+  /** @description The interaction channel. */
+  ChannelSid: InteractionChannelSid;
+  ChannelStatus: EventChannelStatus;
+  /**
+   * @description Always `onChannelStatusUpdated`.
+   * @constant
+   */
+  EventType: "onChannelStatusUpdated";
+  /** @description Flex instance of the interaction. */
+  InstanceSid?: FlexInstanceSid;
+  /** @description The interaction. */
+  InteractionSid: InteractionSid;
+  MediaChannelSid?: EventMediaChannelSid;
+  MediaChannelType?: EventMediaChannelType;
+} & {
+  [key: string]: unknown;
+};
+/**
+ * @description Media type of an interaction channel.
+ * @enum {string}
+ */
+export type ChannelType = "voice" | "sms" | "email" | "web" | "whatsapp" | "chat" | "messenger" | "gbm";
+/**
+ * Chat or web
+ * @description Conversations users: each participant is an `identity`.
+ */
+export type ChatChannelMedia = {
+  initiated_by?: InitiatedBy;
+  /** @description Conversations users, each by `identity`. */
+  participants?: readonly IdentityParticipantParams[];
+  properties?: InteractionChannelProperties;
+  sid?: ExistingChannelSid;
+  /**
+   * @description Media type of the channel.
+   * @enum {string}
+   */
+  type: "chat" | "web";
+};
+/**
+ * @description Twilio Conversations Conversation SID (`CH…`), the media channel behind a Flex interaction channel.
+ * @example CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ConversationSid = Sid<"CH">;
+/** @description Interaction Context (`HQ…`) to attach to the interaction. */
+export type CreateInteractionContextSid = InteractionContextSid;
+/** @description Form fields of a create-interaction request, one shape per direction: an outbound contact started by an agent (`AgentInteractionForm`), or an inbound one started by the customer or by the API (`InboundInteractionForm`). Each field's `pattern` restates, on the JSON text, the rule its `contentSchema` states on the decoded object, for tools that do not look inside JSON-in-form fields. */
+export type CreateInteractionForm = AgentInteractionForm | InboundInteractionForm;
+/** @description Form fields of a create-webhook request. */
+export type CreateInteractionWebhookForm = {
+  /** @description A name for the webhook, for your own use. */
+  FriendlyName?: string;
+  /** @description Scope of the webhook. Twilio uses `global` when it is left out. */
+  Type?: InteractionWebhookType;
+  /** @description Events to call the URL on, sent as one repeated form key per event. Twilio's parameter table names this field `Filters`. */
+  WebhookEvents: readonly InteractionWebhookEventType[];
+  /** @description HTTP method of the calls. Twilio's parameter table names this field `Method`. */
+  WebhookMethod: InteractionWebhookMethod;
+  /**
+   * Format: uri
+   * @description The URL Flex calls, `http` or `https`.
+   */
+  WebhookUrl: string;
+};
+/** @description `ttid` of an interaction webhook registered on the Flex instance, to call for this interaction's events. */
+export type CreateInteractionWebhookTtid = InteractionWebhookTtid;
+/** @description Form fields of an invite. */
+export type CreateInviteForm = {
+  /** @description The TaskRouter task to create for the channel, as a JSON string (`InteractionRoutingParams`). Repeat every task attribute the new task needs. */
+  Routing: InteractionRoutingParams;
+};
+/** @description Form fields of an add-participant request. */
+export type CreateParticipantForm = {
+  /** @description How the participant joins the media channel, as a JSON string (`ParticipantMediaProperties`). */
+  MediaProperties: ParticipantMediaProperties;
+  /** @description The TaskRouter task, worker and reservation of an agent participant, as a JSON string (`ParticipantRoutingProperties`). */
+  RoutingProperties?: ParticipantRoutingProperties;
+  Type: ParticipantType;
+};
+/**
+ * Customer-initiated channel
+ * @description An inbound channel on a Conversation the customer is already in, named by `properties.media_channel_sid` (required).
+ * @example {
+ *       "type": "chat",
+ *       "initiated_by": "customer",
+ *       "properties": {
+ *         "media_channel_sid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+ *       }
+ *     }
+ */
+export type CustomerChannelParams = ChannelMedia & {
+  /**
+   * @description `customer`: an inbound task on an existing Conversation.
+   * @constant
+   */
+  initiated_by: "customer";
+  properties: CustomerChannelProperties;
+};
+/** @description Media channel settings of a customer-initiated channel, which names its Conversation. */
+export type CustomerChannelProperties = InteractionChannelProperties & {
+  /** @description The Conversation the customer is already in. */
+  media_channel_sid: ConversationSid;
+};
+/**
+ * Email
+ * @description Email recipients: each participant is an `address` and its `level`.
+ */
+export type EmailChannelMedia = {
+  initiated_by?: InitiatedBy;
+  /** @description Email recipients, each an `address` and its `level` (`to`, `cc` or `bcc`). */
+  participants?: readonly EmailParticipantParams[];
+  properties?: InteractionChannelProperties;
+  sid?: ExistingChannelSid;
+  /**
+   * @description Media type of the channel.
+   * @constant
+   */
+  type: "email";
+};
+/**
+ * @description Which recipient line of the email the participant is on.
+ * @enum {string}
+ */
+export type EmailLevel = "to" | "cc" | "bcc";
+/**
+ * Email participant
+ * @description A recipient of an email channel.
+ */
+export type EmailParticipantParams = {
+  /**
+   * Format: email
+   * @description The customer's email address.
+   */
+  address: string;
+  level: EmailLevel;
+  /** @description The customer's display name. */
+  name?: string;
+};
+/** @description The channel's new status. Twilio's event pages document `active` and `closed`; its channel resource knows more values, and receivers in the field also see `inactive`, so any string is accepted. */
+export type EventChannelStatus =
+  "setup" | "active" | "failed" | "closed" | "inactive" | "pause" | "transfer" | (string & {});
+/**
+ * @description The media channel behind the interaction channel: a Conversation (`CH…`) or, for voice, a Conference (`CF…`).
+ * @example CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type EventMediaChannelSid = string;
+/** @description Media type of the channel, for example `sms`, `whatsapp`, `web`, `chat` or `voice`. */
+export type EventMediaChannelType =
+  "sms" | "whatsapp" | "web" | "chat" | "voice" | "email" | "messenger" | "gbm" | (string & {});
+/** @description Kind of participant, for example `customer` or `agent`. */
+export type EventParticipantType = "customer" | "agent" | "supervisor" | "external" | "unknown" | (string & {});
+/**
+ * @description Execution SID (`QW…`) of the flow that carries out a transfer.
+ * @example QWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ExecutionSid = Sid<"QW">;
+/** @description An existing interaction channel to reuse: the create adds a task to it (when `Routing` is given) and returns its interaction. Twilio's docs make `properties` and `Routing` optional then; this description still asks for what a new channel of the same `initiated_by` needs, so that one shape per `initiated_by` can carry Twilio's create rules. */
+export type ExistingChannelSid = InteractionChannelSid;
+/**
+ * @description Flex Instance SID (`GO…`).
+ * @example GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type FlexInstanceSid = Sid<"GO">;
+/**
+ * Chat or web participant
+ * @description A Conversations user on a chat or web channel.
+ */
+export type IdentityParticipantParams = {
+  /** @description The Conversations identity. Avoid URI-reserved characters. */
+  identity: string;
+};
+/**
+ * Channel (inbound)
+ * @description The media channel of an inbound contact, started by the customer or by the API.
+ */
+export type InboundChannelParams = CustomerChannelParams | ApiChannelParams;
+/**
+ * Customer- or API-initiated (inbound)
+ * @description An inbound contact: `customer` for a Conversation the customer is already in, `api` for one started by automation such as a web form (Twilio creates the Conversation when none is named).
+ */
+export type InboundInteractionForm = {
+  /** @description The media channel, as a JSON string (`CustomerChannelParams` or `ApiChannelParams`). */
+  Channel: InboundChannelParams;
+  InteractionContextSid?: CreateInteractionContextSid;
+  /** @description The TaskRouter task to create, as a JSON string (`InteractionRoutingParams`). Twilio requires it unless `Channel.sid` names an existing channel. */
+  Routing?: InteractionRoutingParams;
+  WebhookTtid?: CreateInteractionWebhookTtid;
+};
+/**
+ * @description Who started the interaction. `customer`: an inbound task on an existing Conversation. `agent`: an outbound task for the agent named in `Routing`, with a new Conversation. `api`: an inbound task from automation such as a web form.
+ * @enum {string}
+ */
+export type InitiatedBy = "customer" | "agent" | "api";
+/** @description The Flex Insights fields of a task (`conversations.*`). Twilio fills some from the channel; keep `conversation_id` when you create another task for the same contact (an invite or a transfer), or Insights splits it in two. Free-form: Insights accepts more keys than these. */
+export type InsightsConversation = {
+  /** @description The channel as Insights names it (from the channel's `type`), for example `SMS`, `Email` or `Chat`. */
+  communication_channel?: string;
+  /** @description Joins the tasks of one contact in historical reporting (from `properties.media_channel_sid`). */
+  conversation_id?: string;
+  /** @description `Inbound` or `Outbound` (from the channel's `initiated_by`). */
+  direction?: string;
+  /** @description The address the customer reached you at, or saw when you reached them (the Conversation's projected address). */
+  external_contact?: string;
+  /** @description How the conversation started (from the channel's `initiated_by`), for example `Agent`. */
+  initiated_by?: string;
+  /** @description Media attached to the conversation, such as the chat transcript. */
+  media?: readonly ({
+    /** @description The Conversation holding the transcript, as Twilio writes it. */
+    conversation_sid?: ConversationSid;
+    /** @description The Conversation holding the transcript (from `properties.media_channel_sid`). */
+    sid?: ConversationSid;
+    /** @description Kind of media; `ChatTranscript` for every conversation channel. */
+    type?: string;
+  } & {
+    [key: string]: unknown;
+  })[];
+} & {
+  [key: string]: unknown;
+};
+/** @description A Flex interaction: one customer contact across a media channel, with the TaskRouter routing that brings it to an agent. */
+export type Interaction = {
+  channel: InteractionChannelRef;
+  /** @description Interaction Context (`HQ…`) attached to the interaction, or null. */
+  interaction_context_sid?: InteractionContextSid | null;
+  /** @description URLs of related resources. */
+  links: {
+    /**
+     * Format: uri
+     * @description Absolute URL of the interaction's channels.
+     */
+    channels: string;
+  };
+  /** @description The TaskRouter task created for the interaction, or null when Twilio does not return it (for example after an update). */
+  routing: RoutingState | null;
+  /** @description SID of the interaction. */
+  sid: InteractionSid;
+  /**
+   * Format: uri
+   * @description Absolute URL of the interaction.
+   */
+  url: string;
+  /** @description `ttid` of the interaction webhook attached to the interaction, or null. */
+  webhook_ttid?: InteractionWebhookTtid | null;
+};
+/** @description The media channel of an interaction and its lifecycle state. */
+export type InteractionChannel = {
+  /** @description Twilio error code explaining why setup failed (for example 19025), or null. */
+  error_code: number | null;
+  /** @description Text that goes with `error_code`, or null. Twilio may send an empty string. */
+  error_message: string | null;
+  /** @description SID of the interaction the channel belongs to. */
+  interaction_sid: InteractionSid;
+  /** @description URLs of the channel's sub-resources. */
+  links: {
+    /**
+     * Format: uri
+     * @description Absolute URL of the channel's invites.
+     */
+    invites: string;
+    /**
+     * Format: uri
+     * @description Absolute URL of the channel's participants.
+     */
+    participants: string;
+    /**
+     * Format: uri
+     * @description Absolute URL of the channel's transfers.
+     */
+    transfers: string;
+  };
+  /** @description SID of the channel. */
+  sid: InteractionChannelSid;
+  status: ChannelStatus;
+  type: ChannelType;
+  /**
+   * Format: uri
+   * @description Absolute URL of the channel.
+   */
+  url: string;
+};
+/** @description An invite of a channel to TaskRouter, and the task it created. */
+export type InteractionChannelInvite = {
+  /** @description SID of the channel. */
+  channel_sid: InteractionChannelSid;
+  /** @description SID of the interaction. */
+  interaction_sid: InteractionSid;
+  /** @description The task the invite created, or null if Twilio does not return it. */
+  routing: RoutingState | null;
+  /** @description SID of the invite. */
+  sid: InteractionInviteSid;
+  /**
+   * Format: uri
+   * @description Absolute URL of the invite. Twilio offers no GET on it.
+   */
+  url: string;
+};
+/** @description One page of channel invites. */
+export type InteractionChannelInvitePage = {
+  /** @description The invites on this page. */
+  invites: InteractionChannelInvite[];
+  meta: PageMeta;
+};
+/** @description One page of interaction channels. */
+export type InteractionChannelPage = {
+  /** @description The channels on this page. */
+  channels: InteractionChannel[];
+  meta: PageMeta;
+};
+/** @description A participant of an interaction channel. */
+export type InteractionChannelParticipant = {
+  /** @description SID of the channel. */
+  channel_sid: InteractionChannelSid;
+  /** @description SID of the interaction. */
+  interaction_sid: InteractionSid;
+  /** @description The participant's TaskRouter task, worker and reservation; null for participants without routing, such as customers. */
+  routing_properties: ParticipantRoutingProperties | null;
+  /** @description SID of the participant. */
+  sid: InteractionParticipantSid;
+  type: ParticipantType;
+  /**
+   * Format: uri
+   * @description Absolute URL of the participant.
+   */
+  url: string;
+};
+/** @description One page of channel participants. */
+export type InteractionChannelParticipantPage = {
+  meta: PageMeta;
+  /** @description The participants on this page. */
+  participants: InteractionChannelParticipant[];
+};
+/** @description Media channel settings. */
+export type InteractionChannelProperties = {
+  /** @description Contact-centre email address for email channels started by an agent or the API; it becomes the Conversation participant's projected address. */
+  from?: string;
+  /** @description Display name of the contact-centre team for email channels. */
+  from_name?: string;
+  /** @description Conversation to use as the media channel. Required when `initiated_by` is `customer`; the customer must already be in it. */
+  media_channel_sid?: ConversationSid;
+};
+/** @description The channel of an interaction, as the interaction resource returns it. */
+export type InteractionChannelRef = {
+  /** @description SID of the interaction channel. */
+  sid: InteractionChannelSid;
+  type: ChannelType;
+};
+/**
+ * @description Flex Interaction Channel SID (`UO…`).
+ * @example UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionChannelSid = Sid<"UO">;
+/**
+ * @description Interaction Context SID (`HQ…`).
+ * @example HQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionContextSid = Sid<"HQ">;
+/**
+ * @description `onInteractionCreated`: an interaction was created.
+ * @example {
+ *       "EventType": "onInteractionCreated",
+ *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "InstanceSid": "GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelType": "sms"
+ *     }
+ */
+export type InteractionCreatedEvent = {
+  /** @description Account of the interaction. */
+  AccountSid: AccountSid;
+  /**
+   * @description Always `onInteractionCreated`.
+   * @constant
+   */
+  EventType: "onInteractionCreated";
+  /** @description Flex instance of the interaction. */
+  InstanceSid?: FlexInstanceSid;
+  /** @description The interaction. */
+  InteractionSid: InteractionSid;
+  MediaChannelSid?: EventMediaChannelSid;
+  MediaChannelType?: EventMediaChannelType;
+} & {
+  [key: string]: unknown;
+};
+/**
+ * @description Flex Interaction Channel Invite SID (`KG…`).
+ * @example KGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionInviteSid = Sid<"KG">;
+/**
+ * @description Flex Interaction Channel Participant SID (`UT…`).
+ * @example UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionParticipantSid = Sid<"UT">;
+/**
+ * Routing
+ * @description How to route the interaction to an agent: the TaskRouter task to create. Sent as a JSON string in the `Routing` form field.
+ * @example {
+ *       "properties": {
+ *         "workspace_sid": "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *         "workflow_sid": "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *         "queue_sid": "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *         "worker_sid": "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *         "task_channel_unique_name": "sms",
+ *         "attributes": {
+ *           "customerName": "first last",
+ *           "customerAddress": "+15551234567"
+ *         }
+ *       }
+ *     }
+ */
+export type InteractionRoutingParams = {
+  properties: TaskRoutingProperties;
+};
+/**
+ * @description Flex Interaction SID (`KD…`).
+ * @example KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionSid = Sid<"KD">;
+/** @description A transfer of an interaction channel from one participant to another. */
+export type InteractionTransfer = {
+  /** @description Account that owns the transfer. */
+  account_sid: AccountSid;
+  /** @description SID of the channel being transferred. */
+  channel_sid: InteractionChannelSid;
+  /**
+   * Format: date-time
+   * @description When the transfer was created (ISO 8601, UTC).
+   */
+  date_created: string;
+  /**
+   * Format: date-time
+   * @description When the transfer was last updated (ISO 8601, UTC).
+   */
+  date_updated: string;
+  /** @description Execution (`QW…`) that carries out the transfer, or null. */
+  execution_sid?: ExecutionSid | null;
+  /** @description Participant (`UT…`) who started the transfer. */
+  from?: InteractionParticipantSid | null;
+  /** @description Flex instance (`GO…`) the transfer runs in. */
+  instance_sid?: FlexInstanceSid | null;
+  /** @description SID of the interaction. */
+  interaction_sid: InteractionSid;
+  /** @description Note (`KQ…`) left for the receiving agent, or null. */
+  note_sid?: NoteSid | null;
+  /** @description SID of the transfer. */
+  sid: InteractionTransferSid;
+  status: TransferStatus;
+  /** @description Conversation summary (`KQ…`) handed over with the transfer, or null. */
+  summary_sid?: NoteSid | null;
+  /** @description Where the channel goes. Described as the receiving participant, but Twilio's own example holds a workflow SID (`WW…`), so any string is accepted. */
+  to?: string | null;
+  type: TransferType;
+  /**
+   * Format: uri
+   * @description Absolute URL of the transfer.
+   */
+  url: string;
+};
+/**
+ * @description Flex Interaction Transfer SID (`UX…`).
+ * @example UXaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionTransferSid = Sid<"UX">;
+/** @description A webhook registered on a Flex instance. It has no `sid`, only a `ttid`, and Twilio's examples show no creation or update dates. */
+export type InteractionWebhook = {
+  account_sid: AccountSid;
+  /** @description The webhook's name; Twilio leaves it out when none was given. */
+  friendly_name?: string | null;
+  /** @description Flex instance the webhook belongs to. */
+  instance_sid: FlexInstanceSid;
+  ttid: InteractionWebhookTtid;
+  type: InteractionWebhookType;
+  /**
+   * Format: uri
+   * @description Absolute URL of the webhook. Some of Twilio's examples show other, malformed values here; do not build requests from it.
+   */
+  url: string;
+  /** @description Events the URL is called on. */
+  webhook_events: InteractionWebhookEventType[];
+  webhook_method: InteractionWebhookMethod;
+  /**
+   * Format: uri
+   * @description The URL Flex calls.
+   */
+  webhook_url: string;
+};
+/**
+ * @description Name of an interaction event, also the `EventType` of its request.
+ * @enum {string}
+ */
+export type InteractionWebhookEventType =
+  | "onInteractionCreated"
+  | "onChannelCreated"
+  | "onChannelCreateFailed"
+  | "onChannelStatusUpdated"
+  | "onParticipantJoined"
+  | "onParticipantLeft"
+  | "onParticipantUpdated";
+/**
+ * @description HTTP method Flex calls the webhook URL with.
+ * @enum {string}
+ */
+export type InteractionWebhookMethod = "POST" | "GET";
+/** @description One page of interaction webhooks; the records are under `data`. */
+export type InteractionWebhookPage = {
+  /** @description The webhooks on this page. */
+  data: InteractionWebhook[];
+  meta: PageMeta;
+};
+/**
+ * @description Identifier of an interaction webhook: `flex_interactionwebhook_` followed by lower-case letters and digits (a ULID in the values seen; the length is not fixed by Twilio's documents).
+ * @example flex_interactionwebhook_01jke8z8vte4ette30t5w9h081
+ */
+export type InteractionWebhookTtid = `flex_interactionwebhook_${string}`;
+/**
+ * @description `global`: called for every interaction of the Flex instance. `interaction`: called only for the interactions that carry its `ttid` in `webhook_ttid`.
+ * @enum {string}
+ */
+export type InteractionWebhookType = "global" | "interaction";
+/**
+ * @description SID (`KQ…`) of a note or summary attached to a transfer.
+ * @example KQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type NoteSid = Sid<"KQ">;
+/** @description Paging information that accompanies every list page. The URLs are absolute; fetch `next_page_url` unchanged, with the same credentials, until it is null. */
+export type PageMeta = {
+  /**
+   * Format: uri
+   * @description Absolute URL of the first page of this list.
+   */
+  first_page_url: string;
+  /** @description Name of the property of the page that holds the array of records. */
+  key: string;
+  /**
+   * Format: uri
+   * @description Absolute URL of the next page, or null on the last page.
+   */
+  next_page_url: string | null;
+  /** @description Zero-based index of this page. */
+  page: number;
+  /** @description Number of records requested per page. */
+  page_size: number;
+  /**
+   * Format: uri
+   * @description Absolute URL of the previous page, or null on the first page.
+   */
+  previous_page_url: string | null;
+  /**
+   * Format: uri
+   * @description Absolute URL of this page.
+   */
+  url: string;
+};
+/** @description Parameters shared by the three participant events. */
+export type ParticipantEventBody = {
+  /** @description Account of the interaction. */
+  AccountSid: AccountSid;
+  /** @description The interaction channel. */
+  ChannelSid: InteractionChannelSid;
+  /** @description Name of the event, the same as the name it was subscribed with. */
+  EventType: string;
+  /** @description The interaction. */
+  InteractionSid: InteractionSid;
+  MediaChannelSid?: EventMediaChannelSid;
+  MediaChannelType?: EventMediaChannelType;
+  /** @description The participant. */
+  ParticipantSid: InteractionParticipantSid;
+  ParticipantType?: EventParticipantType;
+  /** @description The TaskRouter task tied to the channel. */
+  TaskSid?: TaskSid;
+} & {
+  [key: string]: unknown;
+};
+/**
+ * @description `onParticipantJoined`: a participant was added to a channel, when an agent accepts a reservation or through the create-participant call.
+ * @example {
+ *       "EventType": "onParticipantJoined",
+ *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ParticipantSid": "UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ParticipantType": "agent",
+ *       "TaskSid": "WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelType": "sms"
+ *     }
+ */
+export type ParticipantJoinedEvent = ParticipantEventBody & {
+  /**
+   * @description Always `onParticipantJoined`.
+   * @constant
+   */
+  EventType: "onParticipantJoined";
+};
+/**
+ * @description `onParticipantLeft`: a participant left a channel; the time to send a survey.
+ * @example {
+ *       "EventType": "onParticipantLeft",
+ *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ParticipantSid": "UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ParticipantType": "agent",
+ *       "TaskSid": "WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelType": "sms"
+ *     }
+ */
+export type ParticipantLeftEvent = ParticipantEventBody & {
+  /**
+   * @description Always `onParticipantLeft`.
+   * @constant
+   */
+  EventType: "onParticipantLeft";
+};
+/**
+ * MediaProperties
+ * @description How a participant joins the media channel, sent as a JSON string in the `MediaProperties` form field. Twilio documents the email shape (`level`, `name`, `address`, `type`); for SMS and WhatsApp use `address` and `proxy_address`, for chat and web use `identity`.
+ * @example {
+ *       "level": "to",
+ *       "name": "Al Fresco",
+ *       "address": "al.fresco@example.com",
+ *       "type": "email"
+ *     }
+ */
+export type ParticipantMediaProperties = {
+  /** @description The participant's email address or phone number. */
+  address?: string;
+  /** @description The participant's Conversations identity (chat and web). */
+  identity?: string;
+  level?: EmailLevel;
+  /** @description Display name of the participant. */
+  name?: string;
+  /** @description The business number the participant sees (SMS and WhatsApp). */
+  proxy_address?: string;
+  type?: ChannelType;
+};
+/** @description The TaskRouter task, worker and reservation that connect a participant to routing. */
+export type ParticipantRoutingProperties = {
+  /** @description TaskRouter reservation of the participant. */
+  reservation_sid?: ReservationSid;
+  /** @description TaskRouter task of the participant. */
+  task_sid?: TaskSid;
+  /** @description TaskRouter worker behind the participant. */
+  worker_sid?: WorkerSid;
+};
+/**
+ * @description `wrapup` moves the agent's reservation into wrap-up; `closed` completes the agent's task. Both apply to agent participants.
+ * @enum {string}
+ */
+export type ParticipantStatus = "closed" | "wrapup";
+/**
+ * @description Role of the participant in the interaction.
+ * @enum {string}
+ */
+export type ParticipantType = "supervisor" | "customer" | "external" | "agent" | "unknown";
+/**
+ * @description `onParticipantUpdated`: the status of a participant changed. Twilio documents no parameter carrying the new status.
+ * @example {
+ *       "EventType": "onParticipantUpdated",
+ *       "AccountSid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "InteractionSid": "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ChannelSid": "UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ParticipantSid": "UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "ParticipantType": "agent",
+ *       "TaskSid": "WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelSid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+ *       "MediaChannelType": "sms"
+ *     }
+ */
+export type ParticipantUpdatedEvent = ParticipantEventBody & {
+  /**
+   * @description Always `onParticipantUpdated`.
+   * @constant
+   */
+  EventType: "onParticipantUpdated";
+};
+/**
+ * SMS or WhatsApp
+ * @description Customers reached by number: each participant is an `address` and the `proxy_address` the customer sees.
+ */
+export type PhoneChannelMedia = {
+  initiated_by?: InitiatedBy;
+  /** @description Customers reached by number, each an `address` and the `proxy_address` they see. */
+  participants?: readonly PhoneParticipantParams[];
+  properties?: InteractionChannelProperties;
+  sid?: ExistingChannelSid;
+  /**
+   * @description Media type of the channel.
+   * @enum {string}
+   */
+  type: "sms" | "whatsapp";
+};
+/**
+ * SMS or WhatsApp participant
+ * @description A customer reached by SMS or WhatsApp.
+ */
+export type PhoneParticipantParams = {
+  /** @description The customer's number, for example `+12345678910` or `whatsapp:+12345678910`. */
+  address: string;
+  /** @description The business's Twilio number the customer sees, for example `+19255551234`. */
+  proxy_address: string;
+};
+/**
+ * @description TaskRouter Reservation SID (`WR…`).
+ * @example WRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ReservationSid = Sid<"WR">;
+/** @description Routing state that Twilio returns: the TaskRouter task that was created and the reservation, if any. */
+export type RoutingState = {
+  properties: TaskRouterTask;
+  /** @description The TaskRouter reservation for the task, or null while none exists. */
+  reservation?: {
+    [key: string]: unknown;
+  } | null;
+};
+/**
+ * Messenger or Google Business Messages
+ * @description Twilio documents no participant shape for these types; an address pair or an identity is accepted.
+ */
+export type SocialChannelMedia = {
+  initiated_by?: InitiatedBy;
+  /** @description Customers, each by address pair or by identity. */
+  participants?: readonly (PhoneParticipantParams | IdentityParticipantParams)[];
+  properties?: InteractionChannelProperties;
+  sid?: ExistingChannelSid;
+  /**
+   * @description Media type of the channel.
+   * @enum {string}
+   */
+  type: "messenger" | "gbm";
+};
+/** @description Attributes copied unchanged onto the TaskRouter task. Free-form on purpose: add any keys your workflows and Flex UI plugins read. The keys listed here are the ones Flex UI and Flex Insights understand. */
+export type TaskAttributes = {
+  /** @description The channel's media type (from the channel's `type`); Twilio adds it for Flex UI. */
+  channelType?: ChannelType;
+  conversations?: InsightsConversation;
+  /** @description The Conversation behind the channel (from `properties.media_channel_sid`); Twilio adds it for Flex UI. */
+  conversationSid?: ConversationSid;
+  /** @description Customer's phone number or email address; Insights stores it as the customer's phone or email. */
+  customerAddress?: string;
+  /** @description Customer's display name; Insights stores it as `conversations.customers.name`. */
+  customerName?: string;
+  /** @description One customer's contact details, added automatically when `customerName` and `customerAddress` are given. */
+  customers?: {
+    /** @description Customer's email address, or null. */
+    email?: string | null;
+    /** @description Customer's display name, or null. */
+    name?: string | null;
+    /** @description Customer's phone or WhatsApp number, or null. */
+    phone?: string | null;
+  };
+  /**
+   * @description `outbound` when the channel's `initiated_by` is `agent`, otherwise `inbound`; Twilio adds it for Flex UI.
+   * @enum {string}
+   */
+  direction?: "inbound" | "outbound";
+  /** @description The invite that created the task; Twilio adds it to tasks created by an invite. */
+  flexChannelInviteSid?: InteractionInviteSid;
+  /** @description The interaction channel of the task; Twilio adds it, and Flex UI uses it to tell interaction tasks apart. */
+  flexInteractionChannelSid?: InteractionChannelSid;
+  /** @description The interaction of the task; Twilio adds it. */
+  flexInteractionSid?: InteractionSid;
+  /** @description Used by external warm transfers. */
+  followed_by?: string;
+  /** @description How Flex UI names the customer on non-email tasks. */
+  from?: string;
+  /** @description The channel's `initiated_by`; Twilio adds it. */
+  initiatedBy?: InitiatedBy;
+  /** @description Used by external warm transfers. */
+  outcome?: string;
+  /** @description Initial subject of an email thread task. */
+  subject?: string;
+} & {
+  [key: string]: unknown;
+};
+/**
+ * @description TaskRouter TaskChannel SID (`TC…`).
+ * @example TCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type TaskChannelSid = Sid<"TC">;
+/**
+ * @description TaskRouter TaskQueue SID (`WQ…`).
+ * @example WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type TaskQueueSid = Sid<"WQ">;
+/** @description A TaskRouter task as the Interactions API returns it. Unlike the TaskRouter API, dates are Unix timestamps in seconds and `attributes` and `addons` are JSON-encoded strings. */
+export type TaskRouterTask = {
+  /** @description Account that owns the task. */
+  account_sid?: AccountSid;
+  /** @description Add-on results as a JSON-encoded string, usually `{}`. */
+  addons?: string;
+  /** @description Seconds since the task was created. */
+  age?: number;
+  /** @description Seconds the task has spent in its current queue. */
+  age_in_queue?: number;
+  /** @description TaskRouter assignment status, for example `pending`, `reserved`, `assigned`, `wrapping` or `completed`. */
+  assignment_status?: string;
+  /** @description How many times the task has been assigned (camelCase on the wire). */
+  assignmentCounter?: number;
+  /** @description Task attributes as a JSON-encoded string. Twilio adds keys such as `flexInteractionSid`, `flexInteractionChannelSid`, `flexChannelInviteSid`, `conversationSid`, `channelType` and `direction`. */
+  attributes?: string;
+  /** @description When the task was created, in Unix seconds. */
+  date_created?: number;
+  /** @description When the task was last updated, in Unix seconds. */
+  date_updated?: number;
+  /** @description Priority of the task in its queue. */
+  priority?: number;
+  /** @description Friendly name of the TaskQueue. */
+  queue_name?: string;
+  /** @description TaskQueue that holds the task. */
+  queue_sid?: TaskQueueSid;
+  /** @description Why the task was last updated, if a reason was given. */
+  reason?: string | null;
+  /** @description Worker the task is being routed to, if TaskRouter has chosen one. */
+  routing_target?: WorkerSid | null;
+  /** @description SID of the task. */
+  sid?: TaskSid;
+  /** @description TaskChannel of the task. */
+  task_channel_sid?: TaskChannelSid;
+  /** @description Unique name of the TaskChannel. */
+  task_channel_unique_name?: string;
+  /** @description When the task entered its current queue, in Unix seconds. */
+  task_queue_entered_date?: number;
+  /** @description Seconds before the task times out. */
+  timeout?: number;
+  /** @description Friendly name of the workflow. */
+  workflow_name?: string;
+  /** @description Workflow that routed the task. */
+  workflow_sid?: WorkflowSid;
+  /** @description Workspace of the task. */
+  workspace_sid?: WorkspaceSid;
+};
+/** @description The fields TaskRouter needs to create the task. */
+export type TaskRoutingProperties = {
+  attributes?: TaskAttributes;
+  /** @description Priority of the task in its queue; higher goes first. */
+  priority?: number;
+  /** @description TaskQueue for the task. Required for agent-initiated interactions. */
+  queue_sid?: TaskQueueSid;
+  /** @description TaskChannel of the task, as a SID. */
+  task_channel_sid?: TaskChannelSid;
+  /** @description TaskChannel of the task, by unique name (for example `sms`, `chat` or `default`). */
+  task_channel_unique_name?: string;
+  /** @description Seconds before the task times out if nobody accepts it. */
+  timeout?: number;
+  /** @description Worker the task is reserved for. Required for agent-initiated interactions. */
+  worker_sid?: WorkerSid;
+  /** @description Workflow that routes the task. Required unless the workspace has exactly one workflow. */
+  workflow_sid?: WorkflowSid;
+  /** @description TaskRouter Workspace that receives the task. */
+  workspace_sid: WorkspaceSid;
+};
+/**
+ * @description TaskRouter Task SID (`WT…`).
+ * @example WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type TaskSid = Sid<"WT">;
+/** @description Body of a transfer create or update. Twilio has not published its fields; the object is sent as JSON unchanged. */
+export type TransferParams = {
+  [key: string]: unknown;
+};
+/**
+ * @description Progress of the transfer.
+ * @enum {string}
+ */
+export type TransferStatus = "active" | "failed" | "completed";
+/**
+ * @description `cold` hands the channel over, `warm` keeps the first agent until the second joins, `external` transfers to a party outside Flex.
+ * @enum {string}
+ */
+export type TransferType = "warm" | "cold" | "external";
+/** @description Error body of every failed request. Only `status` and `message` are always present; look up `code` in the Twilio error dictionary through `more_info`. */
+export type TwilioError = {
+  /** @description Twilio error code, for example 20404 (not found) or 20003 (authentication failed). */
+  code?: number;
+  /** @description Extra machine-readable context that some errors carry. Its keys depend on the error code. */
+  details?: {
+    [key: string]: unknown;
+  };
+  /** @description Human-readable explanation of what went wrong. */
+  message: string;
+  /**
+   * Format: uri
+   * @description Link to the documentation page of `code`.
+   */
+  more_info?: string;
+  /** @description The HTTP status code, repeated in the body. */
+  status: number;
+};
+/** @description Form fields of a channel update: close the channel (`ChannelCloseForm`) or leave it (`ChannelLeaveForm`). Leaving needs `Routing={"status":"closed"}`, so a leave without it matches neither. */
+export type UpdateInteractionChannelForm = ChannelCloseForm | ChannelLeaveForm;
+/** @description Form fields of an update-interaction request. */
+export type UpdateInteractionForm = {
+  /** @description `ttid` of an interaction webhook registered on the Flex instance, to call for this interaction's events. */
+  WebhookTtid?: InteractionWebhookTtid;
+};
+/** @description Form fields of an update-webhook request; fields left out keep their value. */
+export type UpdateInteractionWebhookForm = {
+  /** @description A name for the webhook, for your own use. */
+  FriendlyName?: string;
+  /** @description Events to call the URL on; replaces the whole list. */
+  WebhookEvents?: readonly InteractionWebhookEventType[];
+  /** @description HTTP method of the calls. */
+  WebhookMethod?: InteractionWebhookMethod;
+  /**
+   * Format: uri
+   * @description The URL Flex calls, `http` or `https`.
+   */
+  WebhookUrl?: string;
+};
+/** @description Form fields of a participant update. */
+export type UpdateParticipantForm = {
+  Status: ParticipantStatus;
+};
+/**
+ * @description TaskRouter Worker SID (`WK…`).
+ * @example WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type WorkerSid = Sid<"WK">;
+/**
+ * @description TaskRouter Workflow SID (`WW…`).
+ * @example WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type WorkflowSid = Sid<"WW">;
+/**
+ * @description TaskRouter Workspace SID (`WS…`).
+ * @example WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type WorkspaceSid = Sid<"WS">;

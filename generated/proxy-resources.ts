@@ -18,7 +18,11 @@ export interface ProxyInteractionHandle {
    *
    * @example
    * ```ts
-   * await twilio.proxy.services(serviceSid).sessions(sessionSid).interactions(proxyInteractionSid).fetch();
+   * const proxyInteraction = await twilio.proxy
+   *   .services(serviceSid)
+   *   .sessions(sessionSid)
+   *   .interactions(proxyInteractionSid)
+   *   .fetch();
    * ```
    */
   fetch(options?: RequestOptions): ApiPromise<ProxyInteraction>;
@@ -31,7 +35,11 @@ export interface ProxyInteractionHandle {
    *
    * @example
    * ```ts
-   * await twilio.proxy.services(serviceSid).sessions(sessionSid).interactions(proxyInteractionSid).remove();
+   * await twilio.proxy
+   *   .services(serviceSid)
+   *   .sessions(sessionSid)
+   *   .interactions(proxyInteractionSid)
+   *   .remove();
    * ```
    */
   remove(options?: RequestOptions): ApiPromise<void>;
@@ -59,11 +67,23 @@ export interface ProxyInteractionResource {
    *
    * Returns the session's interactions, newest first, one page at a time.
    *
-   * Iterates over the items of every page with `for await`; `.pages()` and `.toArray()` too.
+   * Iterates over the items of every page with `for await`; `.pages()` gives one page at a time (`page.items`, `page.meta`), `.toArray()` all the items.
    *
    * @example
    * ```ts
-   * for await (const item of twilio.proxy.services(serviceSid).sessions(sessionSid).interactions.list()) console.log(item);
+   * // Item by item, fetching the pages as needed:
+   * for await (const interaction of twilio.proxy
+   *   .services(serviceSid)
+   *   .sessions(sessionSid)
+   *   .interactions.list())
+   *   console.log(interaction);
+   * // Or page by page:
+   * for await (const page of twilio.proxy
+   *   .services(serviceSid)
+   *   .sessions(sessionSid)
+   *   .interactions.list()
+   *   .pages())
+   *   console.log(page.items.length, page.meta.next_page_url);
    * ```
    */
   list(

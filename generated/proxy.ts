@@ -62,184 +62,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    /**
-     * @description Account SID (`AC…`). Identifies the Twilio account that owns the resource.
-     * @example ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    AccountSid: Sid<"AC">;
-    /**
-     * @description SID of a Programmable Messaging Message (`SM…`/`MM…`) or Voice Call (`CA…`). Any two-letter prefix is accepted because the resource type depends on the interaction.
-     * @example SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    MessageOrCallSid: string;
-    /** @description Paging information that accompanies every list page. The URLs are absolute; fetch `next_page_url` unchanged, with the same credentials, until it is null. */
-    PageMeta: {
-      /**
-       * Format: uri
-       * @description Absolute URL of the first page of this list.
-       */
-      first_page_url: string;
-      /** @description Name of the property of the page that holds the array of records. */
-      key: string;
-      /**
-       * Format: uri
-       * @description Absolute URL of the next page, or null on the last page.
-       */
-      next_page_url: string | null;
-      /** @description Zero-based index of this page. */
-      page: number;
-      /** @description Number of records requested per page. */
-      page_size: number;
-      /**
-       * Format: uri
-       * @description Absolute URL of the previous page, or null on the first page.
-       */
-      previous_page_url: string | null;
-      /**
-       * Format: uri
-       * @description Absolute URL of this page.
-       */
-      url: string;
-    };
-    /** @description One communication in a Proxy session: a message or a call, made of an inbound leg (to Twilio) and an outbound leg (from Twilio). One-sided interactions, such as a message sent through the API, have null fields on the missing leg. */
-    ProxyInteraction: {
-      /** @description Account that owns the interaction. */
-      account_sid: components["schemas"]["AccountSid"];
-      /** @description JSON-encoded string with the message body (`{"body":"hello"}`) or the call duration when known (`{"duration":"5"}`). Personal data: Twilio erases it 30 days after the session ends. */
-      data: string | null;
-      /**
-       * Format: date-time
-       * @description When the interaction was created (ISO 8601, UTC).
-       */
-      date_created: string;
-      /**
-       * Format: date-time
-       * @description When the interaction was last updated (ISO 8601, UTC).
-       */
-      date_updated: string;
-      /** @description Participant (`KP…`) on the inbound leg, or null for a one-sided interaction. */
-      inbound_participant_sid: components["schemas"]["ProxyParticipantSid"] | null;
-      /** @description Message or Call of the inbound leg, or null. */
-      inbound_resource_sid: components["schemas"]["MessageOrCallSid"] | null;
-      /** @description Status of the inbound Message or Call, or null. For messages it is normally `delivered`, for calls `in-progress` or a final call status. */
-      inbound_resource_status: components["schemas"]["ProxyResourceStatus"] | null;
-      /** @description `Message` or `Call`, or null. */
-      inbound_resource_type: string | null;
-      /**
-       * Format: uri
-       * @description Absolute URL of the inbound Message or Call, or null.
-       */
-      inbound_resource_url: string | null;
-      /** @description Participant (`KP…`) on the outbound leg, or null. */
-      outbound_participant_sid: components["schemas"]["ProxyParticipantSid"] | null;
-      /** @description Message or Call of the outbound leg, or null. */
-      outbound_resource_sid: components["schemas"]["MessageOrCallSid"] | null;
-      /** @description Status of the outbound Message or Call, or null. */
-      outbound_resource_status: components["schemas"]["ProxyResourceStatus"] | null;
-      /** @description `Message` or `Call`, or null. */
-      outbound_resource_type: string | null;
-      /**
-       * Format: uri
-       * @description Absolute URL of the outbound Message or Call, or null.
-       */
-      outbound_resource_url: string | null;
-      /** @description SID of the parent service. */
-      service_sid: components["schemas"]["ProxyServiceSid"];
-      /** @description SID of the parent session. */
-      session_sid: components["schemas"]["ProxySessionSid"];
-      /** @description SID of the interaction. */
-      sid: components["schemas"]["ProxyInteractionSid"];
-      type: components["schemas"]["ProxyInteractionType"];
-      /**
-       * Format: uri
-       * @description Absolute URL of the interaction.
-       */
-      url: string;
-    };
-    /** @description What the `data` string of a Proxy interaction decodes to. */
-    ProxyInteractionData: {
-      /** @description Text of a message interaction. */
-      body?: string;
-      /** @description Duration of a call in seconds, as a string, when known. */
-      duration?: string;
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description One page of Proxy interactions. */
-    ProxyInteractionPage: {
-      /** @description The interactions on this page. */
-      interactions: components["schemas"]["ProxyInteraction"][];
-      meta: components["schemas"]["PageMeta"];
-    };
-    /**
-     * @description Proxy Interaction SID (`KI…`).
-     * @example KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ProxyInteractionSid: Sid<"KI">;
-    /**
-     * @description Whether the interaction is a message or a call.
-     * @enum {string}
-     */
-    ProxyInteractionType: "message" | "voice" | "unknown";
-    /**
-     * @description Proxy Participant SID (`KP…`).
-     * @example KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ProxyParticipantSid: Sid<"KP">;
-    /**
-     * @description Status of the Message or Call behind one leg of an interaction. Message legs use the Messaging statuses (`queued`, `sending`, `sent`, `delivered`, …), call legs the Voice statuses (`initiated`, `ringing`, `in-progress`, `completed`, …).
-     * @enum {string}
-     */
-    ProxyResourceStatus:
-      | "accepted"
-      | "answered"
-      | "busy"
-      | "canceled"
-      | "completed"
-      | "deleted"
-      | "delivered"
-      | "delivery-unknown"
-      | "failed"
-      | "in-progress"
-      | "initiated"
-      | "no-answer"
-      | "queued"
-      | "received"
-      | "receiving"
-      | "ringing"
-      | "scheduled"
-      | "sending"
-      | "sent"
-      | "undelivered"
-      | "unknown";
-    /**
-     * @description Proxy Service SID (`KS…`).
-     * @example KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ProxyServiceSid: Sid<"KS">;
-    /**
-     * @description Proxy Session SID (`KC…`).
-     * @example KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ProxySessionSid: Sid<"KC">;
-    /** @description Error body of every failed request. Only `status` and `message` are always present; look up `code` in the Twilio error dictionary through `more_info`. */
-    TwilioError: {
-      /** @description Twilio error code, for example 20404 (not found) or 20003 (authentication failed). */
-      code?: number;
-      /** @description Extra machine-readable context that some errors carry. Its keys depend on the error code. */
-      details?: {
-        [key: string]: unknown;
-      };
-      /** @description Human-readable explanation of what went wrong. */
-      message: string;
-      /**
-       * Format: uri
-       * @description Link to the documentation page of `code`.
-       */
-      more_info?: string;
-      /** @description The HTTP status code, repeated in the body. */
-      status: number;
-    };
+    AccountSid: AccountSid;
+    MessageOrCallSid: MessageOrCallSid;
+    PageMeta: PageMeta;
+    ProxyInteraction: ProxyInteraction;
+    ProxyInteractionData: ProxyInteractionData;
+    ProxyInteractionPage: ProxyInteractionPage;
+    ProxyInteractionSid: ProxyInteractionSid;
+    ProxyInteractionType: ProxyInteractionType;
+    ProxyParticipantSid: ProxyParticipantSid;
+    ProxyResourceStatus: ProxyResourceStatus;
+    ProxyServiceSid: ProxyServiceSid;
+    ProxySessionSid: ProxySessionSid;
+    TwilioError: TwilioError;
   };
   responses: {
     /** @description The request was malformed: a required parameter is missing, or a value is not valid (Twilio error 20422 and friends). */
@@ -257,7 +92,7 @@ export interface components {
          *       "status": 400
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
     /** @description The credentials are valid but may not do this (Twilio error 20403), for example a restricted API key or a product not enabled on the account. */
@@ -275,7 +110,7 @@ export interface components {
          *       "status": 403
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
     /** @description No resource has this SID (Twilio error 20404): it never existed, it was deleted, or the path or host is wrong. */
@@ -293,7 +128,7 @@ export interface components {
          *       "status": 404
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
     /** @description Twilio failed to process the request (5xx). GET and DELETE requests are safe to retry; a POST may already have taken effect. */
@@ -309,7 +144,7 @@ export interface components {
          *       "status": 503
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
     /** @description Too many concurrent requests for the account (Twilio error 20429). The request was not processed and is safe to retry after a backoff. */
@@ -327,7 +162,7 @@ export interface components {
          *       "status": 429
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
     /** @description Credentials are missing or wrong (Twilio error 20003). Check the SID and secret, and that they belong to the region the request went to. */
@@ -345,7 +180,7 @@ export interface components {
          *       "status": 401
          *     }
          */
-        "application/json": components["schemas"]["TwilioError"];
+        "application/json": TwilioError;
       };
     };
   };
@@ -366,11 +201,11 @@ export interface components {
      */
     PageToken: string;
     /** @description SID of the parent Proxy service (`KS…`). */
-    ServiceSid: components["schemas"]["ProxyServiceSid"];
+    ServiceSid: ProxyServiceSid;
     /** @description SID of the parent Proxy session (`KC…`). */
-    SessionSid: components["schemas"]["ProxySessionSid"];
+    SessionSid: ProxySessionSid;
     /** @description SID of the Proxy interaction (`KI…`). */
-    Sid: components["schemas"]["ProxyInteractionSid"];
+    Sid: ProxyInteractionSid;
   };
   requestBodies: never;
   headers: {
@@ -382,19 +217,6 @@ export interface components {
   };
   pathItems: never;
 }
-export type AccountSid = components["schemas"]["AccountSid"];
-export type MessageOrCallSid = components["schemas"]["MessageOrCallSid"];
-export type PageMeta = components["schemas"]["PageMeta"];
-export type ProxyInteraction = components["schemas"]["ProxyInteraction"];
-export type ProxyInteractionData = components["schemas"]["ProxyInteractionData"];
-export type ProxyInteractionPage = components["schemas"]["ProxyInteractionPage"];
-export type ProxyInteractionSid = components["schemas"]["ProxyInteractionSid"];
-export type ProxyInteractionType = components["schemas"]["ProxyInteractionType"];
-export type ProxyParticipantSid = components["schemas"]["ProxyParticipantSid"];
-export type ProxyResourceStatus = components["schemas"]["ProxyResourceStatus"];
-export type ProxyServiceSid = components["schemas"]["ProxyServiceSid"];
-export type ProxySessionSid = components["schemas"]["ProxySessionSid"];
-export type TwilioError = components["schemas"]["TwilioError"];
 export type ResponseBadRequest = components["responses"]["BadRequest"];
 export type ResponseForbidden = components["responses"]["Forbidden"];
 export type ResponseNotFound = components["responses"]["NotFound"];
@@ -447,7 +269,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ProxyInteractionPage"];
+          "application/json": ProxyInteractionPage;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -481,7 +303,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ProxyInteraction"];
+          "application/json": ProxyInteraction;
         };
       };
       400: components["responses"]["BadRequest"];
@@ -525,3 +347,182 @@ export interface operations {
     };
   };
 }
+
+/**
+ * @description Account SID (`AC…`). Identifies the Twilio account that owns the resource.
+ * @example ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type AccountSid = Sid<"AC">;
+/**
+ * @description SID of a Programmable Messaging Message (`SM…`/`MM…`) or Voice Call (`CA…`). Any two-letter prefix is accepted because the resource type depends on the interaction.
+ * @example SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type MessageOrCallSid = string;
+/** @description Paging information that accompanies every list page. The URLs are absolute; fetch `next_page_url` unchanged, with the same credentials, until it is null. */
+export type PageMeta = {
+  /**
+   * Format: uri
+   * @description Absolute URL of the first page of this list.
+   */
+  first_page_url: string;
+  /** @description Name of the property of the page that holds the array of records. */
+  key: string;
+  /**
+   * Format: uri
+   * @description Absolute URL of the next page, or null on the last page.
+   */
+  next_page_url: string | null;
+  /** @description Zero-based index of this page. */
+  page: number;
+  /** @description Number of records requested per page. */
+  page_size: number;
+  /**
+   * Format: uri
+   * @description Absolute URL of the previous page, or null on the first page.
+   */
+  previous_page_url: string | null;
+  /**
+   * Format: uri
+   * @description Absolute URL of this page.
+   */
+  url: string;
+};
+/** @description One communication in a Proxy session: a message or a call, made of an inbound leg (to Twilio) and an outbound leg (from Twilio). One-sided interactions, such as a message sent through the API, have null fields on the missing leg. */
+export type ProxyInteraction = {
+  /** @description Account that owns the interaction. */
+  account_sid: AccountSid;
+  /** @description JSON-encoded string with the message body (`{"body":"hello"}`) or the call duration when known (`{"duration":"5"}`). Personal data: Twilio erases it 30 days after the session ends. */
+  data: string | null;
+  /**
+   * Format: date-time
+   * @description When the interaction was created (ISO 8601, UTC).
+   */
+  date_created: string;
+  /**
+   * Format: date-time
+   * @description When the interaction was last updated (ISO 8601, UTC).
+   */
+  date_updated: string;
+  /** @description Participant (`KP…`) on the inbound leg, or null for a one-sided interaction. */
+  inbound_participant_sid: ProxyParticipantSid | null;
+  /** @description Message or Call of the inbound leg, or null. */
+  inbound_resource_sid: MessageOrCallSid | null;
+  /** @description Status of the inbound Message or Call, or null. For messages it is normally `delivered`, for calls `in-progress` or a final call status. */
+  inbound_resource_status: ProxyResourceStatus | null;
+  /** @description `Message` or `Call`, or null. */
+  inbound_resource_type: string | null;
+  /**
+   * Format: uri
+   * @description Absolute URL of the inbound Message or Call, or null.
+   */
+  inbound_resource_url: string | null;
+  /** @description Participant (`KP…`) on the outbound leg, or null. */
+  outbound_participant_sid: ProxyParticipantSid | null;
+  /** @description Message or Call of the outbound leg, or null. */
+  outbound_resource_sid: MessageOrCallSid | null;
+  /** @description Status of the outbound Message or Call, or null. */
+  outbound_resource_status: ProxyResourceStatus | null;
+  /** @description `Message` or `Call`, or null. */
+  outbound_resource_type: string | null;
+  /**
+   * Format: uri
+   * @description Absolute URL of the outbound Message or Call, or null.
+   */
+  outbound_resource_url: string | null;
+  /** @description SID of the parent service. */
+  service_sid: ProxyServiceSid;
+  /** @description SID of the parent session. */
+  session_sid: ProxySessionSid;
+  /** @description SID of the interaction. */
+  sid: ProxyInteractionSid;
+  type: ProxyInteractionType;
+  /**
+   * Format: uri
+   * @description Absolute URL of the interaction.
+   */
+  url: string;
+};
+/** @description What the `data` string of a Proxy interaction decodes to. */
+export type ProxyInteractionData = {
+  /** @description Text of a message interaction. */
+  body?: string;
+  /** @description Duration of a call in seconds, as a string, when known. */
+  duration?: string;
+} & {
+  [key: string]: unknown;
+};
+/** @description One page of Proxy interactions. */
+export type ProxyInteractionPage = {
+  /** @description The interactions on this page. */
+  interactions: ProxyInteraction[];
+  meta: PageMeta;
+};
+/**
+ * @description Proxy Interaction SID (`KI…`).
+ * @example KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ProxyInteractionSid = Sid<"KI">;
+/**
+ * @description Whether the interaction is a message or a call.
+ * @enum {string}
+ */
+export type ProxyInteractionType = "message" | "voice" | "unknown";
+/**
+ * @description Proxy Participant SID (`KP…`).
+ * @example KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ProxyParticipantSid = Sid<"KP">;
+/**
+ * @description Status of the Message or Call behind one leg of an interaction. Message legs use the Messaging statuses (`queued`, `sending`, `sent`, `delivered`, …), call legs the Voice statuses (`initiated`, `ringing`, `in-progress`, `completed`, …).
+ * @enum {string}
+ */
+export type ProxyResourceStatus =
+  | "accepted"
+  | "answered"
+  | "busy"
+  | "canceled"
+  | "completed"
+  | "deleted"
+  | "delivered"
+  | "delivery-unknown"
+  | "failed"
+  | "in-progress"
+  | "initiated"
+  | "no-answer"
+  | "queued"
+  | "received"
+  | "receiving"
+  | "ringing"
+  | "scheduled"
+  | "sending"
+  | "sent"
+  | "undelivered"
+  | "unknown";
+/**
+ * @description Proxy Service SID (`KS…`).
+ * @example KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ProxyServiceSid = Sid<"KS">;
+/**
+ * @description Proxy Session SID (`KC…`).
+ * @example KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ProxySessionSid = Sid<"KC">;
+/** @description Error body of every failed request. Only `status` and `message` are always present; look up `code` in the Twilio error dictionary through `more_info`. */
+export type TwilioError = {
+  /** @description Twilio error code, for example 20404 (not found) or 20003 (authentication failed). */
+  code?: number;
+  /** @description Extra machine-readable context that some errors carry. Its keys depend on the error code. */
+  details?: {
+    [key: string]: unknown;
+  };
+  /** @description Human-readable explanation of what went wrong. */
+  message: string;
+  /**
+   * Format: uri
+   * @description Link to the documentation page of `code`.
+   */
+  more_info?: string;
+  /** @description The HTTP status code, repeated in the body. */
+  status: number;
+};

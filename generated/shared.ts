@@ -5,168 +5,31 @@ export type paths = Record<string, never>;
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    /**
-     * @description Account SID (`AC…`). Identifies the Twilio account that owns the resource.
-     * @example ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    AccountSid: Sid<"AC">;
-    /**
-     * @description Twilio Conversations Conversation SID (`CH…`), the media channel behind a Flex interaction channel.
-     * @example CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ConversationSid: Sid<"CH">;
-    /**
-     * @description Execution SID (`QW…`) of the flow that carries out a transfer.
-     * @example QWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ExecutionSid: Sid<"QW">;
-    /**
-     * @description Flex Instance SID (`GO…`).
-     * @example GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    FlexInstanceSid: Sid<"GO">;
-    /**
-     * @description Flex Interaction Channel SID (`UO…`).
-     * @example UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionChannelSid: Sid<"UO">;
-    /**
-     * @description Interaction Context SID (`HQ…`).
-     * @example HQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionContextSid: Sid<"HQ">;
-    /**
-     * @description Flex Interaction Channel Invite SID (`KG…`).
-     * @example KGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionInviteSid: Sid<"KG">;
-    /**
-     * @description Flex Interaction Channel Participant SID (`UT…`).
-     * @example UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionParticipantSid: Sid<"UT">;
-    /**
-     * @description Flex Interaction SID (`KD…`).
-     * @example KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionSid: Sid<"KD">;
-    /**
-     * @description Flex Interaction Transfer SID (`UX…`).
-     * @example UXaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    InteractionTransferSid: Sid<"UX">;
-    /**
-     * @description SID of a Programmable Messaging Message (`SM…`/`MM…`) or Voice Call (`CA…`). Any two-letter prefix is accepted because the resource type depends on the interaction.
-     * @example SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    MessageOrCallSid: string;
-    /**
-     * @description SID (`KQ…`) of a note or summary attached to a transfer.
-     * @example KQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    NoteSid: Sid<"KQ">;
-    /** @description Paging information that accompanies every list page. The URLs are absolute; fetch `next_page_url` unchanged, with the same credentials, until it is null. */
-    PageMeta: {
-      /**
-       * Format: uri
-       * @description Absolute URL of the first page of this list.
-       */
-      first_page_url: string;
-      /** @description Name of the property of the page that holds the array of records. */
-      key: string;
-      /**
-       * Format: uri
-       * @description Absolute URL of the next page, or null on the last page.
-       */
-      next_page_url: string | null;
-      /** @description Zero-based index of this page. */
-      page: number;
-      /** @description Number of records requested per page. */
-      page_size: number;
-      /**
-       * Format: uri
-       * @description Absolute URL of the previous page, or null on the first page.
-       */
-      previous_page_url: string | null;
-      /**
-       * Format: uri
-       * @description Absolute URL of this page.
-       */
-      url: string;
-    };
-    /**
-     * @description Proxy Interaction SID (`KI…`).
-     * @example KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ProxyInteractionSid: Sid<"KI">;
-    /**
-     * @description Proxy Participant SID (`KP…`).
-     * @example KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ProxyParticipantSid: Sid<"KP">;
-    /**
-     * @description Proxy Service SID (`KS…`).
-     * @example KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ProxyServiceSid: Sid<"KS">;
-    /**
-     * @description Proxy Session SID (`KC…`).
-     * @example KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ProxySessionSid: Sid<"KC">;
-    /**
-     * @description TaskRouter Reservation SID (`WR…`).
-     * @example WRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    ReservationSid: Sid<"WR">;
-    /**
-     * @description TaskRouter TaskChannel SID (`TC…`).
-     * @example TCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    TaskChannelSid: Sid<"TC">;
-    /**
-     * @description TaskRouter TaskQueue SID (`WQ…`).
-     * @example WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    TaskQueueSid: Sid<"WQ">;
-    /**
-     * @description TaskRouter Task SID (`WT…`).
-     * @example WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    TaskSid: Sid<"WT">;
-    /** @description Error body of every failed request. Only `status` and `message` are always present; look up `code` in the Twilio error dictionary through `more_info`. */
-    TwilioError: {
-      /** @description Twilio error code, for example 20404 (not found) or 20003 (authentication failed). */
-      code?: number;
-      /** @description Extra machine-readable context that some errors carry. Its keys depend on the error code. */
-      details?: {
-        [key: string]: unknown;
-      };
-      /** @description Human-readable explanation of what went wrong. */
-      message: string;
-      /**
-       * Format: uri
-       * @description Link to the documentation page of `code`.
-       */
-      more_info?: string;
-      /** @description The HTTP status code, repeated in the body. */
-      status: number;
-    };
-    /**
-     * @description TaskRouter Worker SID (`WK…`).
-     * @example WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    WorkerSid: Sid<"WK">;
-    /**
-     * @description TaskRouter Workflow SID (`WW…`).
-     * @example WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    WorkflowSid: Sid<"WW">;
-    /**
-     * @description TaskRouter Workspace SID (`WS…`).
-     * @example WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-     */
-    WorkspaceSid: Sid<"WS">;
+    AccountSid: AccountSid;
+    ConversationSid: ConversationSid;
+    ExecutionSid: ExecutionSid;
+    FlexInstanceSid: FlexInstanceSid;
+    InteractionChannelSid: InteractionChannelSid;
+    InteractionContextSid: InteractionContextSid;
+    InteractionInviteSid: InteractionInviteSid;
+    InteractionParticipantSid: InteractionParticipantSid;
+    InteractionSid: InteractionSid;
+    InteractionTransferSid: InteractionTransferSid;
+    MessageOrCallSid: MessageOrCallSid;
+    NoteSid: NoteSid;
+    PageMeta: PageMeta;
+    ProxyInteractionSid: ProxyInteractionSid;
+    ProxyParticipantSid: ProxyParticipantSid;
+    ProxyServiceSid: ProxyServiceSid;
+    ProxySessionSid: ProxySessionSid;
+    ReservationSid: ReservationSid;
+    TaskChannelSid: TaskChannelSid;
+    TaskQueueSid: TaskQueueSid;
+    TaskSid: TaskSid;
+    TwilioError: TwilioError;
+    WorkerSid: WorkerSid;
+    WorkflowSid: WorkflowSid;
+    WorkspaceSid: WorkspaceSid;
   };
   responses: never;
   parameters: never;
@@ -174,30 +37,168 @@ export interface components {
   headers: never;
   pathItems: never;
 }
-export type AccountSid = components["schemas"]["AccountSid"];
-export type ConversationSid = components["schemas"]["ConversationSid"];
-export type ExecutionSid = components["schemas"]["ExecutionSid"];
-export type FlexInstanceSid = components["schemas"]["FlexInstanceSid"];
-export type InteractionChannelSid = components["schemas"]["InteractionChannelSid"];
-export type InteractionContextSid = components["schemas"]["InteractionContextSid"];
-export type InteractionInviteSid = components["schemas"]["InteractionInviteSid"];
-export type InteractionParticipantSid = components["schemas"]["InteractionParticipantSid"];
-export type InteractionSid = components["schemas"]["InteractionSid"];
-export type InteractionTransferSid = components["schemas"]["InteractionTransferSid"];
-export type MessageOrCallSid = components["schemas"]["MessageOrCallSid"];
-export type NoteSid = components["schemas"]["NoteSid"];
-export type PageMeta = components["schemas"]["PageMeta"];
-export type ProxyInteractionSid = components["schemas"]["ProxyInteractionSid"];
-export type ProxyParticipantSid = components["schemas"]["ProxyParticipantSid"];
-export type ProxyServiceSid = components["schemas"]["ProxyServiceSid"];
-export type ProxySessionSid = components["schemas"]["ProxySessionSid"];
-export type ReservationSid = components["schemas"]["ReservationSid"];
-export type TaskChannelSid = components["schemas"]["TaskChannelSid"];
-export type TaskQueueSid = components["schemas"]["TaskQueueSid"];
-export type TaskSid = components["schemas"]["TaskSid"];
-export type TwilioError = components["schemas"]["TwilioError"];
-export type WorkerSid = components["schemas"]["WorkerSid"];
-export type WorkflowSid = components["schemas"]["WorkflowSid"];
-export type WorkspaceSid = components["schemas"]["WorkspaceSid"];
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
+
+/**
+ * @description Account SID (`AC…`). Identifies the Twilio account that owns the resource.
+ * @example ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type AccountSid = Sid<"AC">;
+/**
+ * @description Twilio Conversations Conversation SID (`CH…`), the media channel behind a Flex interaction channel.
+ * @example CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ConversationSid = Sid<"CH">;
+/**
+ * @description Execution SID (`QW…`) of the flow that carries out a transfer.
+ * @example QWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ExecutionSid = Sid<"QW">;
+/**
+ * @description Flex Instance SID (`GO…`).
+ * @example GOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type FlexInstanceSid = Sid<"GO">;
+/**
+ * @description Flex Interaction Channel SID (`UO…`).
+ * @example UOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionChannelSid = Sid<"UO">;
+/**
+ * @description Interaction Context SID (`HQ…`).
+ * @example HQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionContextSid = Sid<"HQ">;
+/**
+ * @description Flex Interaction Channel Invite SID (`KG…`).
+ * @example KGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionInviteSid = Sid<"KG">;
+/**
+ * @description Flex Interaction Channel Participant SID (`UT…`).
+ * @example UTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionParticipantSid = Sid<"UT">;
+/**
+ * @description Flex Interaction SID (`KD…`).
+ * @example KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionSid = Sid<"KD">;
+/**
+ * @description Flex Interaction Transfer SID (`UX…`).
+ * @example UXaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type InteractionTransferSid = Sid<"UX">;
+/**
+ * @description SID of a Programmable Messaging Message (`SM…`/`MM…`) or Voice Call (`CA…`). Any two-letter prefix is accepted because the resource type depends on the interaction.
+ * @example SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type MessageOrCallSid = string;
+/**
+ * @description SID (`KQ…`) of a note or summary attached to a transfer.
+ * @example KQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type NoteSid = Sid<"KQ">;
+/** @description Paging information that accompanies every list page. The URLs are absolute; fetch `next_page_url` unchanged, with the same credentials, until it is null. */
+export type PageMeta = {
+  /**
+   * Format: uri
+   * @description Absolute URL of the first page of this list.
+   */
+  first_page_url: string;
+  /** @description Name of the property of the page that holds the array of records. */
+  key: string;
+  /**
+   * Format: uri
+   * @description Absolute URL of the next page, or null on the last page.
+   */
+  next_page_url: string | null;
+  /** @description Zero-based index of this page. */
+  page: number;
+  /** @description Number of records requested per page. */
+  page_size: number;
+  /**
+   * Format: uri
+   * @description Absolute URL of the previous page, or null on the first page.
+   */
+  previous_page_url: string | null;
+  /**
+   * Format: uri
+   * @description Absolute URL of this page.
+   */
+  url: string;
+};
+/**
+ * @description Proxy Interaction SID (`KI…`).
+ * @example KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ProxyInteractionSid = Sid<"KI">;
+/**
+ * @description Proxy Participant SID (`KP…`).
+ * @example KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ProxyParticipantSid = Sid<"KP">;
+/**
+ * @description Proxy Service SID (`KS…`).
+ * @example KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ProxyServiceSid = Sid<"KS">;
+/**
+ * @description Proxy Session SID (`KC…`).
+ * @example KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ProxySessionSid = Sid<"KC">;
+/**
+ * @description TaskRouter Reservation SID (`WR…`).
+ * @example WRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type ReservationSid = Sid<"WR">;
+/**
+ * @description TaskRouter TaskChannel SID (`TC…`).
+ * @example TCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type TaskChannelSid = Sid<"TC">;
+/**
+ * @description TaskRouter TaskQueue SID (`WQ…`).
+ * @example WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type TaskQueueSid = Sid<"WQ">;
+/**
+ * @description TaskRouter Task SID (`WT…`).
+ * @example WTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type TaskSid = Sid<"WT">;
+/** @description Error body of every failed request. Only `status` and `message` are always present; look up `code` in the Twilio error dictionary through `more_info`. */
+export type TwilioError = {
+  /** @description Twilio error code, for example 20404 (not found) or 20003 (authentication failed). */
+  code?: number;
+  /** @description Extra machine-readable context that some errors carry. Its keys depend on the error code. */
+  details?: {
+    [key: string]: unknown;
+  };
+  /** @description Human-readable explanation of what went wrong. */
+  message: string;
+  /**
+   * Format: uri
+   * @description Link to the documentation page of `code`.
+   */
+  more_info?: string;
+  /** @description The HTTP status code, repeated in the body. */
+  status: number;
+};
+/**
+ * @description TaskRouter Worker SID (`WK…`).
+ * @example WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type WorkerSid = Sid<"WK">;
+/**
+ * @description TaskRouter Workflow SID (`WW…`).
+ * @example WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type WorkflowSid = Sid<"WW">;
+/**
+ * @description TaskRouter Workspace SID (`WS…`).
+ * @example WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+ */
+export type WorkspaceSid = Sid<"WS">;

@@ -62,7 +62,7 @@ const SEED_STORY: Story = {
     queueSid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
     workerSid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
   },
-  sms: { customerNumber: "+12345678910", twilioNumber: "+192555512345", customerName: "first last" },
+  sms: { customerNumber: "+12345678910", twilioNumber: "+19255551234", customerName: "first last" },
   participantNumber: "+15557654321",
   proxy: { serviceSid: "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", sessionSid: "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
 };
@@ -243,12 +243,8 @@ async function main(): Promise<void> {
   console.log(
     `In-process, with the emulator's own credentials (${emulator.credentials.accountSid}); nothing is sent to Twilio.`,
   );
-  const twilio = createInteractionsClient({
-    ...emulator.credentials,
-    fetch: emulator.fetch,
-    baseUrls: emulator.baseUrls,
-  });
-  const proxy = { serviceSid: session.serviceSid as Sid<"KS">, sessionSid: session.sessionSid as Sid<"KC"> };
+  const twilio = createInteractionsClient(emulator.clientOptions);
+  const proxy = { serviceSid: session.serviceSid, sessionSid: session.sessionSid };
   await tell(twilio, { ...SEED_STORY, proxy }, emulator);
 }
 

@@ -4,7 +4,7 @@
 // parsed data or a Twilio error body. Adds `paginate`.
 import createClient from "openapi-fetch";
 import type { ApiDescription, OperationDescription } from "./api-description";
-import { TwilioValidationError, apiErrorFrom } from "./errors";
+import { TwilioValidationError, apiErrorFrom, noteCredential } from "./errors";
 import { FORM_CONTENT_TYPE, encodeForm, encodeJson } from "./form";
 import { paginationLimit, requestLimits } from "./options";
 import { Paginator } from "./pagination";
@@ -45,6 +45,7 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
   baseUrl: string,
   send: Send,
   redact: (text: string) => string,
+  credential: string,
 ): ApiClient<Paths, Api> {
   // Content-Type: null stops openapi-fetch from labelling every request JSON;
   // bodies get their type below, and GET and DELETE carry none. Giving
@@ -111,6 +112,7 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
       }
     }
     const result = await request(method, path, finalInit);
+    noteCredential(result.response, credential);
     if (parseAs !== undefined) return result;
     const { response } = result;
     const text = response === sent?.response ? sent.text : await replacedText(result);
@@ -147,7 +149,8 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
           : first;
         let requested = "";
         const result = await call("GET", path, { ...pageInit, signal: pageSignal }, (u) => (requested = u));
-        if (!result.response.ok) throw apiErrorFrom(errorBody(result.response, result.error), result.response.headers);
+        if (!result.response.ok)
+          throw apiErrorFrom(errorBody(result.response, result.error), result.response.headers, credential);
         return { body: result.data, response: result.response, url: requested };
       },
     });

@@ -26,6 +26,8 @@ export interface Auth {
   readonly username: string;
   /** Where the credentials came from. */
   readonly source: "options" | "environment";
+  /** For a 401: which credential was sent (never the secret) and what to check, in one sentence. */
+  readonly hint: string;
   /** The `Authorization` header value. */
   header(): string;
   /** `text` with every occurrence of the secret (raw or percent-encoded, in `user:secret` form, or base64) replaced. */
@@ -142,10 +144,20 @@ export function resolveAuth(options: CredentialOptions): Auth {
   // Case-insensitive: URL parsers lowercase host names and percent-encodings may use either case.
   const literalPattern = new RegExp(`${escapeRegExp(secret)}|${escapeRegExp(token)}`, "gi");
   const encodedPattern = new RegExp(`${percentTolerant(secret)}|${percentTolerant(token)}`, "gi");
+  const where = source === "options" ? "the client options" : `${pair.user[0]} and ${pair.secret[0]}`;
+  const hint =
+    pair.kind === "apiKey"
+      ? `The request carried the API key ${username} and its secret, from ${where}: check that the key still ` +
+        "exists, that the secret is the one Twilio showed when the key was created, and that the key belongs " +
+        "to the account and region (US1) of these resources."
+      : `The request carried the Account SID ${username} and its Auth Token, from ${where}: check that the ` +
+        "token is the account's current one (a rotated token stops working), that both belong to the same " +
+        "account, and that they are live credentials, not test ones.";
   return {
     kind: pair.kind,
     username,
     source,
+    hint,
     header: () => header,
     // Most text has no "%": the literal pattern is the cheaper search.
     redact: (text) => text.replace(text.includes("%") ? encodedPattern : literalPattern, REDACTED),

@@ -169,7 +169,7 @@ export function createInteractionsClient(options: InteractionsClientOptions = {}
       ...limits,
       logger: options.logger,
     });
-    const client = createApiClient<{}, ApiDescription>(api, baseUrl, send, auth.redact);
+    const client = createApiClient<{}, ApiDescription>(api, baseUrl, send, auth.redact, auth.hint);
     return Object.assign(client, bindResources(client as unknown as PathLayer, api.resources));
   };
   const clients = Object.fromEntries(API_NAMES.map((key) => [key, build(apis[key], key)])) as unknown as ApiClients;

@@ -175,11 +175,16 @@ export class TwilioApiError extends TwilioError {
   /** The error body as Twilio sent it (or as the SDK reconstructed it from a non-JSON body). */
   readonly body: TwilioErrorBody;
 
-  constructor(body: TwilioErrorBody, headers: Headers) {
+  /**
+   * @param credential For a 401: which credential the request carried and what to check, in a
+   * sentence (never the secret). The message says it between Twilio's text and the link.
+   */
+  constructor(body: TwilioErrorBody, headers: Headers, credential?: string) {
     const code = typeof body.code === "number" ? body.code : undefined;
     const moreInfo = typeof body.more_info === "string" ? body.more_info : undefined;
     super(
-      `Twilio answered ${body.status}${code === undefined ? "" : ` (error ${code})`}: ${body.message}` +
+      `Twilio answered ${body.status}${code === undefined ? "" : ` (error ${code})`}: ${sentence(body.message)}` +
+        (credential && body.status === 401 ? ` ${credential}` : "") +
         (moreInfo ? ` See ${moreInfo}` : ""),
     );
     this.status = body.status;
@@ -202,6 +207,12 @@ export class TwilioApiError extends TwilioError {
       requestId: this.requestId,
     };
   }
+}
+
+// Twilio's messages often lack a final stop ("Authenticate"); the link that follows must not read as part of them.
+function sentence(text: unknown): string {
+  const trimmed = String(text ?? "").trim();
+  return /[.!?]$/.test(trimmed) || trimmed === "" ? trimmed : `${trimmed}.`;
 }
 
 /** 400: a parameter is missing or invalid. @example `if (err instanceof BadRequestError) console.error(err.message)` */
@@ -256,9 +267,22 @@ const BY_STATUS: Record<number, typeof TwilioApiError> = {
  * const err = apiErrorFrom({ status: 404, message: "Not found" }, response.headers); // NotFoundError
  * ```
  */
-export function apiErrorFrom(body: TwilioErrorBody, headers: Headers): TwilioApiError {
+export function apiErrorFrom(body: TwilioErrorBody, headers: Headers, credential?: string): TwilioApiError {
   const ErrorClass = BY_STATUS[body.status] ?? (body.status >= 500 ? InternalServerError : TwilioApiError);
-  return new ErrorClass(body, headers);
+  return new ErrorClass(body, headers, credential);
+}
+
+// What each client's 401 answers carried, so an error built from a bare result (`unwrap`) can say it.
+const CREDENTIALS = new WeakMap<Response, string>();
+
+/** Remembers, for a 401 answer, the sentence that says which credential the request carried. */
+export function noteCredential(response: Response, credential: string): void {
+  if (response.status === 401) CREDENTIALS.set(response, credential);
+}
+
+/** The sentence {@link noteCredential} remembered for this answer, if any. */
+export function credentialOf(response: Response): string | undefined {
+  return CREDENTIALS.get(response);
 }
 
 /**

@@ -98,8 +98,14 @@ export { ChannelSetupError, FlowTimeoutError } from "./flows/errors";
 export type { PollOptions } from "./flows/poll";
 export { waitForChannel } from "./flows/wait-for-channel";
 export type { WaitForChannelOptions } from "./flows/wait-for-channel";
-export { closeChannel, completeChannel, completeParticipant, leaveChannel, wrapUpParticipant } from "./flows/close";
-export type { ChannelOutcome, ParticipantOutcome } from "./flows/close";
+export { closeChannel, closeParticipant, leaveChannel } from "./flows/close";
+export type {
+  ChannelOutcome,
+  CloseChannelOptions,
+  CloseParticipantOptions,
+  ParticipantOutcome,
+  TaskEnding,
+} from "./flows/close";
 export { transfer, transferAttributes } from "./flows/transfer";
 export type { TransferOptions, TransferOutcome, TransferTarget } from "./flows/transfer";
 export { cleanupProxySession } from "./flows/proxy-cleanup";

@@ -2,7 +2,7 @@
 // for a 2xx, a Twilio error body for anything else. A 2xx that is not the JSON
 // the spec promises is a TwilioResponseError; an error response that is not a
 // Twilio error body (an HTML 502 page, say) becomes one that says so.
-import { type TwilioErrorBody, TwilioResponseError, apiErrorFrom } from "./errors";
+import { type TwilioErrorBody, TwilioResponseError, apiErrorFrom, credentialOf } from "./errors";
 
 /** What an openapi-fetch call returns. */
 export interface FetchResult<Data = unknown, Error = unknown> {
@@ -87,7 +87,8 @@ export function successData(response: Response, text: string | undefined, what: 
 export async function unwrap<Data>(result: FetchResult<Data> | Promise<FetchResult<Data>>): Promise<Data> {
   const { data, error, response } = await result;
   if (error !== undefined || !response.ok) {
-    throw apiErrorFrom(isErrorBody(error) ? error : errorBody(response, undefined), response.headers);
+    const body = isErrorBody(error) ? error : errorBody(response, undefined);
+    throw apiErrorFrom(body, response.headers, credentialOf(response));
   }
   return data as Data;
 }

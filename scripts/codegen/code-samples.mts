@@ -5,70 +5,15 @@
 // not only percent-encoded form text.
 import { type Document, isMap } from "yaml";
 import { resolve } from "./facts.mts";
+import { literal, requestExamples, resultName } from "./request-examples.mts";
 import { type MethodNode, type ResourceNode, methodsOf } from "./resources.mts";
 
 type Json = Record<string, any>;
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** A JavaScript literal of a JSON value, with bare keys where they are identifiers. */
-function literal(value: unknown, indent = ""): string {
-  if (Array.isArray(value)) {
-    if (!value.length) return "[]";
-    const inner = `${indent}  `;
-    return `[\n${value.map((v) => `${inner}${literal(v, inner)},`).join("\n")}\n${indent}]`;
-  }
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value);
-    if (!entries.length) return "{}";
-    const inner = `${indent}  `;
-    const lines = entries.map(
-      ([k, v]) => `${inner}${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${literal(v, inner)},`,
-    );
-    return `{\n${lines.join("\n")}\n${indent}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function firstExample(doc: Json, content: Json | undefined): unknown {
-  if (!content) return undefined;
-  if (content.example !== undefined) return content.example;
-  const first = Object.values<Json>(content.examples ?? {})[0];
-  return first === undefined ? undefined : resolve(doc, first)?.value;
-}
 
 function paramExample(doc: Json, param: Json | undefined, name: string): string {
   const schema = resolve(doc, param?.schema) ?? {};
   const value = param?.example ?? schema.examples?.[0] ?? schema.example;
   return typeof value === "string" ? value : `{${name}}`;
-}
-
-/** The request example with its JSON-in-form fields decoded, and the fields it decoded. */
-function requestExample(doc: Json, op: Json, method: MethodNode): { body?: Json; decoded: Set<string> } {
-  const decoded = new Set<string>();
-  if (method.params !== "body") return { decoded };
-  const content = resolve(doc, op.requestBody)?.content?.[method.bodyMedia!];
-  const example = firstExample(doc, content) as Json | undefined;
-  if (!example || typeof example !== "object") return { decoded };
-  const properties = resolve(doc, content.schema)?.properties ?? {};
-  const body: Json = {};
-  for (const [name, value] of Object.entries(example)) {
-    const field = resolve(doc, properties[name]);
-    if (field?.contentMediaType === "application/json" && typeof value === "string") {
-      body[name] = JSON.parse(value);
-      decoded.add(name);
-    } else {
-      body[name] = value;
-    }
-  }
-  return { body, decoded };
-}
-
-// `interaction` for an operation answering an `Interaction`.
-function resultName(method: MethodNode): string {
-  const ref = method.response?.$ref;
-  const name = typeof ref === "string" ? ref.split("/").pop()! : "result";
-  return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 function typescriptSample(apiName: string, chain: string, method: MethodNode, body: Json | undefined): string {
@@ -119,7 +64,7 @@ export function addCodeSamples(yaml: Document, doc: Json, apiName: string, tree:
     let index = 0;
     const sidChain = chain.replace(/\(…\)/g, () => `(${JSON.stringify(values[index++])})`);
     const url = method.path.replace(/\{[^}]+\}/g, () => values.shift()!);
-    const { body, decoded } = requestExample(doc, op, method);
+    const { body, decoded } = requestExamples(doc, method)[0] ?? { decoded: new Set<string>() };
     const node = yaml.getIn(["paths", method.path, method.httpMethod]);
     if (!isMap(node)) throw new Error(`${method.operationId}: no operation at ${method.path} in the bundle`);
     const samples = [

@@ -11,7 +11,7 @@ import { apiFacts } from "./facts.mts";
 import { jsonStrings } from "./json-strings.mts";
 import { renderOperations } from "./operations.mts";
 import { renderClients, renderRegistry } from "./registry.mts";
-import { renderResourceTypes } from "./resource-types.mts";
+import { formatExamples, renderResourceTypes } from "./resource-types.mts";
 import { resourceData, resourceTree } from "./resources.mts";
 import { renderSchemas } from "./schemas.mts";
 import { renderShared } from "./shared.mts";
@@ -47,7 +47,10 @@ export async function generateAll(): Promise<Map<string, string>> {
       `${GENERATED_DIR}/${api.name}-operations.ts`,
       renderOperations(info, facts, resourceData(tree), jsonStrings(doc, facts.formSchemas)),
     );
-    await add(`${GENERATED_DIR}/${api.name}-resources.ts`, renderResourceTypes(api.name, tree, doc));
+    await add(
+      `${GENERATED_DIR}/${api.name}-resources.ts`,
+      await formatExamples(renderResourceTypes(api.name, tree, doc)),
+    );
     await add(`${GENERATED_DIR}/${api.name}-schemas.ts`, renderSchemas(api.name, doc));
   }
   await add(`${GENERATED_DIR}/apis.ts`, renderRegistry(registry));

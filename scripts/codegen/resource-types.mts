@@ -1,10 +1,16 @@
 // Renders the types of an API's resource tree: one interface per resource
 // (callable for a handle) and per handle, and a named type for every
 // method's params and result, so hovers read
-// `create(params: CreateInteractionParams, options?: RequestOptions): ApiPromise<Interaction>`.
+// `fetch(options?: RequestOptions): ApiPromise<Interaction>`. A body that is a
+// `oneOf` of named forms gets one overload per form (then their union), so a
+// compile error names the rule of the form meant; every method's JSDoc carries
+// the spec's request example as a call. All of it is types: nothing here
+// reaches the runtime bundle.
+import * as prettier from "prettier";
+import { resolve } from "./facts.mts";
+import { type RequestExample, inlineLiteral, requestExamples, resultName } from "./request-examples.mts";
 import type { InstanceNode, MethodNode, ResourceNode } from "./resources.mts";
 import { lowerCamel } from "./resources.mts";
-import { resolve } from "./facts.mts";
 
 type Json = Record<string, any>;
 
@@ -66,22 +72,55 @@ function schemaType(out: Rendered, schema: Json | undefined, fallback: string): 
   return fallback;
 }
 
+// One overload per named alternative of a `oneOf` body (agent- or customer-initiated, close or leave),
+// so a compile error names the broken rule of the alternative meant; then the union, for a value typed so.
+function alternativesOf(doc_: Json, schema: Json | undefined): string[] {
+  const branches: unknown[] = resolve(doc_, schema)?.oneOf ?? [];
+  const names = branches.map((b) => refName(b as Json));
+  return names.length > 1 && names.every(Boolean) ? (names as string[]) : [];
+}
+
+const singular = (key: string) => (key.endsWith("ies") ? `${key.slice(0, -3)}y` : key.replace(/s$/, "")) || "item";
+
+// What an example does with the result: `const interaction = await …`, a `for await` over a list, or `await …`.
+function exampleCode(m: MethodNode, chain: string, body: Json | undefined): string {
+  const call = `${chain}.${m.name}(${body ? inlineLiteral(body) : ""})`;
+  if (m.listKey) {
+    const item = singular(m.listKey === "data" ? "item" : m.listKey);
+    return [
+      "// Item by item, fetching the pages as needed:",
+      `for await (const ${item} of ${call}) console.log(${item});`,
+      "// Or page by page:",
+      `for await (const page of ${call}.pages()) console.log(page.items.length, page.meta.next_page_url);`,
+    ].join("\n");
+  }
+  return m.response ? `const ${resultName(m)} = await ${call};` : `await ${call};`;
+}
+
+function example(code: string): string {
+  return `@example\n\`\`\`ts\n${code}\n\`\`\``;
+}
+
 function renderMethod(out: Rendered, m: MethodNode, chain: string, schemaNames: Set<string>, doc_: Json): string {
   const op = `operations[${JSON.stringify(m.operationId)}]`;
-  const args: string[] = [];
+  const operation = doc_.paths[m.path][m.httpMethod];
+  const bodySchema: Json | undefined = resolve(doc_, operation.requestBody)?.content?.[m.bodyMedia ?? ""]?.schema;
+  const args = (type?: string) =>
+    [...(type ? [`params${m.required ? "" : "?"}: ${type}`] : []), "options?: RequestOptions"].join(", ");
+  let paramsType: string | undefined;
   if (m.params) {
-    const type = claim(out, `${m.operationId}Params`, schemaNames);
-    const source =
-      m.params === "body"
-        ? `NonNullable<${op}["requestBody"]>["content"][${JSON.stringify(m.bodyMedia)}]`
-        : `NonNullable<${op}["parameters"]["query"]>`;
-    const wrapper = m.listKey ? "ListParams" : "Input";
+    paramsType = claim(out, `${m.operationId}Params`, schemaNames);
+    const named = m.params === "body" ? refName(bodySchema) : undefined;
+    if (named) out.imports.add(named);
+    const source = named
+      ? named
+      : m.params === "body"
+        ? `Input<NonNullable<${op}["requestBody"]>["content"][${JSON.stringify(m.bodyMedia)}]>`
+        : `${m.listKey ? "ListParams" : "Input"}<NonNullable<${op}["parameters"]["query"]>>`;
     out.declarations.push(
-      `${doc([`Parameters of \`${chain}.${m.name}()\` (${m.operationId}), named as in the API.`])}export type ${type} = ${wrapper}<${source}>;\n`,
+      `${doc([`Parameters of \`${chain}.${m.name}()\` (${m.operationId}), named as in the API.`])}export type ${paramsType} = ${source};\n`,
     );
-    args.push(`params${m.required ? "" : "?"}: ${type}`);
   }
-  args.push("options?: RequestOptions");
   let result: string;
   const inline = `${op}["responses"][${m.status}]["content"]["application/json"]`;
   if (m.listKey) {
@@ -95,13 +134,39 @@ function renderMethod(out: Rendered, m: MethodNode, chain: string, schemaNames: 
     result = "ApiPromise<void>";
   }
   const lead = m.listKey
-    ? "Iterates over the items of every page with `for await`; `.pages()` and `.toArray()` too."
+    ? "Iterates over the items of every page with `for await`; `.pages()` gives one page at a time (`page.items`, `page.meta`), `.toArray()` all the items."
     : m.response
       ? "Resolves to the result and throws a typed error (`TwilioApiError` and subclasses) on failure; `.withResponse()` adds the HTTP response."
       : "Resolves when done and throws a typed error on failure; `.withResponse()` gives the HTTP response.";
-  const call = `${chain}.${m.name}(${m.params && m.required ? "{ … }" : ""})`;
-  const example = m.listKey ? `for await (const item of ${call}) console.log(item);` : `await ${call};`;
-  return `${doc([m.summary ? `${m.summary}.` : undefined, m.description, lead, `@example\n\`\`\`ts\n${example}\n\`\`\``])}${m.name}(${args.join(", ")}): ${result};\n`;
+  const examples = requestExamples(doc_, m);
+  const summary = m.summary ? `${m.summary}.` : undefined;
+  const overloads = alternativesOf(doc_, bodySchema).map((branch) => {
+    out.imports.add(branch);
+    const branchDoc = resolve(doc_, { $ref: `#/components/schemas/${branch}` });
+    const fits = examples.find((e) => fitsForm(doc_, branchDoc, encodedForm(e)));
+    const what = [branchDoc.title, branchDoc.description].filter(Boolean).join(": ");
+    return `${doc([summary, what, lead, fits ? example(exampleCode(m, chain, fits.body)) : undefined])}${m.name}(${args(branch)}): ${result};\n`;
+  });
+  const first = examples[0];
+  const general = `${doc([summary, m.description, lead, example(exampleCode(m, chain, first?.body ?? (m.params && m.required ? {} : undefined)))])}${m.name}(${args(paramsType)}): ${result};\n`;
+  return [...overloads, general].join("");
+}
+
+// Whether a form example belongs to one alternative of a body: its required fields are there, and
+// each field meets the alternative's `const`, `enum` and `pattern` (patterns read JSON-in-form text).
+function fitsForm(doc_: Json, form: Json, example: Json): boolean {
+  if (!(form.required ?? []).every((name: string) => example[name] !== undefined)) return false;
+  return Object.entries(example).every(([name, value]) => {
+    const field = resolve(doc_, form.properties?.[name]) ?? {};
+    if (field.const !== undefined && field.const !== value) return false;
+    if (Array.isArray(field.enum) && !field.enum.includes(value)) return false;
+    return typeof field.pattern !== "string" || new RegExp(field.pattern, "u").test(String(value));
+  });
+}
+
+// An example as it goes over the wire: its decoded JSON-in-form fields encoded again.
+function encodedForm(e: RequestExample): Json {
+  return Object.fromEntries(Object.entries(e.body).map(([k, v]) => [k, e.decoded.has(k) ? JSON.stringify(v) : v]));
 }
 
 function sidVariable(instance: InstanceNode, nounName: string): string {
@@ -177,4 +242,23 @@ export function renderResourceTypes(apiName: string, tree: ResourceNode, doc_: J
   if (used(["Paginator"]).length) imports.push('import type { Paginator } from "../src/pagination";');
   // The schema types too, so one namespace per API holds everything named after the spec.
   return [...imports, `export type * from "./${apiName}";`, "", body].join("\n");
+}
+
+/** `text` with the code of every JSDoc `@example` block formatted by prettier (80 columns, as editors show it). */
+export async function formatExamples(text: string): Promise<string> {
+  const blocks = [...text.matchAll(/^( *)\* ```ts\n((?:\1\*(?: .*)?\n)*?)\1\* ```$/gm)];
+  let out = text;
+  for (const block of blocks.reverse()) {
+    const [whole, indent, body] = block as unknown as [string, string, string];
+    const code = body
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.slice(indent.length + 2))
+      .join("\n");
+    const formatted = (await prettier.format(code, { parser: "typescript", printWidth: 80 })).trimEnd();
+    const lines = formatted.split("\n").map((line) => `${indent}*${line ? ` ${line}` : ""}`);
+    const replacement = `${indent}* \`\`\`ts\n${lines.join("\n")}\n${indent}* \`\`\``;
+    out = out.slice(0, block.index) + replacement + out.slice(block.index! + whole.length);
+  }
+  return out;
 }

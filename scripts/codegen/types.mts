@@ -2,10 +2,12 @@
 // adding what its CLI cannot: branded SID types for every SID pattern, a
 // template-literal type for other identifiers with a literal prefix, open
 // enums for `x-extensible-enum`, and the decoded object type for every
-// JSON-in-form field.
+// JSON-in-form field; then names every schema (named-schemas.mts).
 import openapiTS, { type SchemaObject, astToString, transformSchemaObject } from "openapi-typescript";
 import ts from "typescript";
+import { parse } from "yaml";
 import { type ApiFacts, SID_PATTERN } from "./facts.mts";
+import { nameSchemas, requestOnlySchemas } from "./named-schemas.mts";
 
 // A pattern made of a literal prefix and one repeated character class, such as
 // `^flex_interactionwebhook_[0-9a-z]+$`: typed as `` `flex_interactionwebhook_${string}` ``.
@@ -60,5 +62,5 @@ export async function renderTypes(bundledYaml: string, facts: ApiFacts): Promise
       return undefined;
     },
   });
-  return astToString(ast);
+  return nameSchemas(astToString(ast), requestOnlySchemas(parse(bundledYaml)));
 }

@@ -25,7 +25,7 @@ export interface FlowClient {
  *
  * @example
  * ```ts
- * await closeChannel(twilio, interaction, { signal: AbortSignal.timeout(5_000) });
+ * await closeChannel(twilio, interaction, { tasks: "wrapup", signal: AbortSignal.timeout(5_000) });
  * ```
  */
 export type FlowCallOptions = RequestOptions;

@@ -1,13 +1,52 @@
-// Ending a contact, one function per intent, each sending the request Twilio
-// requires for it and safe to call again: a channel, or an agent's task,
-// already in the wanted state is left alone, and a channel refusal because it
-// got there meanwhile counts as done.
+// Ending a contact: the channel for everyone (close or leave), or one agent's
+// part of it. The caller says what becomes of the tasks, since that is what
+// tells Twilio's requests apart. Each flow is safe to call again: a channel or
+// an agent already where the call would take it is left alone, and a refusal
+// that means "already done" counts as done.
 import type { ChannelStatus, InteractionChannel, InteractionChannelParticipant } from "../../generated/flex";
 import type { UpdateInteractionChannelParams } from "../../generated/flex-resources";
-import { TwilioApiError } from "../errors";
+import { TwilioApiError, TwilioValidationError } from "../errors";
 import type { Sid } from "../sid";
 import { type ChannelLike, type FlowCallOptions, type FlowClient, channelOf } from "./client";
-import { participantTask } from "./tasks";
+import { agentTaskStatus } from "./tasks";
+
+/**
+ * What becomes of tasks when a flow ends them: `wrapup` puts them into
+ * wrap-up (the agent completes them afterwards, in Flex UI); `complete`
+ * completes them at once.
+ *
+ * @example
+ * ```ts
+ * const tasks: TaskEnding = "wrapup";
+ * ```
+ */
+export type TaskEnding = "wrapup" | "complete";
+
+/**
+ * Options of {@link closeChannel}: what becomes of the channel's tasks, and the per-request options.
+ *
+ * @example
+ * ```ts
+ * await closeChannel(twilio, interaction, { tasks: "complete", signal: AbortSignal.timeout(5_000) });
+ * ```
+ */
+export interface CloseChannelOptions extends FlowCallOptions {
+  /** `wrapup`: every task of the channel goes into wrap-up. `complete`: every task is completed. */
+  readonly tasks: TaskEnding;
+}
+
+/**
+ * Options of {@link closeParticipant}: what becomes of the agent's task, and the per-request options.
+ *
+ * @example
+ * ```ts
+ * await closeParticipant(twilio, interaction, agent.sid, { task: "wrapup" });
+ * ```
+ */
+export interface CloseParticipantOptions extends FlowCallOptions {
+  /** `wrapup`: the agent's task goes into wrap-up. `complete`: it is completed. */
+  readonly task: TaskEnding;
+}
 
 /**
  * What a channel flow did: `changed` is false when the channel was already in the wanted state.
@@ -23,22 +62,48 @@ export interface ChannelOutcome {
 }
 
 /**
- * What a participant flow did: `changed` is false when the agent's task was already in that state.
+ * What {@link closeParticipant} did, and what it knew.
  *
  * @example
  * ```ts
- * const { changed } = await wrapUpParticipant(twilio, interaction, agent.sid);
+ * const { changed, taskStatus } = await closeParticipant(twilio, interaction, agent.sid, { task: "wrapup" });
+ * if (taskStatus === "unknown") console.warn("Twilio shows no task for this agent");
  * ```
  */
 export interface ParticipantOutcome {
+  /**
+   * `true` when this call's update was applied; `false` when there was
+   * nothing to do: the agent's task was already there (or further), or
+   * Twilio refused the update because the agent had already left or
+   * wrapped up.
+   */
   readonly changed: boolean;
+  /**
+   * The agent's TaskRouter task status the flow read before acting
+   * (`assigned`, `wrapping`, `completed`, …), or `"unknown"` when Twilio
+   * shows that task nowhere (an agent added without `RoutingProperties` may
+   * get a task no interaction or invite routing lists): then the flow sent
+   * the update and went by Twilio's answer.
+   */
+  readonly taskStatus: string;
   /** The updated participant; absent when nothing changed. */
   readonly participant?: InteractionChannelParticipant;
 }
 
+/** Twilio's code for a duplicate completion: what is closed cannot be closed (or wrapped up) again. */
+const DUPLICATE_COMPLETION = 80906;
+
 /** A refusal that may mean "already done": a 4xx other than 404, the retried 429 and the credential errors. */
 function mayBeAlreadyDone(error: unknown): error is TwilioApiError {
   return error instanceof TwilioApiError && [400, 409, 422].includes(error.status);
+}
+
+function checkEnding(value: unknown, name: "tasks" | "task", flow: string): TaskEnding {
+  if (value === "wrapup" || value === "complete") return value;
+  throw new TwilioValidationError(
+    name,
+    `${flow} needs { ${name}: "wrapup" } (into wrap-up) or { ${name}: "complete" } (completed), not ${JSON.stringify(value)}.`,
+  );
 }
 
 async function updateChannel(
@@ -46,8 +111,9 @@ async function updateChannel(
   channel: ChannelLike,
   params: UpdateInteractionChannelParams,
   done: readonly ChannelStatus[],
-  options: FlowCallOptions,
+  { signal, timeoutMs, maxRetries }: FlowCallOptions,
 ): Promise<ChannelOutcome> {
+  const options = { signal, timeoutMs, maxRetries };
   const handle = channelOf(twilio, channel);
   const current = await handle.fetch(options);
   if (done.includes(current.status)) return { changed: false, channel: current };
@@ -63,39 +129,32 @@ async function updateChannel(
 }
 
 /**
- * Ends the conversation and puts every task of the channel into wrap-up
- * (`Status: closed` without `Routing`); agents then complete their tasks.
- * The media channel becomes read-only. A closed channel is left as it is.
+ * Ends the conversation for everyone and closes the channel, with its tasks
+ * put into wrap-up (`tasks: "wrapup"`: agents complete them afterwards) or
+ * completed (`tasks: "complete"`). The media channel becomes read-only. A
+ * closed channel is left as it is (`changed: false`), so a second call sends
+ * no update.
+ *
+ * Requests: GET the channel; unless it is closed, POST the channel
+ * `Status=closed` (with `Routing={"status":"closed"}` for `complete`); if
+ * Twilio refuses that, GET the channel again to see whether someone else
+ * closed it meanwhile.
  *
  * @example
  * ```ts
- * const { changed, channel } = await closeChannel(twilio, { interactionSid, channelSid });
+ * await closeChannel(twilio, interaction, { tasks: "wrapup" }); // agents wrap up
+ * await closeChannel(twilio, { interactionSid, channelSid }, { tasks: "complete" }); // tasks completed
  * ```
  */
-export function closeChannel(
+export async function closeChannel(
   twilio: FlowClient,
   channel: ChannelLike,
-  options: FlowCallOptions = {},
+  options: CloseChannelOptions,
 ): Promise<ChannelOutcome> {
-  return updateChannel(twilio, channel, { Status: "closed" }, ["closed"], options);
-}
-
-/**
- * Ends the conversation and completes every task of the channel
- * (`Status: closed` with `Routing {status: closed}`), skipping wrap-up.
- * A closed channel is left as it is.
- *
- * @example
- * ```ts
- * await completeChannel(twilio, interaction);
- * ```
- */
-export function completeChannel(
-  twilio: FlowClient,
-  channel: ChannelLike,
-  options: FlowCallOptions = {},
-): Promise<ChannelOutcome> {
-  return updateChannel(twilio, channel, { Status: "closed", Routing: { status: "closed" } }, ["closed"], options);
+  const tasks = checkEnding(options?.tasks, "tasks", "closeChannel");
+  const params: UpdateInteractionChannelParams =
+    tasks === "complete" ? { Status: "closed", Routing: { status: "closed" } } : { Status: "closed" };
+  return updateChannel(twilio, channel, params, ["closed"], options);
 }
 
 /**
@@ -103,6 +162,10 @@ export function completeChannel(
  * with the `Routing {status: closed}` Twilio requires), so the customer's
  * next message starts a new interaction instead of reaching an orphaned one.
  * An inactive or closed channel is left as it is.
+ *
+ * Requests: GET the channel; unless it is inactive or closed, POST the
+ * channel `Status=inactive` with `Routing={"status":"closed"}`; if Twilio
+ * refuses that, GET the channel again.
  *
  * @example
  * ```ts
@@ -124,58 +187,50 @@ export function leaveChannel(
 }
 
 // TaskRouter states in which each participant update has nothing left to do.
-const PARTICIPANT_DONE: Record<"closed" | "wrapup", readonly string[]> = {
-  closed: ["completed", "canceled"],
+const PARTICIPANT_DONE: Record<TaskEnding, readonly string[]> = {
+  complete: ["completed", "canceled"],
   wrapup: ["wrapping", "completed", "canceled"],
 };
 
-async function updateParticipant(
-  twilio: FlowClient,
-  channel: ChannelLike,
-  participantSid: Sid<"UT">,
-  status: "closed" | "wrapup",
-  options: FlowCallOptions,
-): Promise<ParticipantOutcome> {
-  const taskStatus = (await participantTask(twilio, channel, participantSid, options))?.assignment_status;
-  if (taskStatus && PARTICIPANT_DONE[status].includes(taskStatus)) return { changed: false };
-  const participant = await channelOf(twilio, channel).participants(participantSid).update({ Status: status }, options);
-  return { changed: true, participant };
-}
-
 /**
- * Puts one agent's reservation into wrap-up (participant `Status: wrapup`);
- * the channel and conversation stay open for the others. A second call is a
- * no-op.
+ * Ends one agent's part in the contact while the channel and conversation
+ * stay open for the others (for example the first agent of a warm transfer):
+ * the agent's task goes into wrap-up (`task: "wrapup"`, participant
+ * `Status=wrapup`) or is completed (`task: "complete"`, participant
+ * `Status=closed`). A second call applies no update and throws nothing: an
+ * agent whose task is already there (or further) is left alone, with no
+ * update sent; when Twilio shows no task for the agent (`taskStatus:
+ * "unknown"`), the update is sent and Twilio's "already done" refusal (error
+ * 80906) counts as done.
+ *
+ * Requests: GET the channel's participants (every page) for the agent's
+ * task; GET the interaction, and when the task is not its own, GET the
+ * channel's invites (every page), to read that task's status; then, unless
+ * it is already done, POST the participant `Status`.
  *
  * @example
  * ```ts
- * await wrapUpParticipant(twilio, interaction, agent.sid);
+ * await closeParticipant(twilio, interaction, agent.sid, { task: "wrapup" });
+ * await closeParticipant(twilio, interaction, firstAgent.sid, { task: "complete" });
  * ```
  */
-export function wrapUpParticipant(
+export async function closeParticipant(
   twilio: FlowClient,
   channel: ChannelLike,
   participantSid: Sid<"UT">,
-  options: FlowCallOptions = {},
+  options: CloseParticipantOptions,
 ): Promise<ParticipantOutcome> {
-  return updateParticipant(twilio, channel, participantSid, "wrapup", options);
-}
-
-/**
- * Completes one agent's task (participant `Status: closed`) while the channel
- * and conversation stay open, for example when the first agent of a warm
- * transfer leaves. A second call is a no-op.
- *
- * @example
- * ```ts
- * await completeParticipant(twilio, interaction, firstAgent.sid);
- * ```
- */
-export function completeParticipant(
-  twilio: FlowClient,
-  channel: ChannelLike,
-  participantSid: Sid<"UT">,
-  options: FlowCallOptions = {},
-): Promise<ParticipantOutcome> {
-  return updateParticipant(twilio, channel, participantSid, "closed", options);
+  const task = checkEnding(options?.task, "task", "closeParticipant");
+  const call = { signal: options.signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
+  const taskStatus = (await agentTaskStatus(twilio, channel, participantSid, call)) ?? "unknown";
+  if (PARTICIPANT_DONE[task].includes(taskStatus)) return { changed: false, taskStatus };
+  const participants = channelOf(twilio, channel).participants;
+  try {
+    const Status = task === "complete" ? "closed" : "wrapup";
+    return { changed: true, taskStatus, participant: await participants(participantSid).update({ Status }, call) };
+  } catch (error) {
+    if (error instanceof TwilioApiError && error.status === 400 && error.code === DUPLICATE_COMPLETION)
+      return { changed: false, taskStatus };
+    throw error;
+  }
 }

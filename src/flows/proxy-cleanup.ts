@@ -122,7 +122,12 @@ function isTransient(error: unknown): error is TwilioError {
  * tried again, however long the storm: bound the run with `signal`. 5xx and
  * connection failures are retried up to `maxAttempts` times each. Resolves
  * with a summary (it throws only for bad options or a failed listing); rerun
- * with `resume: summary.pending` after an abort.
+ * with `resume: summary.pending` after an abort. A second run finds nothing
+ * left to delete; a 404 counts as already deleted.
+ *
+ * Requests: GET the session's interactions (every page; not with `resume`),
+ * then one DELETE per interaction to delete (none with `dryRun`), each
+ * repeated after a 429, a 5xx or a connection failure.
  *
  * @example
  * ```ts

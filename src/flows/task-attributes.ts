@@ -2,10 +2,11 @@
 // build the keys Flex UI and Flex Insights read from a channel, so a task made
 // by an invite or a transfer carries what the first task had.
 import type {
+  AgentChannelParams,
   ChannelType,
+  InboundChannelParams,
   InitiatedBy,
   InsightsConversation,
-  InteractionChannelParams,
   RoutingState,
   TaskAttributes,
 } from "../../generated/flex";
@@ -154,7 +155,7 @@ export interface ChannelAttributeOptions {
  * ```
  */
 export function taskAttributesFromChannel(
-  channel: Pick<InteractionChannelParams, "type" | "initiated_by" | "properties" | "participants">,
+  channel: AgentChannelParams | InboundChannelParams,
   options: ChannelAttributeOptions = {},
 ): TaskAttributes {
   const direction = channel.initiated_by === "agent" ? "outbound" : "inbound";
@@ -177,7 +178,7 @@ export function taskAttributesFromChannel(
   };
 }
 
-function externalContactOf(channel: Pick<InteractionChannelParams, "type" | "properties" | "participants">) {
+function externalContactOf(channel: AgentChannelParams | InboundChannelParams) {
   if (channel.type === "email") return channel.properties?.from;
   for (const participant of channel.participants ?? []) {
     if ("proxy_address" in participant && participant.proxy_address) return participant.proxy_address;

@@ -12,7 +12,7 @@ import type { InteractionChannelHandle } from "../../generated/flex-resources";
 import { TwilioValidationError } from "../errors";
 import type { Sid } from "../sid";
 import { type ChannelLike, type FlowClient, channelOf } from "./client";
-import { type ParticipantOutcome, completeParticipant, wrapUpParticipant } from "./close";
+import { type ParticipantOutcome, type TaskEnding, closeParticipant } from "./close";
 import { type PollOptions, poll } from "./poll";
 import { decodeTaskAttributes } from "./task-attributes";
 import { channelTasks, participantTask } from "./tasks";
@@ -51,8 +51,8 @@ export interface TransferOptions extends PollOptions {
   readonly mode: "warm" | "cold";
   /** The first agent's participant (`UT…`). Required for a cold transfer. */
   readonly from?: Sid<"UT">;
-  /** How the first agent leaves: `wrapup` (default) or `complete` their task. */
-  readonly fromLeavesWith?: "wrapup" | "complete";
+  /** How the first agent leaves: their task into wrap-up (`wrapup`, default) or completed (`complete`). */
+  readonly fromLeavesWith?: TaskEnding;
   /** Attributes to add to the new task; merged over the original task's (`conversations` key by key). */
   readonly attributes?: TaskAttributes;
   /** Workspace of the new task; defaults to the original task's. */
@@ -116,6 +116,25 @@ export function transferAttributes(
   return { ...copied, ...additions, conversations };
 }
 
+// Task statuses of an agent who has left the contact.
+const LEFT = ["wrapping", "completed", "canceled"];
+
+// The newest invite whose task goes to `to`, if any.
+async function inviteTo(
+  channel: InteractionChannelHandle,
+  to: TransferTarget,
+  options: { signal?: AbortSignal },
+): Promise<InteractionChannelInvite | undefined> {
+  let found: InteractionChannelInvite | undefined;
+  for await (const invite of channel.invites.list(undefined, options)) {
+    const task = invite.routing?.properties;
+    const queue = to.queueSid === undefined || task?.queue_sid === to.queueSid;
+    const worker = !("workerSid" in to) || task?.routing_target === to.workerSid;
+    if (task && queue && worker) found = invite;
+  }
+  return found;
+}
+
 async function agentsOf(
   channel: InteractionChannelHandle,
   signal?: AbortSignal,
@@ -132,7 +151,18 @@ async function agentsOf(
  * that carries the attributes of the task being handed over (the `from`
  * agent's, else the interaction's own) plus `attributes`. The first
  * agent leaves only after Twilio accepted the invite: a refused invite throws
- * its error and leaves the channel and the first agent as they were.
+ * its error and leaves the channel and the first agent as they were. Called
+ * again with the same `from` and `to` once the first agent has left, it finds
+ * its invite and sends nothing more; without `from` every call invites anew.
+ *
+ * Requests: GET the interaction and the channel's invites (every page) for
+ * the task being handed over, and with `from` the channel's participants;
+ * when the `from` agent has already left, GET the invites to find an earlier
+ * one to the same target (and stop there if there is one); for a warm
+ * transfer with `from`, GET the participants once before the invite; POST
+ * the invite with `Routing`; for a warm transfer, GET the
+ * participants until a new agent joins (with backoff, up to `timeoutMs`);
+ * then, with `from`, what {@link closeParticipant} sends.
  *
  * @example
  * ```ts
@@ -160,7 +190,17 @@ export async function transfer(
   const call = { signal: options.signal };
   // The task being handed over: the first agent's, else the interaction's own.
   const tasks = await channelTasks(twilio, channel, call);
-  const task = (options.from && (await participantTask(twilio, channel, options.from, call, tasks))) || tasks[0];
+  const fromTask = options.from && (await participantTask(twilio, channel, options.from, call, tasks));
+  if (fromTask && LEFT.includes(fromTask.assignment_status ?? "")) {
+    // The first agent has left: when an invite to this target exists, this transfer was made already
+    // (a retry after a lost answer, say), and a second invite would offer the contact twice.
+    const earlier = await inviteTo(handle, options.to, call);
+    if (earlier) {
+      const from = { changed: false, taskStatus: fromTask.assignment_status! };
+      return { invite: earlier, attributes: decodeTaskAttributes(earlier.routing?.properties.attributes), from };
+    }
+  }
+  const task = fromTask || tasks[0];
   const workspaceSid = options.workspaceSid ?? task?.workspace_sid;
   if (!workspaceSid) {
     throw new TwilioValidationError(
@@ -196,7 +236,9 @@ export async function transfer(
       () => "a new agent to join the channel",
     );
   }
-  const leave = options.fromLeavesWith === "complete" ? completeParticipant : wrapUpParticipant;
-  const from = await leave(twilio, channel, options.from, call);
+  const from = await closeParticipant(twilio, channel, options.from, {
+    ...call,
+    task: options.fromLeavesWith ?? "wrapup",
+  });
   return { invite, attributes, ...(joined ? { joined } : {}), from };
 }

@@ -21,6 +21,10 @@ export type WaitForChannelOptions = PollOptions;
  * `ChannelSetupError` (with Twilio's `errorCode`/`errorMessage`) when setup
  * failed or the channel was closed first, `FlowTimeoutError` after
  * `timeoutMs` (default 30 s), `TwilioAbortError` when `signal` fires.
+ * It changes nothing, so calling it again is harmless.
+ *
+ * Requests: GET the channel, repeated with backoff until it is active,
+ * failed, closed or inactive.
  *
  * @example
  * ```ts

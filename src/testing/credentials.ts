@@ -1,17 +1,17 @@
 // The credentials an emulator accepts, made from its seed, and the Basic
 // authentication check of every request (both of Twilio's credential forms).
-import type { SidFactory } from "./sids";
+import type { Sid, SidFactory } from "./sids";
 
 /** Account SID and Auth Token, in the shape `createInteractionsClient` takes. */
 export interface EmulatorCredentials {
-  readonly accountSid: string;
+  readonly accountSid: Sid<"AC">;
   readonly authToken: string;
 }
 
 /** API Key SID and secret (with the Account SID they belong to). */
 export interface EmulatorApiKey {
-  readonly accountSid: string;
-  readonly apiKey: string;
+  readonly accountSid: Sid<"AC">;
+  readonly apiKey: Sid<"SK">;
   readonly apiSecret: string;
 }
 

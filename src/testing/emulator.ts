@@ -12,12 +12,12 @@ import { memberHandlers } from "./flex-members";
 import { FlexModel } from "./flex-model";
 import { WebhookRegistry, webhookHandlers } from "./flex-webhooks";
 import { Journal } from "./journal";
-import { type EmulatorServer, type ListenOptions, listen } from "./listen";
+import { type EmulatorServer as LoopbackServer, type ListenOptions, listen } from "./listen";
 import { type EmulatorOptions, resolveOptions } from "./options";
 import { type ProxySessionInfo, type ProxySessionOptions, ProxyModel } from "./proxy";
 import { type ReceivedRequest, RequestLog } from "./request-log";
 import { toEmulatorRequest, toResponse } from "./fetch-adapter";
-import { SidFactory } from "./sids";
+import { type Sid, SidFactory } from "./sids";
 import { type EmulatedTask, type TaskStatus, TaskBoard, snapshot } from "./tasks";
 import { type WebhookDelivery, WebhookDispatcher } from "./webhook-delivery";
 
@@ -25,6 +25,41 @@ import { type WebhookDelivery, WebhookDispatcher } from "./webhook-delivery";
 export interface EmulatorBaseUrls {
   readonly flex: string;
   readonly proxy: string;
+}
+
+/**
+ * What `createInteractionsClient` needs to reach an emulator: its Account SID
+ * and Auth Token, its base URLs, and (in-process) its `fetch`. Pass it as it
+ * is, or spread it and add options.
+ *
+ * @example
+ * ```ts
+ * const twilio = createInteractionsClient(emulator.clientOptions);
+ * const patient = createInteractionsClient({ ...emulator.clientOptions, maxRetries: 0 });
+ * ```
+ */
+export interface EmulatorClientOptions extends EmulatorCredentials {
+  readonly baseUrls: EmulatorBaseUrls;
+  /** The emulator's in-process fetch; absent over HTTP, where the client's own transport is used. */
+  readonly fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+}
+
+/**
+ * The emulator served over HTTP on loopback.
+ *
+ * @example
+ * ```ts
+ * const server = await emulator.listen();
+ * try {
+ *   const twilio = createInteractionsClient(server.clientOptions);
+ * } finally {
+ *   await server.close();
+ * }
+ * ```
+ */
+export interface EmulatorServer extends LoopbackServer {
+  /** The emulator's credentials and this server's base URLs: `createInteractionsClient(server.clientOptions)`. */
+  readonly clientOptions: EmulatorClientOptions;
 }
 
 /**
@@ -51,7 +86,12 @@ export interface TaskFilter {
  * ```
  */
 export interface Emulator {
-  /** The Account SID and Auth Token it accepts: spread them into `createInteractionsClient`. */
+  /**
+   * Everything a client needs to reach the emulator in-process (credentials,
+   * base URLs, its fetch): `createInteractionsClient(emulator.clientOptions)`.
+   */
+  readonly clientOptions: EmulatorClientOptions;
+  /** The Account SID and Auth Token it accepts. */
   readonly credentials: EmulatorCredentials;
   /** The API Key SID and secret it also accepts. */
   readonly apiKeyCredentials: EmulatorApiKey;
@@ -59,7 +99,10 @@ export interface Emulator {
   readonly baseUrls: EmulatorBaseUrls;
   /** A web-standard fetch that answers in-process, without a port. */
   readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-  /** Serves the emulator over HTTP on loopback (Node, Bun, Deno): one port per API. */
+  /**
+   * Serves the emulator over HTTP on loopback (Node, Bun, Deno): one port per
+   * API. Connect with `createInteractionsClient(server.clientOptions)`.
+   */
   listen(options?: ListenOptions): Promise<EmulatorServer>;
   /** Makes a Proxy session holding `interactions` logged messages and calls. */
   proxySession(options?: ProxySessionOptions): ProxySessionInfo;
@@ -74,7 +117,7 @@ export interface Emulator {
   /** The requests received, oldest first (Authorization never kept). */
   requests(): ReceivedRequest[];
   /** The emulated Flex instance (`GO…`): register interaction webhooks on it. */
-  readonly flexInstanceSid: string;
+  readonly flexInstanceSid: Sid<"GO">;
   /**
    * The interaction-webhook requests sent so far, oldest first. Registered
    * webhooks receive the events the emulator's state changes cause, signed
@@ -100,7 +143,7 @@ const IN_PROCESS = { flex: "https://flex-api.emulator.invalid", proxy: "https://
  * import { createEmulator } from "twilio-interactions/testing";
  *
  * const emulator = createEmulator({ seed: 42 });
- * const twilio = createInteractionsClient({ ...emulator.credentials, fetch: emulator.fetch, baseUrls: emulator.baseUrls });
+ * const twilio = createInteractionsClient(emulator.clientOptions);
  * ```
  */
 export function createEmulator(options?: EmulatorOptions): Emulator {
@@ -138,22 +181,28 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
     [IN_PROCESS.proxy, "proxy"],
   ]);
 
+  const fetch: Emulator["fetch"] = async (input, init) => {
+    const { request, signal } = await toEmulatorRequest(input, init, resolved.maxBodyBytes);
+    const api = origins.get(request.url.origin);
+    if (!api)
+      throw new TypeError("fetch failed", {
+        cause: new Error(
+          `The emulator's fetch serves only ${IN_PROCESS.flex} and ${IN_PROCESS.proxy}, not ${request.url.origin}`,
+        ),
+      });
+    return toResponse(await dispatch(state, request, api, signal));
+  };
+
   return {
+    clientOptions: Object.freeze({ ...credentials.account, baseUrls: IN_PROCESS, fetch }),
     credentials: credentials.account,
     apiKeyCredentials: credentials.apiKey,
     baseUrls: IN_PROCESS,
-    fetch: async (input, init) => {
-      const { request, signal } = await toEmulatorRequest(input, init, resolved.maxBodyBytes);
-      const api = origins.get(request.url.origin);
-      if (!api)
-        throw new TypeError("fetch failed", {
-          cause: new Error(
-            `The emulator's fetch serves only ${IN_PROCESS.flex} and ${IN_PROCESS.proxy}, not ${request.url.origin}`,
-          ),
-        });
-      return toResponse(await dispatch(state, request, api, signal));
+    fetch,
+    listen: async (listenOptions) => {
+      const server = await listen(responder(state), listenOptions);
+      return { ...server, clientOptions: Object.freeze({ ...credentials.account, baseUrls: server.baseUrls }) };
     },
-    listen: (listenOptions) => listen(responder(state), listenOptions),
     proxySession: (sessionOptions = {}) => proxy.seed(sessionOptions, clock.now()),
     tasks: (filter = {}) => {
       flex.settle(clock.now());
@@ -186,7 +235,7 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
     fail: (fault) => state.faults.add(fault, OPERATION_IDS),
     requests: () => state.log.list(),
     get flexInstanceSid() {
-      return flex.standIn("GO");
+      return flex.standIn("GO") as Sid<"GO">;
     },
     webhookDeliveries: () => deliveries.deliveries(),
     flushWebhooks: () => deliveries.flush(),

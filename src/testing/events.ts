@@ -2,6 +2,7 @@
 // webhook delivery of interaction events can hang off the same hook. An event
 // a request causes goes out once the request has succeeded (see journal.ts).
 import type { Journal } from "./journal";
+import type { Sid } from "./sids";
 
 /**
  * Something that changed in the emulated contact centre.
@@ -14,41 +15,57 @@ import type { Journal } from "./journal";
  * ```
  */
 export type EmulatorEvent =
-  | { readonly type: "interaction.created"; readonly interactionSid: string; readonly channelSid: string }
+  | { readonly type: "interaction.created"; readonly interactionSid: Sid<"KD">; readonly channelSid: Sid<"UO"> }
   | {
       readonly type: "channel.status";
-      readonly interactionSid: string;
-      readonly channelSid: string;
+      readonly interactionSid: Sid<"KD">;
+      readonly channelSid: Sid<"UO">;
       readonly from: string;
       readonly to: string;
     }
   | {
       readonly type: "task.status";
-      readonly taskSid: string;
-      readonly channelSid: string;
+      readonly taskSid: Sid<"WT">;
+      readonly channelSid: Sid<"UO">;
       readonly from: string | null;
       readonly to: string;
     }
   | {
       readonly type: "participant.added";
-      readonly channelSid: string;
-      readonly participantSid: string;
+      readonly channelSid: Sid<"UO">;
+      readonly participantSid: Sid<"UT">;
       readonly participantType: string;
     }
   | {
       readonly type: "participant.status";
-      readonly channelSid: string;
-      readonly participantSid: string;
+      readonly channelSid: Sid<"UO">;
+      readonly participantSid: Sid<"UT">;
       readonly to: string;
     }
   | {
       readonly type: "invite.created";
-      readonly channelSid: string;
-      readonly inviteSid: string;
-      readonly taskSid: string;
+      readonly channelSid: Sid<"UO">;
+      readonly inviteSid: Sid<"KG">;
+      readonly taskSid: Sid<"WT">;
     }
-  | { readonly type: "transfer.status"; readonly channelSid: string; readonly transferSid: string; readonly to: string }
-  | { readonly type: "proxy.interaction.deleted"; readonly sessionSid: string; readonly interactionSid: string };
+  | {
+      readonly type: "transfer.status";
+      readonly channelSid: Sid<"UO">;
+      readonly transferSid: Sid<"UX">;
+      readonly to: string;
+    }
+  | {
+      readonly type: "proxy.interaction.deleted";
+      readonly sessionSid: Sid<"KC">;
+      readonly interactionSid: Sid<"KI">;
+    };
+
+/** An event as the models raise it: their records hold SIDs as plain strings (made with the right prefix). */
+export type RaisedEvent = EmulatorEvent extends infer E
+  ? E extends unknown
+    ? { readonly [K in keyof E]: K extends `${string}Sid` ? string : E[K] }
+    : never
+  : never;
 
 export type EventListener = (event: EmulatorEvent) => void;
 
@@ -62,7 +79,8 @@ export class EventHub {
     return () => this.#listeners.delete(listener);
   }
 
-  emit(event: EmulatorEvent): void {
+  emit(raised: RaisedEvent): void {
+    const event = raised as EmulatorEvent;
     if (this.#listeners.size > 0) this.journal.afterCommit(() => this.#deliver(event));
   }
 

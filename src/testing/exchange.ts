@@ -45,6 +45,14 @@ export function notFound(what: string): TwilioFault {
 }
 
 /**
+ * 400 with Twilio's 80906, its documented code for a duplicate completion: closing what is already
+ * closed, or wrapping up an agent already in wrap-up.
+ */
+export function alreadyDone(message: string): TwilioFault {
+  return new TwilioFault(400, 80906, message);
+}
+
+/**
  * 400 with the generic validation code 20001, which our spec's own
  * BadRequest example uses; Twilio documents no specific code for these rules.
  */

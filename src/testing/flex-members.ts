@@ -1,6 +1,6 @@
 // Handlers of what hangs off a channel (F7–F14 of the wire contract):
 // participants, invites and transfers.
-import { invalid, notFound } from "./exchange";
+import { alreadyDone, invalid, notFound } from "./exchange";
 import {
   type ChannelRecord,
   type FlexModel,
@@ -91,8 +91,11 @@ function updateParticipant(model: FlexModel): Handler {
     if (!participant) throw notFound(`Participant ${sid} of channel ${channel.sid}`);
     if (participant.type !== "agent")
       throw invalid(`Participant ${sid} is a ${participant.type}: only agent participants can be updated`);
-    if (participant.status === "closed") throw invalid(`Participant ${sid} is closed: it has left the channel`);
     const status = ctx.input.body.Status as "closed" | "wrapup";
+    if (participant.status === "closed")
+      throw alreadyDone(`Participant ${sid} is closed: it has already left the channel`);
+    if (participant.status === "wrapup" && status === "wrapup")
+      throw alreadyDone(`Participant ${sid} is already in wrap-up`);
     const task = participant.task;
     if (task && status === "wrapup") {
       if (task.status === "pending" || task.status === "reserved")

@@ -9,16 +9,16 @@
  * import { createEmulator } from "twilio-interactions/testing";
  *
  * const emulator = createEmulator({ seed: 42 });
- * const twilio = createInteractionsClient({ ...emulator.credentials, fetch: emulator.fetch, baseUrls: emulator.baseUrls });
+ * const twilio = createInteractionsClient(emulator.clientOptions);
  * ```
  *
  * @packageDocumentation
  */
 export { createEmulator } from "./emulator";
-export type { Emulator, EmulatorBaseUrls, TaskFilter } from "./emulator";
+export type { Emulator, EmulatorBaseUrls, EmulatorClientOptions, EmulatorServer, TaskFilter } from "./emulator";
 export type { EmulatorOptions } from "./options";
 export type { EmulatorApiKey, EmulatorCredentials } from "./credentials";
-export type { EmulatorServer, ListenOptions } from "./listen";
+export type { ListenOptions } from "./listen";
 export type { Duration } from "./clock";
 export type { Fault } from "./faults";
 export type { EmulatorEvent } from "./events";

@@ -103,9 +103,6 @@ export class SchemaValidator {
     const long = typeof s.maxLength === "number" && value.length > s.maxLength;
     if (short) out.push({ at, message: `must be at least ${s.minLength} characters long` });
     if (long) out.push({ at, message: `must be at most ${s.maxLength} characters long` });
-    // A value of the wrong length is wrong already: the pattern need not read it.
-    if (!short && !long && typeof s.pattern === "string" && !this.#pattern(s.pattern).test(value))
-      out.push({ at, message: `must match the pattern ${s.pattern}` });
     const format = formats && typeof s.format === "string" ? FORMATS[s.format] : undefined;
     if (format && !format(value)) out.push({ at, message: `must be a valid ${String(s.format)}` });
     if (s.contentMediaType === "application/json" && s.contentSchema !== undefined) {
@@ -120,8 +117,15 @@ export class SchemaValidator {
       } catch {
         return void out.push({ at, message: "must be a JSON string" });
       }
+      const before = out.length;
       this.#check(s.contentSchema as Schema, decoded, at, formats, out);
+      // On a JSON-in-form field the pattern restates the content's rules on the text, for tools that
+      // do not decode it: when the content already broke them, its errors say more than the regex.
+      if (out.length > before) return;
     }
+    // A value of the wrong length is wrong already: the pattern need not read it.
+    if (!short && !long && typeof s.pattern === "string" && !this.#pattern(s.pattern).test(value))
+      out.push({ at, message: `must match the pattern ${s.pattern}` });
   }
 
   #number(s: JsonSchema, value: number, at: string, out: SchemaError[]): void {

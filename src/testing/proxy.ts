@@ -7,7 +7,7 @@ import { notFound } from "./exchange";
 import type { Handler, HandlerContext } from "./handler";
 import type { Journal } from "./journal";
 import { type ListSource, listPage } from "./paging";
-import type { SidFactory } from "./sids";
+import type { Sid, SidFactory } from "./sids";
 
 interface Leg {
   participantSid: string;
@@ -50,10 +50,10 @@ export interface ProxySessionOptions {
 
 /** The session `emulator.proxySession()` made. */
 export interface ProxySessionInfo {
-  readonly serviceSid: string;
-  readonly sessionSid: string;
+  readonly serviceSid: Sid<"KS">;
+  readonly sessionSid: Sid<"KC">;
   /** Its interactions, oldest first (the order the list returns them in). */
-  readonly interactionSids: readonly string[];
+  readonly interactionSids: readonly Sid<"KI">[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -106,9 +106,9 @@ export class ProxyModel {
     }
     this.#sessions.set(session.sid, session);
     return {
-      serviceSid: session.serviceSid,
-      sessionSid: session.sid,
-      interactionSids: session.interactions.map((r) => r.sid),
+      serviceSid: session.serviceSid as Sid<"KS">,
+      sessionSid: session.sid as Sid<"KC">,
+      interactionSids: session.interactions.map((r) => r.sid as Sid<"KI">),
     };
   }
 

@@ -1,6 +1,19 @@
 // Deterministic identifiers: the same seed and the same calls give the same
-// SIDs, so a test can pin them; another seed gives fresh ones.
+// SIDs, so a test can pin them; another seed gives fresh ones. Each is typed
+// by its prefix, so what the emulator hands out flows into the client.
 import type { Restorable } from "./journal";
+
+/**
+ * A SID typed by its two-letter prefix: the same type as the SDK's `Sid`
+ * (`` `KD${string}` `` is `Sid<"KD">` in both), declared again here so the
+ * emulator's declarations stand alone, importing nothing from the SDK's.
+ *
+ * @example
+ * ```ts
+ * const { serviceSid }: { serviceSid: Sid<"KS"> } = emulator.proxySession();
+ * ```
+ */
+export type Sid<Prefix extends string> = `${Prefix}${string}`;
 
 const HEX = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
 
@@ -9,7 +22,7 @@ const HEX = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
  * invite behind an interaction's task): as deterministic as its parent, and
  * computed when needed instead of held in memory.
  */
-export function derivedSid(prefix: string, from: string): string {
+export function derivedSid<Prefix extends string>(prefix: Prefix, from: string): Sid<Prefix> {
   let hash = 0x811c9dc5;
   for (let i = 0; i < from.length; i++) hash = Math.imul(hash ^ from.charCodeAt(i), 0x01000193);
   return new SidFactory(hash ^ prefix.charCodeAt(0), prefix.charCodeAt(1)).sid(prefix);
@@ -52,8 +65,8 @@ export class SidFactory implements Restorable {
     return this.#text("", length);
   }
 
-  sid(prefix: string): string {
-    return this.#text(prefix, 32);
+  sid<Prefix extends string>(prefix: Prefix): Sid<Prefix> {
+    return this.#text(prefix, 32) as Sid<Prefix>;
   }
 
   // One flat string from char codes, not a rope of concatenated pieces: that

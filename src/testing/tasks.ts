@@ -6,7 +6,7 @@ import type { EventHub } from "./events";
 import { invalid } from "./exchange";
 import { intern } from "./intern";
 import type { Journal } from "./journal";
-import { type SidFactory, derivedSid } from "./sids";
+import { type Sid, type SidFactory, derivedSid } from "./sids";
 
 /** TaskRouter's assignment statuses. */
 export type TaskStatus = "pending" | "reserved" | "assigned" | "wrapping" | "completed" | "canceled";
@@ -21,20 +21,20 @@ export type TaskStatus = "pending" | "reserved" | "assigned" | "wrapping" | "com
  * ```
  */
 export interface EmulatedTask {
-  readonly sid: string;
+  readonly sid: Sid<"WT">;
   readonly status: TaskStatus;
   /** The task attributes, decoded (Twilio sends them as a JSON string). */
   readonly attributes: Readonly<Record<string, unknown>>;
-  readonly interactionSid: string;
-  readonly channelSid: string;
+  readonly interactionSid: Sid<"KD">;
+  readonly channelSid: Sid<"UO">;
   /** The invite that created the task, or `null` for the interaction's own task. */
-  readonly inviteSid: string | null;
-  readonly workspaceSid: string;
-  readonly workflowSid: string;
-  readonly queueSid: string;
+  readonly inviteSid: Sid<"KG"> | null;
+  readonly workspaceSid: Sid<"WS">;
+  readonly workflowSid: Sid<"WW">;
+  readonly queueSid: Sid<"WQ">;
   /** The worker the task is reserved for or assigned to, if any. */
-  readonly workerSid: string | null;
-  readonly reservationSid: string | null;
+  readonly workerSid: Sid<"WK"> | null;
+  readonly reservationSid: Sid<"WR"> | null;
   /** Why the task last changed, such as "channel closed". */
   readonly reason: string | null;
   readonly dateCreated: string;
@@ -214,18 +214,19 @@ export class TaskBoard {
 
 /** The public view of a task. */
 export function snapshot(task: TaskRecord): EmulatedTask {
+  // Records hold plain strings; each was made with (or checked against the spec for) its prefix.
   return {
-    sid: task.sid,
+    sid: task.sid as Sid<"WT">,
     status: task.status,
     attributes: attributesOf(task),
-    interactionSid: task.channel.interactionSid,
-    channelSid: task.channel.sid,
-    inviteSid: task.inviteSid,
-    workspaceSid: task.queueing.workspaceSid,
-    workflowSid: task.queueing.workflowSid,
-    queueSid: task.queueing.queueSid,
-    workerSid: task.workerSid,
-    reservationSid: reservationOf(task),
+    interactionSid: task.channel.interactionSid as Sid<"KD">,
+    channelSid: task.channel.sid as Sid<"UO">,
+    inviteSid: task.inviteSid as Sid<"KG"> | null,
+    workspaceSid: task.queueing.workspaceSid as Sid<"WS">,
+    workflowSid: task.queueing.workflowSid as Sid<"WW">,
+    queueSid: task.queueing.queueSid as Sid<"WQ">,
+    workerSid: task.workerSid as Sid<"WK"> | null,
+    reservationSid: reservationOf(task) as Sid<"WR"> | null,
     reason: task.reason,
     dateCreated: new Date(timeOf(task.created)).toISOString(),
     dateUpdated: new Date(timeOf(task.updated)).toISOString(),

@@ -3,7 +3,7 @@
 // completes or wraps up the tasks; inactive without Routing is refused; a
 // channel is gone 181 days later; a Proxy session of 120 pages by 50.
 import { describe, expect, it } from "vitest";
-import { TwilioApiError, type Sid, unwrap } from "twilio-interactions";
+import { TwilioApiError, unwrap } from "twilio-interactions";
 import { closeChannel } from "../../examples/close-channel";
 import { createOutboundSms } from "../../examples/create-outbound-sms";
 import { SEED_ROUTING, SEED_SMS } from "../helpers/seed";
@@ -82,7 +82,7 @@ describe.each(TRANSPORTS)("emulator acceptance (%s)", (transport) => {
 
   it("pages a Proxy session of 120 interactions by 50: 50, 50, 20, absolute next_page_url", async () => {
     const { serviceSid, sessionSid, interactionSids } = ctx.emulator.proxySession({ interactions: 120 });
-    const path = { ServiceSid: serviceSid as Sid<"KS">, SessionSid: sessionSid as Sid<"KC"> };
+    const path = { ServiceSid: serviceSid, SessionSid: sessionSid };
     const sizes: number[] = [];
     const seen: string[] = [];
     for await (const page of ctx.twilio.proxy

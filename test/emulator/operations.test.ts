@@ -2,7 +2,7 @@
 // one contact-centre story, in-process and over loopback HTTP; every answer
 // (errors too) is checked against the spec's response schema with Ajv.
 import { describe, expect, it } from "vitest";
-import { type Sid, asSid, createInteractionsClient, unwrap } from "twilio-interactions";
+import { asSid, createInteractionsClient, unwrap } from "twilio-interactions";
 import { createOutboundSms } from "../../examples/create-outbound-sms";
 import { API_NAMES, loadSpec, operationsOf } from "../helpers/spec";
 import { SEED_ROUTING, SEED_SMS } from "../helpers/seed";
@@ -19,7 +19,7 @@ describe.each(TRANSPORTS)("every operation against the emulator (%s)", (transpor
     const server = http ? await ctx.emulator.listen() : undefined;
     try {
       const twilio = createInteractionsClient({
-        ...ctx.emulator.credentials,
+        ...(server ?? ctx.emulator).clientOptions,
         maxRetries: 0,
         fetch,
         baseUrls: server?.baseUrls ?? base,
@@ -106,10 +106,10 @@ describe.each(TRANSPORTS)("every operation against the emulator (%s)", (transpor
       await expect(hooks(hook.ttid).fetch()).rejects.toMatchObject({ status: 404 });
 
       const session = ctx.emulator.proxySession({ interactions: 3 });
-      const SESSION = { ServiceSid: session.serviceSid as Sid<"KS">, SessionSid: session.sessionSid as Sid<"KC"> };
+      const SESSION = { ServiceSid: session.serviceSid, SessionSid: session.sessionSid };
       const list = "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions" as const;
       expect((await unwrap(twilio.proxy.GET(list, { params: { path: SESSION } }))).interactions).toHaveLength(3);
-      const one = { params: { path: { ...SESSION, Sid: session.interactionSids[0] as Sid<"KI"> } } };
+      const one = { params: { path: { ...SESSION, Sid: session.interactionSids[0]! } } };
       await unwrap(twilio.proxy.GET(`${list}/{Sid}`, one));
       expect((await twilio.proxy.DELETE(`${list}/{Sid}`, one)).response.status).toBe(204);
       expect((await twilio.proxy.GET(`${list}/{Sid}`, one)).response.status).toBe(404);

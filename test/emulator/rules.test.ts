@@ -51,14 +51,11 @@ describe("emulator rules", () => {
   });
 
   it("a create Twilio rejects after accepting leaves the channel failed with error_code, and cancels its task", async () => {
-    const created = await unwrap(
-      ctx.twilio.flex.POST("/v1/Interactions", {
-        body: {
-          Channel: { type: "sms", initiated_by: "customer" },
-          Routing: { properties: { workspace_sid: SEED_ROUTING.workspaceSid } },
-        },
-      }),
-    );
+    // An email channel started by the API without properties.from: a rule the types do not carry.
+    const created = await ctx.twilio.flex.interactions.create({
+      Channel: { type: "email", initiated_by: "api", participants: [{ address: "ada@example.com", level: "to" }] },
+      Routing: { properties: { workspace_sid: SEED_ROUTING.workspaceSid } },
+    });
     ctx.emulator.advance({ seconds: 1 });
     const channel = await unwrap(
       ctx.twilio.flex.GET(CHANNEL, { params: { path: { InteractionSid: created.sid, Sid: created.channel.sid } } }),
@@ -66,10 +63,71 @@ describe("emulator rules", () => {
     expect(channel).toMatchObject({
       status: "failed",
       error_code: 19025,
-      error_message: expect.stringMatching(/media_channel_sid/),
+      error_message: expect.stringMatching(/properties\.from/),
     });
     expect(ctx.emulator.tasks().map((t) => t.status)).toEqual(["canceled"]);
   });
+
+  // The rules the spec's types carry are refused at create: nothing is created, and the 400 names the rule.
+  const REFUSED_AT_CREATE: { name: string; Channel: object; Routing: object; rule: RegExp }[] = [
+    {
+      name: "an agent-initiated contact without queue_sid",
+      Channel: {
+        type: "sms",
+        initiated_by: "agent",
+        participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
+      },
+      Routing: { properties: { workspace_sid: SEED_ROUTING.workspaceSid, worker_sid: SEED_ROUTING.workerSid } },
+      rule: /^Invalid parameter Routing: \/properties must have the property "queue_sid"$/,
+    },
+    {
+      name: "an agent-initiated contact without worker_sid and queue_sid",
+      Channel: {
+        type: "sms",
+        initiated_by: "agent",
+        participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
+      },
+      Routing: { properties: { workspace_sid: SEED_ROUTING.workspaceSid } },
+      rule: /^Invalid parameter Routing: \/properties must have the property "queue_sid"; \/properties must have the property "worker_sid"$/,
+    },
+    {
+      name: "an agent-initiated contact without participants",
+      Channel: { type: "sms", initiated_by: "agent" },
+      Routing: {
+        properties: {
+          workspace_sid: SEED_ROUTING.workspaceSid,
+          queue_sid: SEED_ROUTING.queueSid,
+          worker_sid: SEED_ROUTING.workerSid,
+        },
+      },
+      rule: /^Invalid parameter Channel: must have the property "participants"$/,
+    },
+    {
+      name: "a customer-initiated contact without properties.media_channel_sid",
+      Channel: { type: "sms", initiated_by: "customer", properties: {} },
+      Routing: { properties: { workspace_sid: SEED_ROUTING.workspaceSid } },
+      rule: /^Invalid parameter Channel: \/properties must have the property "media_channel_sid"$/,
+    },
+    {
+      name: "an SMS participant given by identity",
+      Channel: { type: "sms", initiated_by: "api", participants: [{ identity: "customer-1" }] },
+      Routing: { properties: { workspace_sid: SEED_ROUTING.workspaceSid } },
+      rule: /^Invalid parameter Channel: \/participants\/0 must have the property "address"; \/participants\/0 must have the property "proxy_address"; \/participants\/0\/identity is not an allowed property$/,
+    },
+  ];
+
+  it.each(REFUSED_AT_CREATE)(
+    "refuses $name at create with a 400 naming the rule",
+    async ({ Channel, Routing, rule }) => {
+      const { error, response } = await ctx.twilio.flex.POST("/v1/Interactions", {
+        // Cast: the types refuse these bodies; the emulator must too, for plain JavaScript callers.
+        body: { Channel, Routing } as never,
+      });
+      expect(response.status).toBe(400);
+      expect(error?.message).toMatch(rule);
+      expect(ctx.emulator.tasks()).toEqual([]);
+    },
+  );
 
   it("participant closed completes only that agent's task; the channel stays open", async () => {
     const { path, channel } = await outbound(ctx.twilio);
@@ -161,7 +219,7 @@ describe("emulator rules", () => {
 
   it("deleting a Proxy interaction answers 204 and it is gone; a page token outlives it", async () => {
     const { serviceSid, sessionSid, interactionSids } = ctx.emulator.proxySession({ interactions: 5 });
-    const path = { ServiceSid: serviceSid as Sid<"KS">, SessionSid: sessionSid as Sid<"KC"> };
+    const path = { ServiceSid: serviceSid, SessionSid: sessionSid };
     const list = "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions" as const;
     const first = await unwrap(ctx.twilio.proxy.GET(list, { params: { path, query: { PageSize: 2 } } }));
     const last = { ...path, Sid: first.interactions[1]!.sid };

@@ -28,14 +28,7 @@ export function useEmulator(transport: Transport, options?: EmulatorOptions): Em
     context.baseUrls = server?.baseUrls ?? context.emulator.baseUrls;
     context.send = server ? globalThis.fetch : context.emulator.fetch;
     context.client = (extra = {}) =>
-      createInteractionsClient({
-        ...context.emulator.credentials,
-        maxRetries: 0,
-        ...(server
-          ? { baseUrls: server.baseUrls }
-          : { fetch: context.emulator.fetch, baseUrls: context.emulator.baseUrls }),
-        ...extra,
-      });
+      createInteractionsClient({ ...(server ?? context.emulator).clientOptions, maxRetries: 0, ...extra });
     context.twilio = context.client();
   });
   afterEach(() => context.emulator.reset());

@@ -33,12 +33,8 @@ const ALL = Object.keys(loadSpec("flex").webhooks) as FlexApi.InteractionWebhook
 
 function setup(webhookFetch?: (request: Request) => Response | Promise<Response>) {
   const emulator = createEmulator({ seed: 3, ...(webhookFetch && { webhookFetch }) });
-  const twilio = createInteractionsClient({
-    ...emulator.credentials,
-    fetch: emulator.fetch,
-    baseUrls: emulator.baseUrls,
-  });
-  const hooks = twilio.flex.instances(asSid("GO", emulator.flexInstanceSid)).interactionWebhooks;
+  const twilio = createInteractionsClient(emulator.clientOptions);
+  const hooks = twilio.flex.instances(emulator.flexInstanceSid).interactionWebhooks;
   return { emulator, twilio, hooks };
 }
 
@@ -191,9 +187,9 @@ describe("the emulator's interaction webhooks in-process", () => {
       WebhookMethod: "POST",
       WebhookEvents: ["onChannelCreateFailed"],
     });
-    // Agent-initiated without participants: Twilio accepts it, then the setup fails.
+    // An email channel started by the API without properties.from: Twilio accepts it, then the setup fails.
     const interaction = await twilio.flex.interactions.create({
-      Channel: { type: "sms", initiated_by: "agent" },
+      Channel: { type: "email", initiated_by: "api", participants: [{ address: "ada@example.com", level: "to" }] },
       Routing: ROUTING,
     });
     await twilio.flex.interactions(interaction.sid).fetch();
@@ -229,7 +225,7 @@ describe("the emulator's interaction webhooks in-process", () => {
     });
     expect(await hooks.list().toArray()).toHaveLength(1);
     emulator.reset();
-    const again = twilio.flex.instances(asSid("GO", emulator.flexInstanceSid)).interactionWebhooks;
+    const again = twilio.flex.instances(emulator.flexInstanceSid).interactionWebhooks;
     expect(await again.list().toArray()).toEqual([]);
   });
 });

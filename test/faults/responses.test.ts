@@ -105,7 +105,7 @@ const CASES: FaultCase[] = [
     error: {
       type: AuthenticationError,
       message: () =>
-        /^Twilio answered 401 \(error 20003\): Authenticate: got (AC|SK)[0-9a-f]{32}:\[REDACTED\] \(\[REDACTED\], \[REDACTED\]\) See https:\/\/example\.com\/\?secret=\[REDACTED\]$/,
+        /^Twilio answered 401 \(error 20003\): Authenticate: got (AC|SK)[0-9a-f]{32}:\[REDACTED\] \(\[REDACTED\], \[REDACTED\]\)\. The request carried the (Account SID AC|API key SK)[0-9a-f]{32} and its (Auth Token|secret), from the client options: check [^[]*\. See https:\/\/example\.com\/\?secret=\[REDACTED\]$/,
     },
   },
   {

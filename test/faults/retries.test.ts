@@ -6,7 +6,7 @@ import { INTERACTION } from "./fault-server";
 import { type FaultCase, backoff, describeFaults, retryWait } from "./harness";
 
 const RATE_LIMITED =
-  "Twilio answered 429 (error 20429): Too Many Requests See https://www.twilio.com/docs/errors/20429";
+  "Twilio answered 429 (error 20429): Too Many Requests. See https://www.twilio.com/docs/errors/20429";
 const refused = (method: string, path: string) =>
   new RegExp(
     `^${method} http://127\\.0\\.0\\.1:\\d+${path} failed: (fetch failed: )?connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\.$`,
@@ -82,7 +82,7 @@ const CASES: FaultCase[] = [
     call: "fetch",
     maxRetries: 2,
     requests: 3,
-    error: { type: InternalServerError, message: () => "Twilio answered 503 (error 20500): Internal Server Error" },
+    error: { type: InternalServerError, message: () => "Twilio answered 503 (error 20500): Internal Server Error." },
     waitsMs: [retryWait(1), retryWait(2)],
   },
   {
@@ -91,7 +91,7 @@ const CASES: FaultCase[] = [
     call: "create",
     maxRetries: 3,
     requests: 1,
-    error: { type: InternalServerError, message: () => "Twilio answered 500 (error 20500): Internal Server Error" },
+    error: { type: InternalServerError, message: () => "Twilio answered 500 (error 20500): Internal Server Error." },
   },
   {
     name: "408, GET: retried, then succeeds",
@@ -108,7 +108,7 @@ const CASES: FaultCase[] = [
     call: "create",
     maxRetries: 1,
     requests: 1,
-    error: { type: TwilioApiError, message: () => "Twilio answered 408: Request Timeout" },
+    error: { type: TwilioApiError, message: () => "Twilio answered 408: Request Timeout." },
   },
   {
     name: "connection refused, POST: retried (it never left), then TwilioConnectionError",

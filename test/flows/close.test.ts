@@ -6,11 +6,10 @@ import {
   type ChannelOutcome,
   type InteractionsClient,
   type ParticipantOutcome,
+  TwilioValidationError,
   closeChannel,
-  completeChannel,
-  completeParticipant,
+  closeParticipant,
   leaveChannel,
-  wrapUpParticipant,
 } from "twilio-interactions";
 import { useEmulator } from "../emulator/support";
 import { seedContact } from "./support";
@@ -41,15 +40,15 @@ describe("close-type flows", () => {
     sent: Record<string, unknown>;
   }[] = [
     {
-      name: "closeChannel: closed, tasks in wrap-up",
-      run: (twilio, { interaction }) => closeChannel(twilio, interaction),
+      name: "closeChannel, tasks: wrapup: closed, tasks in wrap-up",
+      run: (twilio, { interaction }) => closeChannel(twilio, interaction, { tasks: "wrapup" }),
       channel: "closed",
       task: "wrapping",
       sent: { operation: "UpdateInteractionChannel", params: { Status: "closed" } },
     },
     {
-      name: "completeChannel: closed, tasks completed",
-      run: (twilio, { interaction }) => completeChannel(twilio, interaction),
+      name: "closeChannel, tasks: complete: closed, tasks completed",
+      run: (twilio, { interaction }) => closeChannel(twilio, interaction, { tasks: "complete" }),
       channel: "closed",
       task: "completed",
       sent: { operation: "UpdateInteractionChannel", params: { Status: "closed", Routing: '{"status":"closed"}' } },
@@ -62,15 +61,15 @@ describe("close-type flows", () => {
       sent: { operation: "UpdateInteractionChannel", params: { Status: "inactive", Routing: '{"status":"closed"}' } },
     },
     {
-      name: "wrapUpParticipant: the agent's task in wrap-up, channel still active",
-      run: (twilio, { interaction, agent }) => wrapUpParticipant(twilio, interaction, agent.sid),
+      name: "closeParticipant, task: wrapup: the agent's task in wrap-up, channel still active",
+      run: (twilio, { interaction, agent }) => closeParticipant(twilio, interaction, agent.sid, { task: "wrapup" }),
       channel: "active",
       task: "wrapping",
       sent: { operation: "UpdateInteractionChannelParticipant", params: { Status: "wrapup" } },
     },
     {
-      name: "completeParticipant: the agent's task completed, channel still active",
-      run: (twilio, { interaction, agent }) => completeParticipant(twilio, interaction, agent.sid),
+      name: "closeParticipant, task: complete: the agent's task completed, channel still active",
+      run: (twilio, { interaction, agent }) => closeParticipant(twilio, interaction, agent.sid, { task: "complete" }),
       channel: "active",
       task: "completed",
       sent: { operation: "UpdateInteractionChannelParticipant", params: { Status: "closed" } },
@@ -94,11 +93,35 @@ describe("close-type flows", () => {
     });
   }
 
-  it("completeParticipant after wrapUpParticipant completes the wrapped-up task", async () => {
-    const contact = await seedContact(ctx.twilio);
-    await wrapUpParticipant(ctx.twilio, contact.interaction, contact.agent.sid);
-    expect((await completeParticipant(ctx.twilio, contact.interaction, contact.agent.sid)).changed).toBe(true);
+  it("task: complete after task: wrapup completes the wrapped-up task; the outcome says what it found", async () => {
+    const { interaction, agent } = await seedContact(ctx.twilio);
+    expect(await closeParticipant(ctx.twilio, interaction, agent.sid, { task: "wrapup" })).toMatchObject({
+      changed: true,
+      taskStatus: "assigned",
+    });
+    expect(await closeParticipant(ctx.twilio, interaction, agent.sid, { task: "complete" })).toMatchObject({
+      changed: true,
+      taskStatus: "wrapping",
+    });
     expect(ctx.emulator.tasks().map((t) => t.status)).toEqual(["completed"]);
+    // A wrap-up asked for after the task was completed: nothing to do, and the outcome says why.
+    expect(await closeParticipant(ctx.twilio, interaction, agent.sid, { task: "wrapup" })).toEqual({
+      changed: false,
+      taskStatus: "completed",
+    });
+  });
+
+  it("needs the task outcome spelled out: a call without it is refused before anything is sent", async () => {
+    const { interaction, agent } = await seedContact(ctx.twilio);
+    const sent = ctx.emulator.requests().length;
+    await expect(closeChannel(ctx.twilio, interaction, {} as never)).rejects.toThrow(TwilioValidationError);
+    await expect(closeChannel(ctx.twilio, interaction, undefined as never)).rejects.toThrow(
+      /closeChannel needs \{ tasks: "wrapup" \} \(into wrap-up\) or \{ tasks: "complete" \}/,
+    );
+    await expect(closeParticipant(ctx.twilio, interaction, agent.sid, { task: "close" } as never)).rejects.toThrow(
+      /closeParticipant needs \{ task: "wrapup" \}/,
+    );
+    expect(ctx.emulator.requests().length).toBe(sent);
   });
 
   it("a channel someone else closed between the check and the update counts as done", async () => {
@@ -109,12 +132,12 @@ describe("close-type flows", () => {
       async fetch(url, init) {
         const response = await ctx.emulator.fetch(url, init);
         if ((init?.method ?? "GET") === "GET" && url.toString().endsWith(contact.interaction.channel.sid)) {
-          await completeChannel(other, contact.interaction);
+          await closeChannel(other, contact.interaction, { tasks: "complete" });
         }
         return response;
       },
     });
-    const outcome = await closeChannel(twilio, contact.interaction);
+    const outcome = await closeChannel(twilio, contact.interaction, { tasks: "wrapup" });
     expect(outcome).toMatchObject({ changed: false, channel: { status: "closed" } });
     // Twilio refused the late close (a closed channel is read-only); the tasks stay completed.
     expect(
@@ -126,10 +149,10 @@ describe("close-type flows", () => {
     expect(ctx.emulator.tasks().map((t) => t.status)).toEqual(["completed"]);
   });
 
-  it("completeChannel leaves a channel already closed to wrap-up as it is", async () => {
+  it("closing with tasks: complete leaves a channel already closed to wrap-up as it is", async () => {
     const contact = await seedContact(ctx.twilio);
-    await closeChannel(ctx.twilio, contact.interaction);
-    expect((await completeChannel(ctx.twilio, contact.interaction)).changed).toBe(false);
+    await closeChannel(ctx.twilio, contact.interaction, { tasks: "wrapup" });
+    expect((await closeChannel(ctx.twilio, contact.interaction, { tasks: "complete" })).changed).toBe(false);
     expect(await state(contact)).toMatchObject({ channel: "closed", tasks: ["wrapping"] });
   });
 });

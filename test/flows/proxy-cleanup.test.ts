@@ -2,7 +2,7 @@
 // 429 storms and dropped connections with nothing deleted twice and nothing
 // skipped, filters, dry runs, and an aborted run resumed.
 import { describe, expect, it } from "vitest";
-import { type CleanupProgress, InternalServerError, type Sid, cleanupProxySession } from "twilio-interactions";
+import { type CleanupProgress, InternalServerError, cleanupProxySession } from "twilio-interactions";
 import { TRANSPORTS, useEmulator } from "../emulator/support";
 
 const DELETE = "DeleteProxyInteraction";
@@ -13,7 +13,7 @@ describe.each(TRANSPORTS)("cleanupProxySession (%s)", (transport) => {
 
   function session(interactions: number) {
     const info = ctx.emulator.proxySession({ interactions });
-    const ref = { serviceSid: info.serviceSid as Sid<"KS">, sessionSid: info.sessionSid as Sid<"KC"> };
+    const ref = { serviceSid: info.serviceSid, sessionSid: info.sessionSid };
     const remaining = () =>
       ctx.twilio.proxy.services(ref.serviceSid).sessions(ref.sessionSid).interactions.list().toArray();
     return { ...info, ref, remaining };

@@ -114,7 +114,7 @@ describe("taskAttributesFromChannel", () => {
         initiated_by: "Agent",
         direction: "Outbound",
         communication_channel: "SMS",
-        external_contact: "+192555512345",
+        external_contact: "+19255551234",
       },
     });
   });

@@ -8,7 +8,6 @@ import {
   FlowTimeoutError,
   InternalServerError,
   TwilioValidationError,
-  type Sid,
   transfer,
 } from "twilio-interactions";
 import { useEmulator } from "../emulator/support";
@@ -31,7 +30,7 @@ describe("transfer", () => {
         void contact.handle.participants.create({
           Type: "agent",
           MediaProperties: { identity: "second agent" },
-          RoutingProperties: { task_sid: event.taskSid as Sid<"WT">, worker_sid: WORKER },
+          RoutingProperties: { task_sid: event.taskSid, worker_sid: WORKER },
         });
       }, 30);
     });

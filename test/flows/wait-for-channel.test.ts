@@ -20,8 +20,7 @@ const SETUP = { hours: 1 };
 describe("waitForChannel", () => {
   const ctx = useEmulator("in-process", { channelSetupMs: 3_600_000 });
   const fetches = () => ctx.emulator.requests().filter((r) => r.operation === FETCH).length;
-  const create = (Channel = SEED_CHANNEL) =>
-    ctx.twilio.flex.interactions.create({ Channel, Routing: SEED_ROUTING_PARAMS });
+  const create = () => ctx.twilio.flex.interactions.create({ Channel: SEED_CHANNEL, Routing: SEED_ROUTING_PARAMS });
 
   it("polls with growing pauses until setup turns the channel active, then resolves with it", async () => {
     const interaction = await create();
@@ -54,8 +53,11 @@ describe("waitForChannel", () => {
   });
 
   it("throws ChannelSetupError with Twilio's error code and message when setup fails", async () => {
-    // An agent-initiated channel without participants is accepted, then fails setup.
-    const interaction = await create({ type: "sms", initiated_by: "agent" });
+    // An email channel started by the API without properties.from is accepted, then fails setup.
+    const interaction = await ctx.twilio.flex.interactions.create({
+      Channel: { type: "email", initiated_by: "api", participants: [{ address: "ada@example.com", level: "to" }] },
+      Routing: { properties: { workspace_sid: SEED_ROUTING_PARAMS.properties.workspace_sid } },
+    });
     ctx.emulator.advance(SETUP);
     const error = await waitForChannel(ctx.twilio, interaction, { initialDelayMs: 20 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChannelSetupError);

@@ -12,12 +12,12 @@ export const SEED_ROUTING: AgentRouting = {
 
 export const SEED_SMS: SmsParties = {
   customerNumber: "+12345678910",
-  twilioNumber: "+192555512345",
+  twilioNumber: "+19255551234",
   customerName: "first last",
 };
 
 /** The seed's `Channel` form field, as an object. */
-export const SEED_CHANNEL: FlexApi.InteractionChannelParams = {
+export const SEED_CHANNEL: FlexApi.AgentChannelParams = {
   type: "sms",
   initiated_by: "agent",
   participants: [{ address: SEED_SMS.customerNumber, proxy_address: SEED_SMS.twilioNumber }],
@@ -28,7 +28,7 @@ export const SEED_CHANNEL: FlexApi.InteractionChannelParams = {
  * `customerAddress` other than the number the SMS goes to; the examples use
  * the customer's number for both.
  */
-export const SEED_ROUTING_PARAMS: FlexApi.InteractionRoutingParams = {
+export const SEED_ROUTING_PARAMS: FlexApi.AgentRoutingParams = {
   properties: {
     workspace_sid: SEED_ROUTING.workspaceSid,
     workflow_sid: SEED_ROUTING.workflowSid,

@@ -13,6 +13,7 @@ const AUTH = `Basic ${btoa(`${MOCK_CREDENTIALS.accountSid}:${MOCK_CREDENTIALS.au
 const CHANNEL = JSON.stringify(SEED_CHANNEL);
 const ROUTING = JSON.stringify(SEED_ROUTING_PARAMS);
 const CHANNEL_PATH = `/v1/Interactions/${INTERACTION_SID}/Channels`;
+const CH = "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
 interface Verdict {
   status: number;
@@ -41,6 +42,24 @@ describe("the mock rejects requests that break the spec", () => {
     const verdict = await send("/v1/Interactions", { form: { Routing: ROUTING } });
     expect(verdict.status).toBe(400);
     expect(verdict.violations.join()).toMatch(/required property 'Channel'/);
+  });
+
+  it("an agent-initiated create without Routing.properties.queue_sid", async () => {
+    const { queue_sid: _, ...withoutQueue } = SEED_ROUTING_PARAMS.properties;
+    const verdict = await send("/v1/Interactions", {
+      form: { Channel: CHANNEL, Routing: JSON.stringify({ properties: withoutQueue }) },
+    });
+    expect(verdict.status).toBe(400);
+    expect(verdict.violations.join()).toMatch(/Routing must match pattern .*"queue_sid"/);
+  });
+
+  it("a customer-initiated create is not held to the agent's rules", async () => {
+    const channel = JSON.stringify({ type: "chat", initiated_by: "customer", properties: { media_channel_sid: CH } });
+    const routing = JSON.stringify({ properties: { workspace_sid: SEED_ROUTING_PARAMS.properties.workspace_sid } });
+    expect(await send("/v1/Interactions", { form: { Channel: channel, Routing: routing } })).toEqual({
+      status: 200,
+      violations: [],
+    });
   });
 
   it("a channel update with an unknown Status", async () => {

@@ -252,14 +252,14 @@ describe("every operation through the client against the mock", () => {
 describe("the JSON-in-form check", () => {
   it("catches a malformed Channel that the mock accepts", async () => {
     const { twilio, sent } = recordingClient();
-    // Deliberately wrong: initiated_by is required, and "fax" is not a channel type.
-    const Channel = { type: "fax", participants: [{ address: "+12345678910" }] } as never;
+    // Deliberately wrong inside the JSON: "fax" is not a channel type, and the address has no proxy_address.
+    const Channel = { type: "fax", initiated_by: "api", participants: [{ address: "+12345678910" }] } as never;
     const result = await twilio.flex.POST("/v1/Interactions", { body: { Channel } });
 
     expect(result.response.status).toBe(200); // Prism sees only a string field
     expect(sent[0]!.violations).toBeNull();
     const errors = requestBodyErrors(sent[0]!);
-    expect(errors.join("\n")).toMatch(/initiated_by/);
+    expect(errors.join("\n")).toMatch(/proxy_address/);
     expect(errors.join("\n")).toMatch(/allowed values/);
   });
 

@@ -58,6 +58,8 @@ describe("the README snippet", () => {
           properties: {
             workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
             workflow_sid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            queue_sid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            worker_sid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
           },
         },
       },

@@ -3,7 +3,7 @@
 // requestId and headers; bodies that are not what the spec promises give a
 // clear error instead of a parser crash.
 import { inspect } from "node:util";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AuthenticationError,
   BadRequestError,
@@ -21,7 +21,8 @@ import {
   unwrap,
 } from "twilio-interactions";
 import { useServerAndClient } from "../helpers/client";
-import { ACCOUNT_SID, AUTH_TOKEN, INTERACTION_SID } from "../helpers/fixtures";
+import { clearTwilioEnv } from "../helpers/env";
+import { ACCOUNT_SID, API_KEY, API_SECRET, AUTH_TOKEN, INTERACTION_SID, secretForms } from "../helpers/fixtures";
 import { type Handler, json } from "../helpers/server";
 
 const env = useServerAndClient({ maxRetries: 0 });
@@ -70,7 +71,7 @@ describe("a Twilio error response", () => {
     });
     expect((error as TwilioApiError).headers.get("twilio-request-id")).toBe(REQUEST_ID);
     expect((error as Error).message).toBe(
-      `Twilio answered ${status} (error ${code}): Failure ${code} See ${body.more_info}`,
+      `Twilio answered ${status} (error ${code}): Failure ${code}.${status === 401 ? ` The request carried the Account SID ${ACCOUNT_SID} and its Auth Token, from the client options: check that the token is the account's current one (a rotated token stops working), that both belong to the same account, and that they are live credentials, not test ones.` : ""} See ${body.more_info}`,
     );
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({
       name: (error as Error).name,
@@ -85,7 +86,7 @@ describe("a Twilio error response", () => {
     answer((_req, res) => json(res, 404, { status: 404, message: "The requested resource was not found" }));
     const error = (await unwrap(fetchInteraction()).catch((e: unknown) => e)) as NotFoundError;
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error.message).toBe("Twilio answered 404: The requested resource was not found");
+    expect(error.message).toBe("Twilio answered 404: The requested resource was not found.");
     expect([error.code, error.moreInfo, error.requestId]).toEqual([undefined, undefined, undefined]);
   });
 
@@ -94,6 +95,72 @@ describe("a Twilio error response", () => {
     const { error } = await fetchInteraction();
     expect(error?.status).toBe(500);
     await expect(unwrap(fetchInteraction())).rejects.toBeInstanceOf(InternalServerError);
+  });
+});
+
+describe("a 401", () => {
+  const AUTHENTICATE = { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003" };
+  beforeEach(() => answer((_req, res) => json(res, 401, { ...AUTHENTICATE, status: 401 })));
+  afterEach(() => vi.unstubAllEnvs());
+
+  const CASES = [
+    {
+      name: "API key from the options",
+      client: () =>
+        createInteractionsClient({
+          apiKey: API_KEY,
+          apiSecret: API_SECRET,
+          baseUrls: { flex: env.server.url, proxy: env.server.url },
+          maxRetries: 0,
+        }),
+      says: `The request carried the API key ${API_KEY} and its secret, from the client options: check that the key still exists,`,
+      secrets: secretForms(API_KEY, API_SECRET),
+    },
+    {
+      name: "Account SID from the environment",
+      client: () => {
+        clearTwilioEnv();
+        vi.stubEnv("TWILIO_ACCOUNT_SID", ACCOUNT_SID);
+        vi.stubEnv("TWILIO_AUTH_TOKEN", AUTH_TOKEN);
+        return createInteractionsClient({ baseUrls: { flex: env.server.url, proxy: env.server.url }, maxRetries: 0 });
+      },
+      says: `The request carried the Account SID ${ACCOUNT_SID} and its Auth Token, from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: check that the token is the account's current one`,
+      secrets: secretForms(ACCOUNT_SID, AUTH_TOKEN),
+    },
+  ];
+
+  it.each(CASES)(
+    "names the credential form sent ($name) and what to check, never the secret, after a full stop and before the link",
+    async ({ client, says, secrets }) => {
+      const twilio = client();
+      const errors = [
+        await unwrap(twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: INTERACTION_SID } } })).catch(
+          (e: unknown) => e,
+        ),
+        await twilio.flex
+          .interactions(INTERACTION_SID)
+          .fetch()
+          .catch((e: unknown) => e),
+        await twilio.flex
+          .interactions(INTERACTION_SID)
+          .channels.list()
+          .toArray()
+          .catch((e: unknown) => e),
+      ] as AuthenticationError[];
+      for (const error of errors) {
+        expect(error).toBeInstanceOf(AuthenticationError);
+        expect(error.message).toMatch(/^Twilio answered 401 \(error 20003\): Authenticate\. The request carried /);
+        expect(error.message).toContain(says);
+        expect(error.message).toMatch(/\. See https:\/\/www\.twilio\.com\/docs\/errors\/20003$/);
+        for (const secret of secrets) expect(`${error.message} ${inspect(error)}`).not.toContain(secret);
+      }
+    },
+  );
+
+  it("only a 401 says it: other errors quote Twilio and the link alone", async () => {
+    answer((_req, res) => json(res, 403, { code: 20403, message: "Forbidden", status: 403 }));
+    const error = (await unwrap(fetchInteraction()).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe("Twilio answered 403 (error 20403): Forbidden.");
   });
 });
 

@@ -23,6 +23,8 @@ describe("on the wire", () => {
         Routing: {
           properties: {
             workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            queue_sid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            worker_sid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
             attributes: { customerName: "first last" },
           },
         },
@@ -32,8 +34,8 @@ describe("on the wire", () => {
     const [request] = env.server.requests;
     expect(request?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(request?.body).toBe(
-      "Channel=%7B%22type%22%3A%22sms%22%2C%22initiated_by%22%3A%22agent%22%2C%22participants%22%3A%5B%7B%22address%22%3A%22%2B12345678910%22%2C%22proxy_address%22%3A%22%2B192555512345%22%7D%5D%7D" +
-        "&Routing=%7B%22properties%22%3A%7B%22workspace_sid%22%3A%22WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa%22%2C%22attributes%22%3A%7B%22customerName%22%3A%22first+last%22%7D%7D%7D" +
+      "Channel=%7B%22type%22%3A%22sms%22%2C%22initiated_by%22%3A%22agent%22%2C%22participants%22%3A%5B%7B%22address%22%3A%22%2B12345678910%22%2C%22proxy_address%22%3A%22%2B19255551234%22%7D%5D%7D" +
+        "&Routing=%7B%22properties%22%3A%7B%22workspace_sid%22%3A%22WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa%22%2C%22queue_sid%22%3A%22WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa%22%2C%22worker_sid%22%3A%22WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa%22%2C%22attributes%22%3A%7B%22customerName%22%3A%22first+last%22%7D%7D%7D" +
         "&WebhookTtid=flex_interactionwebhook_00000000000000000000000000",
     );
     expect(request?.headers["content-length"]).toBe(String(Buffer.byteLength(request!.body)));

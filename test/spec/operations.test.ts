@@ -42,7 +42,8 @@ const EXPECTED: Expected[] = [
     path: I,
     sids: {},
     body: F,
-    required: ["Channel"],
+    // Agent-initiated (Routing required, with queue_sid and worker_sid) or inbound (Routing optional).
+    alternatives: [["Channel", "Routing"], ["Channel"]],
     status: "200",
   },
   { api: "flex", id: "FetchInteraction", method: "get", path: `${I}/{Sid}`, sids: { Sid: "KD" }, status: "200" },

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { liveStory, quickstart } from "../helpers/readme";
 
 const root = new URL("../../", import.meta.url).pathname;
 const SID_FILE = join(root, "src/sid.ts");
@@ -46,34 +47,52 @@ function compile(rootNames: string[], virtual: Record<string, string>): { progra
 }
 
 describe("the type tests", () => {
-  it("name asSid in the error of a plain string where a resource wants a SID", () => {
+  it("say what to do: asSid for a plain string, queue_sid and worker_sid for an agent's contact", () => {
     const file = join(root, "test/types/plain-string.ts");
     const { output } = compile([file], {
-      [file]:
-        'import { createInteractionsClient } from "../../src/index";\n' +
-        "declare const sid: string;\n" +
-        "createInteractionsClient().flex.interactions(sid);\n",
+      [file]: [
+        'import { createInteractionsClient } from "../../src/index";',
+        "declare const sid: string;",
+        "const twilio = createInteractionsClient();",
+        "twilio.flex.interactions(sid);",
+        "twilio.flex.interactions.create({",
+        '  Channel: { type: "sms", initiated_by: "agent", participants: [{ address: "+1", proxy_address: "+2" }] },',
+        '  Routing: { properties: { workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } },',
+        "});",
+      ].join("\n"),
     });
-    expect(output).toContain("plain-string.ts(3,");
+    expect(output).toContain("plain-string.ts(4,");
     expect(output).toContain('check a plain string with asSid(\\"KD\\", value)');
+    // The agent's overload is the one that explains: the fields it lacks, by name.
+    expect(output).toContain("plain-string.ts(5,");
+    expect(output).toMatch(/Overload 1 of 3, '\(params: AgentInteractionForm[\s\S]*queue_sid, worker_sid/);
   });
 
-  it("include the README's contact-centre flows, which compile as written", () => {
+  it("include the README's Quickstart (against the emulator and against Twilio) and its flows, which compile as written", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
     const section = readme.split("\n## Contact-centre flows\n")[1]!.split("\n## ")[0]!;
-    const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
-    // What the snippet takes from the surrounding story: the seed's Channel and Routing, a signal, the agent.
+    const flows = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
+    // What the flows snippet takes from the surrounding story: the seed's Channel and Routing, a signal, the agent.
     const context = [
       'import type { FlexApi, Sid } from "../../src/index";',
-      "declare const Channel: FlexApi.InteractionChannelParams;",
-      "declare const Routing: FlexApi.InteractionRoutingParams;",
+      "declare const Channel: FlexApi.AgentChannelParams;",
+      "declare const Routing: FlexApi.AgentRoutingParams;",
       "declare const signal: AbortSignal;",
       'declare const agent: { sid: Sid<"UT"> };',
       "export {};",
     ].join("\n");
-    const file = join(root, "test/types/readme-flows.ts");
-    const source = `${code.replace('from "twilio-interactions"', 'from "../../src/index"')}\n${context}\n`;
-    expect(compile([file], { [file]: source }).output).toBe("");
+    // The account form reads the environment, as a Node program does.
+    const env = "declare const process: { env: Record<string, string | undefined> };\n";
+    const sources = { flows: `${flows}\n${context}\n`, story: quickstart().story, live: env + liveStory(quickstart()) };
+    const files = Object.fromEntries(
+      Object.entries(sources).map(([name, code]) => [
+        join(root, `test/types/readme-${name}.mts`),
+        code
+          .replaceAll('from "twilio-interactions/testing"', 'from "../../src/testing/index"')
+          .replaceAll('from "twilio-interactions"', 'from "../../src/index"'),
+      ]),
+    );
+    expect(compile(Object.keys(files), files).output).toBe("");
   });
 
   it("fail when SIDs are plain strings", () => {

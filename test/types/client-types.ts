@@ -3,6 +3,7 @@
 // client, paginate is typed by the spec's list keys, and the SDK's
 // per-request options are typed.
 import { createInteractionsClient, type Sid, type FlexApi } from "../../src/index";
+import { createEmulator } from "../../src/testing/index";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assert = <T extends true>(): T => true as T;
@@ -16,9 +17,15 @@ export async function readmeSnippet(): Promise<void> {
       Channel: {
         type: "sms",
         initiated_by: "agent",
-        participants: [{ address: "+12345678910", proxy_address: "+192555512345" }],
+        participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
       },
-      Routing: { properties: { workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } },
+      Routing: {
+        properties: {
+          workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+          queue_sid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+          worker_sid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        },
+      },
     },
   });
   if (error) throw new Error(error.message);
@@ -76,4 +83,22 @@ export async function leaveNeedsRouting(channel: { InteractionSid: Sid<"KD">; Si
   });
   // @ts-expect-error Status inactive without Routing {status: closed} does not compile
   await twilio.flex.POST(path, { params: { path: channel }, body: { Status: "inactive" } });
+}
+
+// The emulator connects in one expression, in-process or over HTTP, and every SID it hands out is typed by its
+// prefix, so it flows into the resource methods with no asSid.
+export async function emulatorWiring(): Promise<void> {
+  const emulator = createEmulator();
+  const inProcess = createInteractionsClient(emulator.clientOptions);
+  const server = await emulator.listen();
+  const overHttp = createInteractionsClient(server.clientOptions);
+  assert<Equal<typeof emulator.clientOptions.accountSid, Sid<"AC">>>();
+  const { serviceSid, sessionSid, interactionSids } = emulator.proxySession();
+  await inProcess.proxy.services(serviceSid).sessions(sessionSid).interactions(interactionSids[0]!).fetch();
+  await overHttp.flex.instances(emulator.flexInstanceSid).interactionWebhooks.list().toArray();
+  const [task] = emulator.tasks();
+  if (task) await inProcess.flex.interactions(task.interactionSid).channels(task.channelSid).fetch();
+  // @ts-expect-error a Proxy session is not a Proxy service
+  inProcess.proxy.services(sessionSid);
+  await server.close();
 }

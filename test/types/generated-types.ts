@@ -55,7 +55,7 @@ export const faxChannel: Channel = { type: "fax", initiated_by: "agent" };
 export const seedChannel: Channel = {
   type: "sms",
   initiated_by: "agent",
-  participants: [{ address: "+12345678910", proxy_address: "+192555512345" }],
+  participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
 };
 type Routing = NonNullable<CreateForm["Routing"]>;
 export const seedRouting: Routing = {
@@ -69,6 +69,52 @@ export const seedRouting: Routing = {
 };
 // @ts-expect-error a workflow SID is not a workspace SID
 export const wrongWorkspace: Routing = { properties: { workspace_sid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } };
+
+// Twilio's create rules, carried by the types: what a contact needs depends on who starts it.
+const SEED_PARTICIPANT = { address: "+12345678910", proxy_address: "+19255551234" } as const;
+const WORKSPACE = "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" as const;
+const AGENT = {
+  queue_sid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  worker_sid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+} as const;
+export const creates: CreateForm[] = [
+  {
+    Channel: { type: "sms", initiated_by: "agent", participants: [SEED_PARTICIPANT] },
+    Routing: { properties: { workspace_sid: WORKSPACE, ...AGENT } },
+  },
+  {
+    Channel: {
+      type: "chat",
+      initiated_by: "customer",
+      properties: { media_channel_sid: "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    },
+    Routing: { properties: { workspace_sid: WORKSPACE } },
+  },
+  { Channel: { type: "web", initiated_by: "api", participants: [{ identity: "customer-1" }] } },
+  { Channel: { type: "email", initiated_by: "api", participants: [{ address: "ada@example.com", level: "to" }] } },
+];
+// @ts-expect-error an agent-initiated contact needs Routing.properties.queue_sid
+export const agentWithoutQueue: CreateForm = {
+  Channel: { type: "sms", initiated_by: "agent", participants: [SEED_PARTICIPANT] },
+  Routing: { properties: { workspace_sid: WORKSPACE, worker_sid: AGENT.worker_sid } },
+};
+// @ts-expect-error an agent-initiated contact needs Routing
+export const agentWithoutRouting: CreateForm = {
+  Channel: { type: "sms", initiated_by: "agent", participants: [SEED_PARTICIPANT] },
+};
+export const agentWithoutParticipants: CreateForm = {
+  // @ts-expect-error an agent-initiated contact needs participants
+  Channel: { type: "sms", initiated_by: "agent" },
+  Routing: { properties: { workspace_sid: WORKSPACE, ...AGENT } },
+};
+export const customerWithoutConversation: CreateForm = {
+  // @ts-expect-error a customer-initiated contact names its Conversation (properties.media_channel_sid)
+  Channel: { type: "sms", initiated_by: "customer" },
+};
+export const smsParticipantByIdentity: CreateForm = {
+  // @ts-expect-error an SMS participant is an address pair, not an identity
+  Channel: { type: "sms", initiated_by: "api", participants: [{ identity: "customer-1" }] },
+};
 
 // In responses the same kind of field stays what the wire carries: a JSON string.
 assert<Equal<components["schemas"]["TaskRouterTask"]["attributes"], string | undefined>>();

@@ -26,10 +26,15 @@ export async function resourceMethods(): Promise<void> {
   const Channel = {
     type: "sms",
     initiated_by: "agent",
-    participants: [{ address: "+12345678910", proxy_address: "+192555512345" }],
+    participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
   } as const;
   const Routing = {
-    properties: { workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", task_channel_unique_name: "sms" },
+    properties: {
+      workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      queue_sid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      worker_sid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      task_channel_unique_name: "sms",
+    },
   } as const;
   const created = twilio.flex.interactions.create({ Channel, Routing });
   assert<Equal<typeof created, ApiPromise<FlexApi.Interaction>>>();

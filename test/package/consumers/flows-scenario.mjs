@@ -3,19 +3,15 @@
 // transfer to a second agent, closing twice, and the cleanup of a
 // 500-interaction Proxy session through a 429 storm.
 export async function flowsScenario(sdk, testing) {
-  const { createInteractionsClient, waitForChannel, transfer, completeChannel, cleanupProxySession } = sdk;
+  const { createInteractionsClient, waitForChannel, transfer, closeChannel, cleanupProxySession } = sdk;
   const emulator = testing.createEmulator({ seed: 7 });
-  const twilio = createInteractionsClient({
-    ...emulator.credentials,
-    fetch: emulator.fetch,
-    baseUrls: emulator.baseUrls,
-  });
+  const twilio = createInteractionsClient(emulator.clientOptions);
 
   const interaction = await twilio.flex.interactions.create({
     Channel: {
       type: "sms",
       initiated_by: "agent",
-      participants: [{ address: "+12345678910", proxy_address: "+192555512345" }],
+      participants: [{ address: "+12345678910", proxy_address: "+19255551234" }],
     },
     Routing: {
       properties: {
@@ -53,8 +49,8 @@ export async function flowsScenario(sdk, testing) {
     initialDelayMs: 10,
   });
   const [, invited] = emulator.tasks();
-  const closedOnce = await completeChannel(twilio, interaction);
-  const closedTwice = await completeChannel(twilio, interaction);
+  const closedOnce = await closeChannel(twilio, interaction, { tasks: "complete" });
+  const closedTwice = await closeChannel(twilio, interaction, { tasks: "complete" });
 
   const session = emulator.proxySession({ interactions: 500 });
   emulator.fail({ operation: "DeleteProxyInteraction", status: 429, retryAfterSeconds: 0, times: 25 });

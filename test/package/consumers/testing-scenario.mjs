@@ -4,17 +4,13 @@
 export async function testingScenario(sdk, testing, { overHttp }) {
   const { createInteractionsClient, unwrap } = sdk;
   const emulator = testing.createEmulator({ seed: 42 });
-  const inProcess = createInteractionsClient({
-    ...emulator.credentials,
-    fetch: emulator.fetch,
-    baseUrls: emulator.baseUrls,
-  });
+  const inProcess = createInteractionsClient(emulator.clientOptions);
   const result = { inProcess: await story(inProcess, emulator, unwrap) };
   if (overHttp) {
     emulator.reset();
     const server = await emulator.listen();
     try {
-      const twilio = createInteractionsClient({ ...emulator.credentials, baseUrls: server.baseUrls, maxRetries: 0 });
+      const twilio = createInteractionsClient({ ...server.clientOptions, maxRetries: 0 });
       result.http = await story(twilio, emulator, unwrap);
       result.loopback = Object.values(server.baseUrls).every((url) => url.startsWith("http://127.0.0.1:"));
     } finally {

@@ -54,7 +54,12 @@ async function main(config: ScenarioConfig) {
           participants: [{ address: "+15551234567", proxy_address: "+15557654321" }],
         },
         Routing: {
-          properties: { workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", task_channel_unique_name: "sms" },
+          properties: {
+            workspace_sid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            queue_sid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            worker_sid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            task_channel_unique_name: "sms",
+          },
         },
       },
     }),

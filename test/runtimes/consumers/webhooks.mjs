@@ -37,11 +37,7 @@ export async function webhookCases(sdk, testing) {
     },
   });
   authToken = emulator.credentials.authToken;
-  const twilio = createInteractionsClient({
-    ...emulator.credentials,
-    fetch: emulator.fetch,
-    baseUrls: emulator.baseUrls,
-  });
+  const twilio = createInteractionsClient(emulator.clientOptions);
   await twilio.flex.instances(emulator.flexInstanceSid).interactionWebhooks.create({
     Type: "global",
     WebhookUrl: HOOK_URL,
