@@ -74,11 +74,11 @@ async function scenario(ctx: Pick<EmulatorContext, "emulator" | "twilio">): Prom
       body: { Status: "closed" },
     }),
   );
-  // Customer-initiated without a Conversation: its setup will fail, but it has not finished yet.
+  // An email channel started by the API without properties.from: its setup will fail, but it has not finished yet.
   const pending = await unwrap(
     twilio.flex.POST("/v1/Interactions", {
       body: {
-        Channel: { type: "sms", initiated_by: "customer" },
+        Channel: { type: "email", initiated_by: "api", participants: [{ address: "ada@example.com", level: "to" }] },
         Routing: { properties: { workspace_sid: SEED_ROUTING.workspaceSid } },
       },
     }),

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Sid, unwrap } from "twilio-interactions";
 import { createEmulator } from "twilio-interactions/testing";
 import { createOutboundSms } from "../../examples/create-outbound-sms";
-import { SEED_ROUTING, SEED_SMS } from "../helpers/seed";
+import { SEED_CHANNEL, SEED_ROUTING, SEED_ROUTING_PARAMS, SEED_SMS } from "../helpers/seed";
 import { consoleLines, failNextDate, failNextInteractionAnswer } from "./inject";
 import { PROBES, authLine, expectOwnPageUrls, expectRefused, expectTwilioError } from "./hostile-probes";
 import { rawRequest, rawUpload } from "./raw-http";
@@ -83,10 +83,7 @@ describe.each(TRANSPORTS)("emulator under hostile requests (%s)", (transport) =>
     const lines = consoleLines();
     failNextInteractionAnswer();
     const result = await ctx.twilio.flex.POST("/v1/Interactions", {
-      body: {
-        Channel: { type: "sms", initiated_by: "agent", participants: [{ address: "+1555", proxy_address: "+1666" }] },
-        Routing: { properties: { workspace_sid: SEED_ROUTING.workspaceSid } },
-      },
+      body: { Channel: SEED_CHANNEL, Routing: SEED_ROUTING_PARAMS },
     });
     expect(result.response.status).toBe(500);
     expect(result.error).toMatchObject({ code: 20500, status: 500, message: expect.stringMatching(/changed nothing/) });
