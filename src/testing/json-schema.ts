@@ -117,11 +117,9 @@ export class SchemaValidator {
       } catch {
         return void out.push({ at, message: "must be a JSON string" });
       }
-      const before = out.length;
-      this.#check(s.contentSchema as Schema, decoded, at, formats, out);
       // On a JSON-in-form field the pattern restates the content's rules on the text, for tools that
-      // do not decode it: when the content already broke them, its errors say more than the regex.
-      if (out.length > before) return;
+      // do not decode it: the content's own errors say more, and the text is never read by a regex.
+      return this.#check(s.contentSchema as Schema, decoded, at, formats, out);
     }
     // A value of the wrong length is wrong already: the pattern need not read it.
     if (!short && !long && typeof s.pattern === "string" && !this.#pattern(s.pattern).test(value))

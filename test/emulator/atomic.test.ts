@@ -8,13 +8,13 @@ import { type Sid, unwrap } from "twilio-interactions";
 import { type EmulatedTask, type EmulatorEvent, createEmulator } from "twilio-interactions/testing";
 import { createOutboundSms } from "../../examples/create-outbound-sms";
 import { inviteToQueue } from "../../examples/invite-to-queue";
-import { SEED_ROUTING, SEED_SMS } from "../helpers/seed";
+import { SEED_ROUTING, SEED_ROUTING_PARAMS, SEED_SMS } from "../helpers/seed";
 import { consoleLines, failNextInteractionAnswer } from "./inject";
 import { TRANSPORTS, type EmulatorContext, useEmulator } from "./support";
 
 afterEach(() => vi.restoreAllMocks());
 
-const ROUTING = JSON.stringify({ properties: { workspace_sid: SEED_ROUTING.workspaceSid } });
+const ROUTING = JSON.stringify(SEED_ROUTING_PARAMS);
 const SMS = (extra: Record<string, unknown> = {}) =>
   JSON.stringify({
     type: "sms",
