@@ -4,7 +4,7 @@
 // account. Whatever happens, and also when `signal` fires (SIGINT), what the
 // run created is undone before it returns.
 import { type InteractionsClientOptions, VERSION, asSid } from "twilio-interactions";
-import { createEmulator } from "twilio-interactions/testing";
+import { type Emulator, createEmulator } from "twilio-interactions/testing";
 import { SEED_STORY, liveStoryFromEnv } from "../story-settings.mts";
 import { sidFromEnv } from "../../examples/support/standalone.ts";
 import { Tracker } from "./cleanup.mts";
@@ -38,10 +38,10 @@ const DEFAULT_WEBHOOK_URL = "https://example.com/twilio-interactions-parity";
 /**
  * The emulator served over loopback HTTP with `emulator.listen()`, with its
  * default options (the report shows where they differ from Twilio), seeded
- * so that two runs send and see the same.
+ * so that two runs send and see the same. Tests pass their own emulator to
+ * look at its state afterwards.
  */
-export async function emulatorTarget(): Promise<Target> {
-  const emulator = createEmulator({ seed: 22 });
+export async function emulatorTarget(emulator: Emulator = createEmulator({ seed: 22 })): Promise<Target> {
   const server = await emulator.listen();
   const session = emulator.proxySession({ interactions: 5 });
   const { routing, sms, participantNumber } = SEED_STORY;
