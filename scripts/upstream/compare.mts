@@ -107,9 +107,28 @@ function compareOperation(ours: OperationFacts, theirs: OperationFacts, out: Ups
     const mine = ours.fields[subject];
     const twilios = theirs.fields[subject];
     if (mine && twilios) compareField(subject, mine, twilios, push);
-    else if (twilios) push({ group: "added", subject, detail: describe(twilios) });
-    else push({ group: "removed", subject, detail: describe(mine!) });
+    else if (twilios) {
+      if (!leftOpen(subject, ours.fields)) push({ group: "added", subject, detail: describe(twilios) });
+    } else if (!leftOpen(subject, theirs.fields)) push({ group: "removed", subject, detail: describe(mine!) });
   }
+}
+
+// The parent of a field, when the subject is one (`response field links.channels` → `response field links`).
+function parentOf(subject: string): string | undefined {
+  const parent = subject.replace(/(\[\])?\.[^.]+$/, "");
+  return parent === subject ? undefined : parent;
+}
+
+// Whether the other description has an enclosing field but says nothing of what is inside it (an
+// untyped field, or Twilio's `links` objects of format `uri-map`): describing the inside is more
+// precise, not a field added or removed. The enclosing field's own type difference is reported.
+function leftOpen(subject: string, other: Record<string, FieldFact>): boolean {
+  for (let parent = parentOf(subject); parent; parent = parentOf(parent)) {
+    if (!other[parent]) continue;
+    const inside = (key: string) => key.startsWith(`${parent}.`) || key.startsWith(`${parent}[].`);
+    return !Object.keys(other).some(inside);
+  }
+  return false;
 }
 
 // The reason our description gives for a difference, if it lists one.
@@ -120,8 +139,7 @@ function reasonFor(difference: UpstreamDifference, ours: Map<string, OperationFa
   for (let subject = difference.subject.replace(/: enum value .*$/, ""); subject;) {
     const reason = facts?.fields[subject]?.deviation;
     if (reason) return reason;
-    const parent = subject.replace(/(\[\])?\.[^.]+$|\[\]$/, "");
-    subject = parent === subject ? "" : parent;
+    subject = parentOf(subject) ?? "";
   }
   const path = pathShape(difference.operation.split(" ")[1]!);
   const listed = [...(facts?.listed ?? []), ...topLevel.filter((d) => d.path && pathShape(d.path) === path)];

@@ -28,6 +28,7 @@ let inProcess: ParityReport;
 const emulator = createEmulator({ seed: 22 });
 let proxyInteractionSid: string;
 
+// The command runs as a child process: slow on a saturated machine, as the other script tests.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "parity-"));
   // The command as a user runs it, and the same scenarios in this process, side by side.
@@ -36,6 +37,7 @@ beforeAll(async () => {
       args: ["--out", dir],
       env: cleanEnv({ NODE_OPTIONS: `--import=${GUARD}` }),
       tsxCommand: true,
+      timeoutMs: 170_000,
     }),
     emulatorTarget(emulator).then((target) => {
       proxyInteractionSid = target.resources.proxyInteractionSid;
@@ -43,7 +45,7 @@ beforeAll(async () => {
     }),
   ]);
   fromCli = JSON.parse(await readFile(join(dir, "emulator.json"), "utf8")) as ParityReport;
-});
+}, 180_000);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -174,7 +176,7 @@ describe("the emulator report", () => {
   });
 });
 
-describe("npm run parity:compare", () => {
+describe("npm run parity:compare", { timeout: 120_000 }, () => {
   it("exits 0 on two emulator reports, and 1 naming the status or field an edit changed", async () => {
     const edited = structuredClone(fromCli);
     const seed = edited.scenarios[0]!;
