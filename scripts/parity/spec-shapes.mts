@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { apis } from "../../generated/apis";
+import { typeOf } from "../../src/testing/json-schema";
 import { resolve } from "../codegen/facts.mts";
 
 type Json = Record<string, any>;
@@ -86,13 +87,6 @@ export function responseSchema(ref: OperationRef, status: number): unknown {
   return response?.content?.["application/json"]?.schema;
 }
 
-function jsonType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-  return typeof value;
-}
-
 function fits(schema: Json, type: string): boolean {
   const declared = schema.type === undefined ? [] : [schema.type].flat();
   return declared.length === 0 || declared.includes(type) || (type === "integer" && declared.includes("number"));
@@ -115,7 +109,7 @@ function add(shape: Shape, path: string, type: string, value?: string): void {
 }
 
 function walk(doc: Json, shape: Shape, value: unknown, schema: unknown, path: string): void {
-  const type = jsonType(value);
+  const type = typeOf(value);
   const schemas = candidates(doc, schema, type);
   const enumerated = schemas.some((s) => Array.isArray(s.enum) || s.const !== undefined);
   add(shape, path, type, enumerated && typeof value === "string" ? value : undefined);

@@ -30,7 +30,8 @@ const FORMATS: Record<string, (value: string) => boolean> = {
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)),
 };
 
-function typeOf(value: unknown): string {
+/** The JSON type of a value, telling integers from other numbers. */
+export function typeOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
