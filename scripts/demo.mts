@@ -30,69 +30,13 @@ import {
 } from "twilio-interactions";
 import { addSmsParticipant } from "../examples/add-participant.ts";
 import { closeChannel } from "../examples/close-channel.ts";
-import {
-  type AgentRouting,
-  type SmsParties,
-  agentRoutingFromEnv,
-  createOutboundSms,
-  smsPartiesFromEnv,
-} from "../examples/create-outbound-sms.ts";
+import { createOutboundSms } from "../examples/create-outbound-sms.ts";
 import { deleteProxyInteraction } from "../examples/delete-proxy-interaction.ts";
 import { inviteToQueue } from "../examples/invite-to-queue.ts";
-import { type ProxySession, listProxyInteractions, proxySessionFromEnv } from "../examples/list-proxy-interactions.ts";
-import { sidFromEnv, textFromEnv } from "../examples/support/standalone.ts";
+import { listProxyInteractions } from "../examples/list-proxy-interactions.ts";
 import { wrapUpAgents } from "../examples/wrap-up-agent.ts";
 import { type Emulator, createEmulator } from "twilio-interactions/testing";
-
-/** Everything the story needs besides a client. */
-interface Story {
-  routing: AgentRouting;
-  sms: SmsParties;
-  participantNumber: string;
-  proxy: ProxySession;
-  /** The Proxy interaction to fetch and delete; the first one listed when absent. */
-  proxyInteractionSid?: Sid<"KI">;
-}
-
-// The seeds' values (Twilio's Interactions overview and Proxy Interaction pages).
-const SEED_STORY: Story = {
-  routing: {
-    workspaceSid: "WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-    workflowSid: "WWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-    queueSid: "WQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-    workerSid: "WKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-  },
-  sms: { customerNumber: "+12345678910", twilioNumber: "+19255551234", customerName: "first last" },
-  participantNumber: "+15557654321",
-  proxy: { serviceSid: "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", sessionSid: "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
-};
-
-const LIVE_VARIABLES = [
-  "TWILIO_WORKSPACE_SID",
-  "TWILIO_WORKFLOW_SID",
-  "TWILIO_QUEUE_SID",
-  "TWILIO_WORKER_SID",
-  "TWILIO_CUSTOMER_NUMBER",
-  "TWILIO_FLEX_NUMBER",
-  "TWILIO_PARTICIPANT_NUMBER",
-  "TWILIO_PROXY_SERVICE_SID",
-  "TWILIO_PROXY_SESSION_SID",
-  "TWILIO_PROXY_INTERACTION_SID",
-];
-
-function liveStory(): Story {
-  const missing = LIVE_VARIABLES.filter((name) => !process.env[name]);
-  if (missing.length) {
-    throw new Error(`--live needs these environment variables (see scripts/demo.mts): ${missing.join(", ")}.`);
-  }
-  return {
-    routing: agentRoutingFromEnv(),
-    sms: smsPartiesFromEnv(),
-    participantNumber: textFromEnv("TWILIO_PARTICIPANT_NUMBER"),
-    proxy: proxySessionFromEnv(),
-    proxyInteractionSid: sidFromEnv("TWILIO_PROXY_INTERACTION_SID", "KI"),
-  };
-}
+import { SEED_STORY, type Story, liveStoryFromEnv } from "./story-settings.mts";
 
 class StepError extends Error {
   constructor(title: string, cause: unknown) {
@@ -231,7 +175,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { live: { type: "boolean", default: false } } });
   if (values.live) {
     const twilio = createInteractionsClient(); // credentials from the environment, or a TwilioConfigError
-    const story = liveStory();
+    const story = liveStoryFromEnv("--live");
     console.log("twilio-interactions demo against Twilio (--live): this changes real resources.");
     await tell(twilio, story);
     return;

@@ -21,7 +21,8 @@ export interface SchemaError {
 type Schema = JsonSchema | boolean;
 const COMPONENTS = "#/components/schemas/";
 
-function typeOf(value: unknown): string {
+/** The JSON type of a value, telling integers from other numbers. */
+export function typeOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";

@@ -58,6 +58,8 @@ export function schemaValidator(name: ApiName): SchemaValidator {
   ajv.addFormat("int64", true);
   // Known values of an open enum: an annotation for the generated types, not a constraint.
   ajv.addKeyword({ keyword: "x-extensible-enum", schemaType: "array" });
+  // Why a field knowingly differs from Twilio's description (npm run spec:upstream): an annotation.
+  ajv.addKeyword({ keyword: "x-upstream-deviation", schemaType: "string" });
   ajv.removeKeyword("contentSchema");
   ajv.addKeyword({
     keyword: "contentSchema",

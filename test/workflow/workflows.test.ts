@@ -57,8 +57,8 @@ describe("actionlint", () => {
 });
 
 describe("the workflows", () => {
-  it("exist: ci.yml, regenerate.yml and docs.yml", () => {
-    expect(files).toEqual(expect.arrayContaining(["ci.yml", "regenerate.yml", "docs.yml"]));
+  it("exist: ci.yml, regenerate.yml, docs.yml and upstream.yml", () => {
+    expect(files).toEqual(expect.arrayContaining(["ci.yml", "regenerate.yml", "docs.yml", "upstream.yml"]));
   });
 
   it.each(files)("%s only runs npm scripts that package.json defines", (file) => {
@@ -104,5 +104,14 @@ describe("the workflows", () => {
     const upload = steps(docs).find((s) => String(s.uses).startsWith("actions/upload-pages-artifact@"));
     expect(upload?.with?.path).toBe("site");
     expect(actions(docs)).toContain("actions/deploy-pages");
+  });
+
+  it("upstream.yml compares spec/ with Twilio's Flex and Proxy descriptions weekly and opens an issue on drift", () => {
+    const upstream = workflow("upstream.yml");
+    expect(upstream.on.schedule[0].cron).toMatch(/^\S+ \S+ \* \* \d$/);
+    expect(upstream.permissions).toMatchObject({ issues: "write" });
+    const compare = runs(upstream).find((script) => script.includes("npm run spec:upstream"))!;
+    expect(compare).toMatch(/twilio_flex_v1\.json.*twilio_proxy_v1\.json/);
+    expect(runsLine(upstream, /gh issue create --title "\$title" --body-file body\.md/)).toBe(true);
   });
 });
