@@ -48,7 +48,10 @@ async function keepOffline(page: string): Promise<void> {
   // A Redocly upgrade that moves the badge must fail here, not bring the request back unseen.
   if (!CDN_LOGO.test(html))
     throw new Error(`${page}: Redoc's badge is no longer at ${CDN_LOGO.source}; update CDN_LOGO`);
-  await writeFile(page, html.replace(CDN_LOGO, (_url, full?: string) => (full ? LOGOS.full : LOGOS.mini)));
+  await writeFile(
+    page,
+    html.replace(CDN_LOGO, (_url, full?: string) => (full ? LOGOS.full : LOGOS.mini)),
+  );
 }
 
 /** Height of the site header above Redoc, which Redoc keeps clear when it scrolls. */

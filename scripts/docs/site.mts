@@ -5,7 +5,7 @@
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { readApis, repoRoot } from "../codegen/apis.mts";
-import { type ApiPage, apiPage, buildRedocPage } from "./redoc.mts";
+import { type ApiPage, apiPage, buildRedocPage, bundlePath } from "./redoc.mts";
 import { SDK_HREF, type SiteDocument, apiLabel, headerLinks, siteDocuments } from "./site-nav.mts";
 import { buildTypedocPart } from "./typedoc.mts";
 
@@ -25,10 +25,16 @@ export async function buildSite(siteDir: string): Promise<SiteSummary> {
   const header = headerLinks(pages);
   const documents = await siteDocuments();
   const sidebar = pages.map((page) => ({ label: `${apiLabel(page.title)} reference`, href: page.href }));
-  await buildTypedocPart(siteDir, { header, sidebar, documents });
+  // A page's link to an API's bundled description opens its API reference.
+  const bundles = new Map(pages.map((page) => [bundlePath(page.api), page.href]));
+  await buildTypedocPart(siteDir, { header, sidebar, documents, pages: bundles });
 
-  const { name, version } = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as Record<string, string>;
+  const { name, version } = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   const apis: ApiPage[] = [];
-  for (const api of entries) apis.push(await buildRedocPage(api, siteDir, { title: `${name} ${version}`, links: header }));
+  for (const api of entries)
+    apis.push(await buildRedocPage(api, siteDir, { title: `${name} ${version}`, links: header }));
   return { apis, documents, sdk: SDK_HREF };
 }

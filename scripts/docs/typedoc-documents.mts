@@ -39,19 +39,24 @@ function githubUrl(repository: string, path: string): string {
   return `${base}/blob/main/${relative(repoRoot, path).split("\\").join("/")}`;
 }
 
+/** Where links to repository files go instead of GitHub: an API's bundled description goes to its Redoc page. */
+export type SitePages = Map<string, string>;
+
 function rewriteParts(
   parts: CommentDisplayPart[],
   project: ProjectReflection,
   exports: Map<string, DeclarationReflection>,
-  repository: string,
+  links: { repository: string; sitePages: SitePages },
 ): CommentDisplayPart[] {
   return parts.map((part): CommentDisplayPart => {
     if (part.kind === "relative-link" && typeof part.target === "number") {
-      // A reflection (another page) stays a link inside the site; a plain file goes to GitHub.
+      // A page or an entry point stays a link inside the site; a file with a page of
+      // its own elsewhere in the site goes there; any other file goes to GitHub.
       const resolved = project.files.resolve(part.target, project);
       if (typeof resolved !== "string") return part;
       const anchor = part.targetAnchor ? `#${part.targetAnchor}` : "";
-      return { kind: "text", text: githubUrl(repository, resolved) + anchor };
+      const page = links.sitePages.get(resolved);
+      return { kind: "text", text: page ? page + anchor : githubUrl(links.repository, resolved) + anchor };
     }
     const name = part.kind === "code" ? CODE_NAME.exec(part.text)?.[1] : undefined;
     const target = name ? exports.get(name) : undefined;
@@ -62,14 +67,15 @@ function rewriteParts(
 
 /**
  * Adds the hooks that name, group and link the Markdown pages. `documents`
- * is what site-nav.mts lists; `repository` is package.json's repository URL.
+ * is what site-nav.mts lists; `repository` is package.json's repository URL;
+ * `sitePages` maps repository files to the site pages that show them.
  * Returns each page's slug, filled in as TypeDoc converts them, so the
  * router can keep the file's name as the URL (documents/flows.html).
  */
 export function configureDocuments(
   app: Application,
   documents: SiteDocument[],
-  repository: string,
+  links: { repository: string; sitePages: SitePages },
 ): Map<DocumentReflection, string> {
   const byPath = new Map(documents.map((doc) => [doc.path, doc]));
   const slugs = new Map<DocumentReflection, string>();
@@ -90,9 +96,9 @@ export function configureDocuments(
     for (const module of project.getChildrenByKind(ReflectionKind.Module)) {
       for (const child of module.getChildrenByKind(LINKABLE)) exports.set(child.name, child);
     }
-    if (project.readme) project.readme = rewriteParts(project.readme, project, exports, repository);
+    if (project.readme) project.readme = rewriteParts(project.readme, project, exports, links);
     for (const document of slugs.keys()) {
-      document.content = rewriteParts(document.content, project, exports, repository);
+      document.content = rewriteParts(document.content, project, exports, links);
     }
   });
   return slugs;

@@ -11,6 +11,7 @@ import {
   type DocumentReflection,
   KindRouter,
   LogLevel,
+  type NormalizedPath,
   OptionDefaults,
   PageEvent,
   type Reflection,
@@ -61,7 +62,13 @@ async function readPackage(): Promise<PackageJson> {
   return JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as PackageJson;
 }
 
-function typedocOptions(pkg: PackageJson, entries: Map<string, string>, documents: SiteDocument[], header: NavLink[], sidebar: NavLink[]): TypeDocOptions {
+function typedocOptions(
+  pkg: PackageJson,
+  entries: Map<string, string>,
+  documents: SiteDocument[],
+  header: NavLink[],
+  sidebar: NavLink[],
+): TypeDocOptions {
   const links = (list: NavLink[]) => Object.fromEntries(list.map((link) => [link.label, SITE_ROOT + link.href]));
   return {
     name: `${pkg.name} ${pkg.version}`,
@@ -113,22 +120,29 @@ export interface TypedocPart {
   /** Links at the top of the sidebar (the API references), from the site root. */
   sidebar: NavLink[];
   documents: SiteDocument[];
+  /** Repository files shown by a page of the site outside TypeDoc (bundled API description → its Redoc page). */
+  pages: Map<string, string>;
 }
 
 /** Writes the home page, the Markdown pages and the SDK reference into `out`. Throws on any TypeDoc warning. */
-export async function buildTypedocPart(out: string, { header, sidebar, documents }: TypedocPart): Promise<void> {
+export async function buildTypedocPart(out: string, { header, sidebar, documents, pages }: TypedocPart): Promise<void> {
   const pkg = await readPackage();
   const entries = entryPoints(pkg);
   const app = await Application.bootstrapWithPlugins(typedocOptions(pkg, entries, documents, header, sidebar), [
     new TSConfigReader(),
   ]);
-  const slugs = configureDocuments(app, documents, pkg.repository.url);
-  // Entry points are named as users import them, not by their file (index, testing).
+  const sitePages = new Map([...pages].map(([file, href]) => [file, SITE_ROOT + href]));
+  const slugs = configureDocuments(app, documents, { repository: pkg.repository.url, sitePages });
+  // Entry points are named as users import them, not by their file (index,
+  // testing), and a page's link to an entry point's source opens its reference.
   app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
     if (!reflection.kindOf(ReflectionKind.Module)) return;
     const file = context.getSymbolFromReflection(reflection)?.declarations?.[0]?.getSourceFile().fileName;
     const name = file && entries.get(file);
-    if (name) reflection.name = name;
+    if (!name) return;
+    reflection.name = name;
+    // TypeScript gives file names with forward slashes, as TypeDoc's paths are.
+    context.project.files.registerReflectionPath(file as NormalizedPath, reflection);
   });
   // Pages keep their file's name as their URL (documents/flows.html), whatever their title.
   app.renderer.defineRouter(
@@ -145,7 +159,8 @@ export async function buildTypedocPart(out: string, { header, sidebar, documents
   });
 
   const project = await app.convert();
-  if (!project || app.logger.hasErrors()) throw new Error("TypeDoc could not convert the SDK and the pages (errors above)");
+  if (!project || app.logger.hasErrors())
+    throw new Error("TypeDoc could not convert the SDK and the pages (errors above)");
   // Reports exported API that links to unexported types, as the typedoc CLI does;
   // like the spec lint, the reference is kept at zero warnings.
   app.validate(project);
