@@ -11,7 +11,7 @@ import { parse, stringify } from "yaml";
 import { type ApiEntry, repoRoot } from "../codegen/apis.mts";
 import { SAMPLE_LANGUAGES } from "../codegen/code-samples.mts";
 import { describeJsonStrings } from "./json-strings.mts";
-import type { NavLink } from "./site-nav.mts";
+import { FAVICON, type NavLink } from "./site-nav.mts";
 
 const run = promisify(execFile);
 
@@ -111,6 +111,7 @@ export function redocTemplate(siteTitle: string, links: NavLink[], current: stri
   <meta charset="utf8" />
   <title>{{title}}</title>
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="icon" href="../${FAVICON.href}" type="image/svg+xml">
   <style>${STYLE}</style>
   {{{redocHead}}}
 </head>

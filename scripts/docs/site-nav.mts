@@ -29,6 +29,18 @@ export const HOME = join(repoRoot, "docs/README.md");
 export const CHANGELOG = join(repoRoot, "CHANGELOG.md");
 /** The TypeDoc page that lists both entry points of the SDK. */
 export const SDK_HREF = "modules.html";
+/**
+ * The site's icon, at the site root: every page links it, so no browser asks
+ * the server for a /favicon.ico it does not have.
+ */
+export const FAVICON = {
+  href: "favicon.svg",
+  svg:
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f2328"/>' +
+    '<text x="16" y="22" font-family="system-ui,sans-serif" font-size="15" font-weight="700" fill="#fff" ' +
+    'text-anchor="middle">ti</text></svg>\n',
+};
+
 /** The guides in reading order; any other page of docs/ follows them, alphabetically. */
 const GUIDE_ORDER = ["flows", "webhooks", "testing", "emulator"];
 

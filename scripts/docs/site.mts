@@ -2,11 +2,11 @@
 // page, getting started, the guides and the changelog (Markdown rendered by
 // TypeDoc), the API reference (a Redoc page per API of redocly.yaml) and the
 // SDK reference (TypeDoc, every entry point of the package).
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readApis, repoRoot } from "../codegen/apis.mts";
 import { type ApiPage, apiPage, buildRedocPage, bundlePath } from "./redoc.mts";
-import { SDK_HREF, type SiteDocument, apiLabel, headerLinks, siteDocuments } from "./site-nav.mts";
+import { FAVICON, SDK_HREF, type SiteDocument, apiLabel, headerLinks, siteDocuments } from "./site-nav.mts";
 import { buildTypedocPart } from "./typedoc.mts";
 
 export interface SiteSummary {
@@ -20,6 +20,7 @@ export interface SiteSummary {
 export async function buildSite(siteDir: string): Promise<SiteSummary> {
   await rm(siteDir, { recursive: true, force: true });
   await mkdir(siteDir, { recursive: true });
+  await writeFile(join(siteDir, FAVICON.href), FAVICON.svg);
   const entries = await readApis();
   const pages = await Promise.all(entries.map(apiPage));
   const header = headerLinks(pages);

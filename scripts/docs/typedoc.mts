@@ -22,7 +22,7 @@ import {
 import { apis } from "../../generated/apis";
 import { repoRoot } from "../codegen/apis.mts";
 import { configureDocuments } from "./typedoc-documents.mts";
-import { HOME, type NavLink, type SiteDocument } from "./site-nav.mts";
+import { FAVICON, HOME, type NavLink, type SiteDocument } from "./site-nav.mts";
 
 // Internals the public types refer to but users never name: each API's runtime
 // data, the shapes it satisfies, and the generated schemas behind PageMeta and
@@ -47,7 +47,7 @@ interface PackageJson {
 }
 
 /** Each public entry point of the package (`twilio-interactions`, `twilio-interactions/testing`) and its source. */
-export function entryPoints(pkg: PackageJson): Map<string, string> {
+function entryPoints(pkg: PackageJson): Map<string, string> {
   const entries = Object.keys(pkg.exports)
     .filter((key) => key === "." || !key.endsWith(".json"))
     .map((key): [string, string] =>
@@ -60,6 +60,11 @@ export function entryPoints(pkg: PackageJson): Map<string, string> {
 
 async function readPackage(): Promise<PackageJson> {
   return JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as PackageJson;
+}
+
+/** The package's entry points: source file → the name users import it by. */
+export async function packageEntryPoints(): Promise<Map<string, string>> {
+  return entryPoints(await readPackage());
 }
 
 function typedocOptions(
@@ -105,13 +110,14 @@ function typedocOptions(
  * become relative to the page, and icons point into the page (TypeDoc's
  * icons.js adds the sprite to every page, but an `<svg><use>` of
  * assets/icons.svg is a cross-origin request from file:// that Chromium
- * refuses, once per icon).
+ * refuses, once per icon). Adds the site's icon.
  */
 export function fixPage(html: string, url: string): string {
   const up = "../".repeat(url.split("/").length - 1);
   return html
     .replaceAll(`href="${SITE_ROOT}`, `href="${up}`)
-    .replace(/href="(?:\.\.\/)*assets\/icons\.svg#/g, 'href="#');
+    .replace(/href="(?:\.\.\/)*assets\/icons\.svg#/g, 'href="#')
+    .replace("</head>", `<link rel="icon" href="${up}${FAVICON.href}" type="image/svg+xml"></head>`);
 }
 
 export interface TypedocPart {
