@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiPage } from "../../scripts/docs/redoc.mts";
 import { headerLinks } from "../../scripts/docs/site-nav.mts";
 import { readApis } from "../../scripts/codegen/apis.mts";
-import { type Chromium, type GuardedPage, launchChromium, openGuarded } from "./browser";
+import { type GuardedPage, openGuarded } from "./browser";
+import { useSiteBrowser } from "./harness";
 import { SITE_DIR, linkedPages, sitePages, unserved } from "./site";
-import { type StaticServer, serveStatic } from "./static-server";
 
 const pages = sitePages();
 const header = headerLinks(await Promise.all((await readApis()).map(apiPage)));
@@ -34,18 +34,7 @@ async function headerTargets(page: Page, root: string): Promise<Record<string, s
   );
 }
 
-let chromium: Chromium;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(SITE_DIR);
-  chromium = await launchChromium();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const site = useSiteBrowser();
 
 it(`every one of the ${pages.length} pages is linked from the home page, and every link leads to a page`, () => {
   const linked = linkedPages();
@@ -54,13 +43,13 @@ it(`every one of the ${pages.length} pages is linked from the home page, and eve
 });
 
 describe.each([
-  { from: "a static server", root: () => `${server.origin}/` },
+  { from: "a static server", root: () => `${site.server.origin}/` },
   { from: "disk (file://)", root: () => pathToFileURL(SITE_DIR).href + "/" },
 ])("opened from $from", ({ root }) => {
   let guarded: GuardedPage;
 
   beforeAll(async () => {
-    guarded = await openGuarded(chromium.browser, root().startsWith("file:") ? "file://" : server.origin);
+    guarded = await openGuarded(site.chromium.browser, root().startsWith("file:") ? "file://" : site.server.origin);
   });
 
   afterAll(async () => {
@@ -80,5 +69,5 @@ describe.each([
 });
 
 it("the static server was asked for nothing it did not have", () => {
-  expect(unserved(server.requests)).toEqual([]);
+  expect(unserved(site.server.requests)).toEqual([]);
 });

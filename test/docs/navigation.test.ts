@@ -8,10 +8,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Chromium, type GuardedPage, launchChromium, openGuarded } from "./browser";
+import { type GuardedPage, openGuarded } from "./browser";
+import { useSiteBrowser } from "./harness";
 import { expandTag, menuItem, renderedOperation } from "./redoc";
 import { SITE_DIR, screenshotPath } from "./site";
-import { type StaticServer, serveStatic } from "./static-server";
 
 const GUIDES = [
   { link: "Contact-centre flows", heading: "Contact-centre flows" },
@@ -27,10 +27,27 @@ function linkSelector(text: string, within: string): string {
 const IN_HEADER = '//*[@id="tsd-toolbar-links" or contains(concat(" ", @class, " "), " site-header ")]';
 const IN_CONTENT = '//*[contains(concat(" ", @class, " "), " col-content ")]';
 
+/** Resolves once the page has stopped scrolling (TypeDoc scrolls smoothly to an anchor; a click meanwhile can miss). */
+async function stillness(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((done) => {
+        const y = scrollY;
+        setTimeout(() => done(scrollY === y), 100);
+      }),
+    { polling: 100 },
+  );
+}
+
 /** Clicks the link with this text and waits for the page it opens to be drawn. */
 async function follow(page: Page, text: string, within: string): Promise<void> {
+  await stillness(page);
   const link = await page.waitForSelector(linkSelector(text, within));
-  const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);
+  // Into the middle of the window: a link at the top sits under TypeDoc's fixed toolbar, which takes the click.
+  const href = await link!.evaluate((a) => {
+    a.scrollIntoView({ block: "center", behavior: "instant" });
+    return (a as HTMLAnchorElement).href;
+  });
   const sameDocument = href.split("#")[0] === page.url().split("#")[0];
   // A link to a place in the page that is open (the home page's #guides) only scrolls.
   await Promise.all([
@@ -64,22 +81,11 @@ async function openOperation(page: Page, tag: string, summary: string) {
   return shown;
 }
 
-let chromium: Chromium;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(SITE_DIR);
-  chromium = await launchChromium();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const site = useSiteBrowser();
 
 describe.each([
   { from: "disk (file://)", home: () => pathToFileURL(join(SITE_DIR, "index.html")).href, shots: true },
-  { from: "a static server", home: () => `${server.origin}/index.html`, shots: false },
+  { from: "a static server", home: () => `${site.server.origin}/index.html`, shots: false },
 ])("from the home page opened from $from, by clicking only", ({ home, shots }) => {
   let guarded: GuardedPage;
   const shot = async (name: string) => {
@@ -88,7 +94,7 @@ describe.each([
 
   beforeAll(async () => {
     const url = home();
-    guarded = await openGuarded(chromium.browser, url.startsWith("file:") ? "file://" : server.origin);
+    guarded = await openGuarded(site.chromium.browser, url.startsWith("file:") ? "file://" : site.server.origin);
     await guarded.page.goto(url, { waitUntil: "load" });
     await guarded.page.waitForFunction(() => getComputedStyle(document.body).display !== "none");
     await shot("home");
@@ -125,22 +131,16 @@ describe.each([
     await shot("event-participant-left");
   });
 
-  it("reaches createEmulator in the SDK reference of twilio-interactions/testing", async () => {
+  it.each([
+    { entry: "twilio-interactions/testing", name: "createEmulator", shot: "sdk-createEmulator" },
+    { entry: "twilio-interactions", name: "WebhookSignatureError", shot: "sdk-class-WebhookSignatureError" },
+  ])("reaches $name in the SDK reference of $entry", async ({ entry, name, shot: screenshot }) => {
     const { page } = guarded;
     await follow(page, "SDK reference", IN_HEADER);
-    await follow(page, "twilio-interactions/testing", IN_CONTENT);
-    await follow(page, "createEmulator", IN_CONTENT);
-    expect(await heading(page)).toContain("createEmulator");
-    await shot("sdk-createEmulator");
-  });
-
-  it("reaches an error class in the SDK reference of twilio-interactions", async () => {
-    const { page } = guarded;
-    await follow(page, "SDK reference", IN_HEADER);
-    await follow(page, "twilio-interactions", IN_CONTENT);
-    await follow(page, "WebhookSignatureError", IN_CONTENT);
-    expect(await heading(page)).toContain("WebhookSignatureError");
-    await shot("sdk-class-WebhookSignatureError");
+    await follow(page, entry, IN_CONTENT);
+    await follow(page, name, IN_CONTENT);
+    expect(await heading(page)).toContain(name);
+    await shot(screenshot);
   });
 
   it("met no error, no failed request and nothing from outside on the way", () => {

@@ -6,11 +6,11 @@
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHAPE_HEADING } from "../../scripts/docs/json-strings.mts";
-import { type Chromium, type GuardedPage, launchChromium, openGuarded } from "./browser";
+import { type GuardedPage, openGuarded } from "./browser";
+import { useSiteBrowser } from "./harness";
 import { type ExpectedOperation, expectedApis } from "./expected-operations";
 import { expandTag, menuItem, renderedOperation } from "./redoc";
-import { SITE_DIR, screenshotPath, unexpectedBlocked, unserved } from "./site";
-import { type StaticServer, serveStatic } from "./static-server";
+import { screenshotPath, unexpectedBlocked, unserved } from "./site";
 
 const apis = await expectedApis();
 const total = apis.reduce((n, api) => n + api.operations.length, 0);
@@ -34,18 +34,7 @@ async function operationLinks(page: Page, operations: ExpectedOperation[]): Prom
   return links;
 }
 
-let chromium: Chromium;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(SITE_DIR);
-  chromium = await launchChromium();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const site = useSiteBrowser();
 
 it(`the specs describe ${total} operations, all checked below`, () => {
   console.log(
@@ -59,8 +48,8 @@ describe.each(apis)("$title ($api)", ({ api, title, operations }) => {
   let links: Map<string, string>;
 
   beforeAll(async () => {
-    guarded = await openGuarded(chromium.browser, server.origin);
-    await guarded.page.goto(`${server.origin}/${api}/index.html`, { waitUntil: "networkidle0" });
+    guarded = await openGuarded(site.chromium.browser, site.server.origin);
+    await guarded.page.goto(`${site.server.origin}/${api}/index.html`, { waitUntil: "networkidle0" });
   });
 
   afterAll(async () => {
@@ -73,6 +62,19 @@ describe.each(apis)("$title ($api)", ({ api, title, operations }) => {
     await page.screenshot({ path: screenshotPath(`${api}-overview`) });
     links = await operationLinks(page, operations);
     for (const op of operations) expect(links.get(op.summary), op.summary).toMatch(/^#\//);
+  });
+
+  it('credits Redocly with a badge that reads "API docs by Redocly", drawn from the page itself', async () => {
+    const { page } = guarded;
+    const badge = await page.$eval('img[alt="redocly logo"]', (img) => ({
+      by: (img.closest("a") as HTMLElement).innerText.trim(),
+      src: (img as HTMLImageElement).src,
+      width: (img as HTMLImageElement).getBoundingClientRect().width,
+    }));
+    expect(badge.by).toBe("API docs by");
+    expect(badge.src.startsWith("data:image/svg+xml,")).toBe(true);
+    expect(decodeURIComponent(badge.src)).toContain(">Redocly</text>");
+    expect(badge.width).toBeGreaterThan(0);
   });
 
   it.each(operations)("renders $method $path: $summary ($operationId)", async (op: ExpectedOperation) => {
@@ -94,6 +96,8 @@ describe.each(apis)("$title ($api)", ({ api, title, operations }) => {
       expect(op.sample?.lang).toBe("TypeScript");
       expect(shown.sampleLanguage).toBe("TypeScript");
       expect(shown.sampleCode.replace(/\s+/g, " ").trim()).toBe(op.sample!.source.replace(/\s+/g, " ").trim());
+      // Long lines wrap, so nothing hides past the panel's edge or under its copy button.
+      expect(shown.sampleOverflows).toBe(false);
     }
     for (const json of op.jsonStrings) {
       expect(shown.text).toContain(`${SHAPE_HEADING}${json.schema ? ` (${json.schema})` : ""}.`);
@@ -121,6 +125,6 @@ describe.each(apis)("$title ($api)", ({ api, title, operations }) => {
   it("ran without script errors and made no request that leaves loopback, except known decoration", () => {
     expect(guarded.pageErrors).toEqual([]);
     expect(unexpectedBlocked(`${api}/index.html`, guarded.blocked)).toEqual([]);
-    expect(unserved(server.requests)).toEqual([]);
+    expect(unserved(site.server.requests)).toEqual([]);
   });
 });

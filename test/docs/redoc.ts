@@ -35,6 +35,8 @@ export interface RenderedOperation {
   sampleLanguage: string;
   /** The code the request samples panel shows. */
   sampleCode: string;
+  /** True when a line of that code runs past the panel (to be scrolled to, and under the copy button). */
+  sampleOverflows: boolean;
 }
 
 /** Waits for the operation whose heading is `summary` and returns what its section shows. */
@@ -54,11 +56,13 @@ export async function renderedOperation(page: Page, summary: string): Promise<Re
         .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
         .map((e) => (e as HTMLElement).innerText.trim());
       const header = (panel.querySelector('[data-component-name="Panel/PanelHeader"]') as HTMLElement).innerText;
+      const pre = code.closest("pre")!;
       return {
         text: section.innerText,
         labels,
         sampleLanguage: header.trim().split("\n").at(-1)!.trim(),
         sampleCode: code.innerText,
+        sampleOverflows: pre.scrollWidth > pre.clientWidth + 1,
       };
     },
     {},

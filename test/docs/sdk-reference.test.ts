@@ -2,13 +2,13 @@
 // point of the package, each entry point's page lists all its exports, and
 // every runtime export has a page showing its JSDoc.
 import type { Page } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SDK_HREF } from "../../scripts/docs/site-nav.mts";
 import { packageEntryPoints } from "../../scripts/docs/typedoc.mts";
-import { type Chromium, type GuardedPage, launchChromium, openGuarded } from "./browser";
+import { type GuardedPage, openGuarded } from "./browser";
+import { useSiteBrowser } from "./harness";
 import { sdkExports } from "./sdk-exports";
-import { SITE_DIR, screenshotPath } from "./site";
-import { type StaticServer, serveStatic } from "./static-server";
+import { screenshotPath } from "./site";
 
 const entries = [...(await packageEntryPoints())].map(([file, name]) => ({ name, exports: sdkExports(file) }));
 
@@ -39,23 +39,15 @@ async function contentLinks(page: Page): Promise<Map<string, string>> {
   return new Map(links);
 }
 
-let chromium: Chromium;
-let server: StaticServer;
+const site = useSiteBrowser();
 let guarded: GuardedPage;
 /** The index's link to each entry point's page. */
 let modules: Map<string, string>;
 
 beforeAll(async () => {
-  server = await serveStatic(SITE_DIR);
-  chromium = await launchChromium();
-  guarded = await openGuarded(chromium.browser, server.origin);
-  await openReferencePage(guarded.page, `${server.origin}/${SDK_HREF}`);
+  guarded = await openGuarded(site.chromium.browser, site.server.origin);
+  await openReferencePage(guarded.page, `${site.server.origin}/${SDK_HREF}`);
   modules = await contentLinks(guarded.page);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
 });
 
 it(`lists the package's ${entries.length} entry points by the names users import`, () => {
