@@ -98,7 +98,7 @@ body { padding: ${HEADER_PX}px 0 0; margin: 0; }
  * with the site header above. `links` go from the site root; the page sits
  * one folder down.
  */
-export function redocTemplate(siteTitle: string, links: NavLink[], current: string): string {
+function redocTemplate(siteTitle: string, links: NavLink[], current: string): string {
   const nav = links
     .map((link) => {
       const here = link.href === current ? ' aria-current="page"' : "";

@@ -7,7 +7,7 @@ import { readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { repoRoot } from "../codegen/apis.mts";
 
-/** Where a Markdown page goes in the navigation. */
+/** Where a Markdown page goes in the sidebar: "none" at the top level (TypeDoc's name for no group), or under Guides. */
 export type DocumentGroup = "none" | "Guides";
 
 export interface SiteDocument {
@@ -26,7 +26,7 @@ export interface NavLink {
 
 /** The home page's source: GitHub shows it for docs/, the site renders it as index.html. */
 export const HOME = join(repoRoot, "docs/README.md");
-export const CHANGELOG = join(repoRoot, "CHANGELOG.md");
+const CHANGELOG = join(repoRoot, "CHANGELOG.md");
 /** The TypeDoc page that lists both entry points of the SDK. */
 export const SDK_HREF = "modules.html";
 /**
@@ -45,7 +45,7 @@ export const FAVICON = {
 const GUIDE_ORDER = ["flows", "webhooks", "testing", "emulator"];
 
 /** The site path of a Markdown page. */
-export function documentHref(slug: string): string {
+function documentHref(slug: string): string {
   return `documents/${slug}.html`;
 }
 

@@ -1,9 +1,10 @@
 // How TypeDoc turns the Markdown pages into the site's guides, with no
 // front matter in the sources (GitHub shows those files too): each page is
 // named by its first heading and grouped as site-nav.mts says; a link to a
-// file of the repository that is not a page goes to that file on GitHub; and
-// a code span naming an export of the SDK (`createEmulator`, `closeChannel()`)
-// links to its page in the SDK reference.
+// file of the repository that is not a page goes to the site page that shows
+// it (an API's bundled description: its Redoc page) or else to the file on
+// GitHub; and a code span naming an export of the SDK (`createEmulator`,
+// `closeChannel()`) links to its page in the SDK reference.
 import { relative } from "node:path";
 import {
   type Application,
@@ -39,7 +40,7 @@ function githubUrl(repository: string, path: string): string {
   return `${base}/blob/main/${relative(repoRoot, path).split("\\").join("/")}`;
 }
 
-/** Where links to repository files go instead of GitHub: an API's bundled description goes to its Redoc page. */
+/** Repository files shown by a site page outside TypeDoc, and that page's path from the site root. */
 export type SitePages = Map<string, string>;
 
 function rewriteParts(

@@ -112,7 +112,7 @@ function typedocOptions(
  * assets/icons.svg is a cross-origin request from file:// that Chromium
  * refuses, once per icon). Adds the site's icon.
  */
-export function fixPage(html: string, url: string): string {
+function fixPage(html: string, url: string): string {
   const up = "../".repeat(url.split("/").length - 1);
   return html
     .replaceAll(`href="${SITE_ROOT}`, `href="${up}`)
