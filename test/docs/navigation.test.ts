@@ -76,7 +76,12 @@ async function openOperation(page: Page, tag: string, summary: string) {
     const h2 = [...document.querySelectorAll("#api-content h2")].find((h) =>
       (h as HTMLElement).innerText.trim().startsWith(title),
     );
-    h2!.scrollIntoView({ block: "start" });
+    h2!.scrollIntoView({ block: "start", behavior: "instant" });
+    // Clear of the site header, which is fixed above Redoc.
+    scrollBy({
+      top: -(document.querySelector(".site-header")!.getBoundingClientRect().height + 16),
+      behavior: "instant",
+    });
   }, summary);
   return shown;
 }

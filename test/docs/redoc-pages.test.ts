@@ -113,7 +113,9 @@ describe.each(apis)("$title ($api)", ({ api, title, operations }) => {
           const strong = [...h2!.closest("[data-section-id]")!.querySelectorAll("strong")].find((e) =>
             (e as HTMLElement).innerText.startsWith(heading),
           );
-          strong!.scrollIntoView({ block: "start" });
+          strong!.scrollIntoView({ block: "start", behavior: "instant" });
+          // Clear of the site header, which is fixed above Redoc.
+          scrollBy({ top: -64, behavior: "instant" });
         },
         SHAPE_HEADING,
         op.summary,
