@@ -334,7 +334,7 @@ export interface webhooks {
     put?: never;
     /**
      * A channel was created
-     * @description Flex created the media channel of an interaction. Sent to the webhooks subscribed to `onChannelCreated`.
+     * @description Flex created the media channel of an interaction. Sent to the webhooks subscribed to `onChannelCreated`. Receive it with `receiveInteractionEvent` of `twilio-interactions` (or `receiveNodeInteractionEvent` on Node's `IncomingMessage`), which checks its `X-Twilio-Signature` and returns the typed event.
      */
     post: operations["OnChannelCreatedEvent"];
     delete?: never;
@@ -354,7 +354,7 @@ export interface webhooks {
     put?: never;
     /**
      * A channel could not be created
-     * @description Flex could not set up a channel; `ErrorCode` and `ErrorMessage` say why. Sent to the webhooks subscribed to `onChannelCreateFailed`.
+     * @description Flex could not set up a channel; `ErrorCode` and `ErrorMessage` say why. Sent to the webhooks subscribed to `onChannelCreateFailed`. Receive it with `receiveInteractionEvent` of `twilio-interactions` (or `receiveNodeInteractionEvent` on Node's `IncomingMessage`), which checks its `X-Twilio-Signature` and returns the typed event.
      */
     post: operations["OnChannelCreateFailedEvent"];
     delete?: never;
@@ -374,7 +374,7 @@ export interface webhooks {
     put?: never;
     /**
      * The status of a channel changed
-     * @description A channel went, for example, `inactive`, `active` again or `closed`. Sent to the webhooks subscribed to `onChannelStatusUpdated`.
+     * @description A channel went, for example, `inactive`, `active` again or `closed`. Sent to the webhooks subscribed to `onChannelStatusUpdated`. Receive it with `receiveInteractionEvent` of `twilio-interactions` (or `receiveNodeInteractionEvent` on Node's `IncomingMessage`), which checks its `X-Twilio-Signature` and returns the typed event.
      */
     post: operations["OnChannelStatusUpdatedEvent"];
     delete?: never;
@@ -394,7 +394,7 @@ export interface webhooks {
     put?: never;
     /**
      * An interaction was created
-     * @description Flex created an interaction, through the API or for an inbound contact. Sent to the webhooks subscribed to `onInteractionCreated`.
+     * @description Flex created an interaction, through the API or for an inbound contact. Sent to the webhooks subscribed to `onInteractionCreated`. Receive it with `receiveInteractionEvent` of `twilio-interactions` (or `receiveNodeInteractionEvent` on Node's `IncomingMessage`), which checks its `X-Twilio-Signature` and returns the typed event.
      */
     post: operations["OnInteractionCreatedEvent"];
     delete?: never;
@@ -414,7 +414,7 @@ export interface webhooks {
     put?: never;
     /**
      * A participant joined a channel
-     * @description An agent accepted a reservation, or a participant was added through the API. Sent to the webhooks subscribed to `onParticipantJoined`.
+     * @description An agent accepted a reservation, or a participant was added through the API. Sent to the webhooks subscribed to `onParticipantJoined`. Receive it with `receiveInteractionEvent` of `twilio-interactions` (or `receiveNodeInteractionEvent` on Node's `IncomingMessage`), which checks its `X-Twilio-Signature` and returns the typed event.
      */
     post: operations["OnParticipantJoinedEvent"];
     delete?: never;
@@ -434,7 +434,7 @@ export interface webhooks {
     put?: never;
     /**
      * A participant left a channel
-     * @description A participant left the channel, for example an agent who wrapped up: the time to send a survey. Sent to the webhooks subscribed to `onParticipantLeft`.
+     * @description A participant left the channel, for example an agent who wrapped up: the time to send a survey. Sent to the webhooks subscribed to `onParticipantLeft`. Receive it with `receiveInteractionEvent` of `twilio-interactions` (or `receiveNodeInteractionEvent` on Node's `IncomingMessage`), which checks its `X-Twilio-Signature` and returns the typed event.
      */
     post: operations["OnParticipantLeftEvent"];
     delete?: never;
@@ -454,7 +454,7 @@ export interface webhooks {
     put?: never;
     /**
      * The status of a participant changed
-     * @description A participant's status changed, for example to `wrapup`. Sent to the webhooks subscribed to `onParticipantUpdated`.
+     * @description A participant's status changed, for example to `wrapup`. Sent to the webhooks subscribed to `onParticipantUpdated`. Receive it with `receiveInteractionEvent` of `twilio-interactions` (or `receiveNodeInteractionEvent` on Node's `IncomingMessage`), which checks its `X-Twilio-Signature` and returns the typed event.
      */
     post: operations["OnParticipantUpdatedEvent"];
     delete?: never;

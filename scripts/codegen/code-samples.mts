@@ -46,6 +46,16 @@ function curlSample(server: string, url: string, method: MethodNode, body: Json 
   return `${lines.join(" \\\n  ")}\n`;
 }
 
+/**
+ * The `lang` and `label` of the samples. Redoc shows a sample only when its
+ * label is one of the languages the docs build configures
+ * (scripts/docs/redoc.mts), and opens the first of those.
+ */
+export const SAMPLE_LANGUAGES = {
+  typescript: { lang: "TypeScript", label: "TypeScript" },
+  curl: { lang: "Shell", label: "curl" },
+} as const;
+
 /** Sets `x-codeSamples` on every operation of the bundled YAML document, in place. */
 export function addCodeSamples(yaml: Document, doc: Json, apiName: string, tree: ResourceNode): void {
   const server = String(doc.servers?.[0]?.url ?? "");
@@ -68,8 +78,8 @@ export function addCodeSamples(yaml: Document, doc: Json, apiName: string, tree:
     const node = yaml.getIn(["paths", method.path, method.httpMethod]);
     if (!isMap(node)) throw new Error(`${method.operationId}: no operation at ${method.path} in the bundle`);
     const samples = [
-      { lang: "TypeScript", label: "twilio-interactions", source: typescriptSample(apiName, sidChain, method, body) },
-      { lang: "Shell", label: "curl", source: curlSample(server, url, method, body, decoded) },
+      { ...SAMPLE_LANGUAGES.typescript, source: typescriptSample(apiName, sidChain, method, body) },
+      { ...SAMPLE_LANGUAGES.curl, source: curlSample(server, url, method, body, decoded) },
     ];
     node.set("x-codeSamples", yaml.createNode(samples));
   }

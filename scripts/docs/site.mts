@@ -1,18 +1,18 @@
-// Builds the whole docs site: a Redoc page per API of redocly.yaml, the SDK
-// reference, and the index page that links them.
+// Builds the whole docs site into one folder, under one navigation: the home
+// page, getting started, the guides and the changelog (Markdown rendered by
+// TypeDoc), the API reference (a Redoc page per API of redocly.yaml) and the
+// SDK reference (TypeDoc, every entry point of the package).
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readApis, repoRoot } from "../codegen/apis.mts";
-import { renderIndexPage } from "./index-page.mts";
-import { readmeQuickstart } from "./readme.mts";
-import { type ApiPage, buildRedocPage } from "./redoc.mts";
-import { buildSdkReference } from "./typedoc.mts";
-
-/** Folder of the SDK reference inside the site. */
-export const SDK_DIR = "sdk";
+import { type ApiPage, apiPage, buildRedocPage, bundlePath } from "./redoc.mts";
+import { FAVICON, SDK_HREF, type SiteDocument, apiLabel, headerLinks, siteDocuments } from "./site-nav.mts";
+import { buildTypedocPart } from "./typedoc.mts";
 
 export interface SiteSummary {
   apis: ApiPage[];
+  documents: SiteDocument[];
+  /** The SDK reference's index page, from the site root. */
   sdk: string;
 }
 
@@ -20,25 +20,22 @@ export interface SiteSummary {
 export async function buildSite(siteDir: string): Promise<SiteSummary> {
   await rm(siteDir, { recursive: true, force: true });
   await mkdir(siteDir, { recursive: true });
+  await writeFile(join(siteDir, FAVICON.href), FAVICON.svg);
+  const entries = await readApis();
+  const pages = await Promise.all(entries.map(apiPage));
+  const header = headerLinks(pages);
+  const documents = await siteDocuments();
+  const sidebar = pages.map((page) => ({ label: `${apiLabel(page.title)} reference`, href: page.href }));
+  // A page's link to an API's bundled description opens its API reference.
+  const bundles = new Map(pages.map((page) => [bundlePath(page.api), page.href]));
+  await buildTypedocPart(siteDir, { header, sidebar, documents, pages: bundles });
+
+  const { name, version } = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   const apis: ApiPage[] = [];
-  for (const api of await readApis()) apis.push(await buildRedocPage(api, siteDir));
-
-  const links = Object.fromEntries([
-    ["Docs home", "../index.html"],
-    ...apis.map((page) => [page.title, `../${page.href}`]),
-  ]);
-  await buildSdkReference(join(siteDir, SDK_DIR), links);
-
-  const pkg = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as Record<string, string>;
-  const readme = await readFile(join(repoRoot, "README.md"), "utf8");
-  const html = renderIndexPage({
-    name: pkg.name!,
-    version: pkg.version!,
-    description: pkg.description ?? "",
-    apis,
-    sdkHref: `${SDK_DIR}/index.html`,
-    quickstartHtml: readmeQuickstart(readme),
-  });
-  await writeFile(join(siteDir, "index.html"), html);
-  return { apis, sdk: `${SDK_DIR}/index.html` };
+  for (const api of entries)
+    apis.push(await buildRedocPage(api, siteDir, { title: `${name} ${version}`, links: header }));
+  return { apis, documents, sdk: SDK_HREF };
 }

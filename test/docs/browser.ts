@@ -57,6 +57,12 @@ export interface GuardedPage {
   blocked: string[];
   /** Uncaught exceptions thrown by the page's scripts. */
   pageErrors: string[];
+  /** Messages the page logged as console errors (Chromium logs every failed load there too). */
+  consoleErrors: string[];
+  /** `url (reason)` of every request that failed or was answered 4xx/5xx, except those blocked above. */
+  failedRequests: string[];
+  /** Empties every record, before the next page. */
+  clear(): void;
 }
 
 /**
@@ -71,6 +77,8 @@ export async function openGuarded(browser: Browser, origin: string): Promise<Gua
   page.setDefaultNavigationTimeout(120_000);
   const blocked: string[] = [];
   const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  const failedRequests: string[] = [];
   await page.setRequestInterception(true);
   page.on("request", (request) => {
     const url = new URL(request.url());
@@ -82,5 +90,19 @@ export async function openGuarded(browser: Browser, origin: string): Promise<Gua
     }
   });
   page.on("pageerror", (error) => pageErrors.push(error instanceof Error ? error.message : String(error)));
-  return { page, blocked, pageErrors };
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(`${message.text()} (${message.location().url ?? page.url()})`);
+  });
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText ?? "failed";
+    // Requests this tab blocked are in `blocked` already.
+    if (reason !== "net::ERR_BLOCKED_BY_CLIENT") failedRequests.push(`${request.url()} (${reason})`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.url()} (${response.status()})`);
+  });
+  const clear = () => {
+    for (const record of [blocked, pageErrors, consoleErrors, failedRequests]) record.length = 0;
+  };
+  return { page, blocked, pageErrors, consoleErrors, failedRequests, clear };
 }

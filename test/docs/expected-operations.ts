@@ -28,6 +28,12 @@ export interface ExpectedOperation {
   bodyFields: string[];
   /** Request body fields that carry JSON-encoded objects. */
   jsonStrings: JsonStringField[];
+  /** True for an event Twilio sends (a `webhooks` entry), false for an operation of the API. */
+  webhook: boolean;
+  /** Names of the security schemes that apply: the operation's own, else the document's. */
+  security: string[];
+  /** The SDK's sample (the first `x-codeSamples` entry), for operations. */
+  sample?: { lang: string; source: string };
 }
 
 export interface ExpectedApi {
@@ -36,7 +42,7 @@ export interface ExpectedApi {
   operations: ExpectedOperation[];
 }
 
-function operation(doc: Json, { path, method, op, params }: OperationEntry): ExpectedOperation {
+function operation(doc: Json, { path, method, op, params }: OperationEntry, webhook: boolean): ExpectedOperation {
   const parameters = params.map((p) => String(p.name));
   const content: Json = resolve(doc, op.requestBody)?.content ?? {};
   const properties: Json = Object.values(content)
@@ -53,6 +59,8 @@ function operation(doc: Json, { path, method, op, params }: OperationEntry): Exp
         keys: Object.keys(resolve(doc, schema.contentSchema)?.properties ?? {}),
       };
     });
+  const security: Json[] = op.security ?? doc.security ?? [];
+  const [sample] = (op["x-codeSamples"] ?? []) as { lang: string; source: string }[];
   return {
     operationId: op.operationId,
     summary: op.summary,
@@ -62,6 +70,9 @@ function operation(doc: Json, { path, method, op, params }: OperationEntry): Exp
     parameters,
     bodyFields: Object.keys(properties),
     jsonStrings,
+    webhook,
+    security: security.flatMap((requirement) => Object.keys(requirement)),
+    ...(sample && { sample: { lang: sample.lang, source: sample.source } }),
   };
 }
 
@@ -85,7 +96,10 @@ export async function expectedApis(): Promise<ExpectedApi[]> {
   const apis: ExpectedApi[] = [];
   for (const { name } of await readApis()) {
     const doc: Json = parse(await readFile(bundlePath(name), "utf8"));
-    const operations = [...operationsOf(doc), ...webhooksOf(doc)].map((entry) => operation(doc, entry));
+    const operations = [
+      ...operationsOf(doc).map((entry) => operation(doc, entry, false)),
+      ...webhooksOf(doc).map((entry) => operation(doc, entry, true)),
+    ];
     apis.push({ api: name, title: doc.info.title, operations });
   }
   return apis;

@@ -1,41 +1,19 @@
 // Opens each API's Redoc page in Chromium and walks its navigation like a
 // reader: every operation of the spec must render with its parameters, body
-// fields and the decoded shape of its JSON-encoded fields.
+// fields, the decoded shape of its JSON-encoded fields and the SDK's
+// TypeScript sample in front; every webhook event with the signature
+// security it is sent with.
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHAPE_HEADING } from "../../scripts/docs/json-strings.mts";
-import { type Chromium, type GuardedPage, launchChromium, openGuarded } from "./browser";
+import { type GuardedPage, openGuarded } from "./browser";
+import { useSiteBrowser } from "./harness";
 import { type ExpectedOperation, expectedApis } from "./expected-operations";
-import { SITE_DIR, screenshotPath, unexpectedBlocked, unserved } from "./site";
-import { type StaticServer, serveStatic } from "./static-server";
+import { expandTag, menuItem, renderedOperation } from "./redoc";
+import { screenshotPath, unexpectedBlocked, unserved } from "./site";
 
 const apis = await expectedApis();
 const total = apis.reduce((n, api) => n + api.operations.length, 0);
-
-/** The selector of Redoc's sidebar entry with exactly this label. */
-function menuSelector(label: string): string {
-  if (label.includes('"')) throw new Error(`Cannot select a menu label with a double quote: ${label}`);
-  return `::-p-xpath(//*[contains(concat(" ", normalize-space(@class), " "), " menu-content ")]//span[normalize-space(.)="${label}"])`;
-}
-
-/** Redoc's sidebar entry with exactly this label. */
-function menuItem(page: Page, label: string) {
-  return page.waitForSelector(menuSelector(label));
-}
-
-/**
- * Opens a tag's group in the sidebar. A click toggles the group, and Redoc
- * also opens groups by itself as it navigates, so click only while the
- * group's first operation is missing.
- */
-async function expandTag(page: Page, tag: string, firstOperation: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (await page.$(menuSelector(firstOperation))) return;
-    await (await menuItem(page, tag))!.click();
-    if (await page.waitForSelector(menuSelector(firstOperation), { timeout: 10_000 }).catch(() => null)) return;
-  }
-  throw new Error(`The sidebar group "${tag}" did not open to show "${firstOperation}"`);
-}
 
 /**
  * Expands every tag of the sidebar and returns the link it offers for each
@@ -56,46 +34,7 @@ async function operationLinks(page: Page, operations: ExpectedOperation[]): Prom
   return links;
 }
 
-interface RenderedOperation {
-  text: string;
-  /** Trimmed text of every element that has its own text: labels, names, code spans. */
-  labels: string[];
-}
-
-/** Waits for the operation whose heading is `summary` and returns what its section shows. */
-async function renderedOperation(page: Page, summary: string): Promise<RenderedOperation> {
-  const found = await page.waitForFunction(
-    (heading: string) => {
-      const h2 = [...document.querySelectorAll("#api-content h2")].find(
-        // A webhook's heading carries Redoc's "Webhook" badge on a line of its own.
-        (h) => (h as HTMLElement).innerText.trim().replace(/\nWebhook$/, "") === heading,
-      );
-      const section = h2?.closest("[data-section-id]") as HTMLElement | null | undefined;
-      // Redoc renders a section's body lazily: wait for its request and responses.
-      if (!section || !section.innerText.includes("Responses")) return undefined;
-      const labels = [...section.querySelectorAll("*")]
-        .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
-        .map((e) => (e as HTMLElement).innerText.trim());
-      return { text: section.innerText, labels };
-    },
-    {},
-    summary,
-  );
-  return (await found.jsonValue()) as RenderedOperation;
-}
-
-let chromium: Chromium;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(SITE_DIR);
-  chromium = await launchChromium();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const site = useSiteBrowser();
 
 it(`the specs describe ${total} operations, all checked below`, () => {
   console.log(
@@ -109,8 +48,8 @@ describe.each(apis)("$title ($api)", ({ api, title, operations }) => {
   let links: Map<string, string>;
 
   beforeAll(async () => {
-    guarded = await openGuarded(chromium.browser, server.origin);
-    await guarded.page.goto(`${server.origin}/${api}/index.html`, { waitUntil: "networkidle0" });
+    guarded = await openGuarded(site.chromium.browser, site.server.origin);
+    await guarded.page.goto(`${site.server.origin}/${api}/index.html`, { waitUntil: "networkidle0" });
   });
 
   afterAll(async () => {
@@ -125,6 +64,19 @@ describe.each(apis)("$title ($api)", ({ api, title, operations }) => {
     for (const op of operations) expect(links.get(op.summary), op.summary).toMatch(/^#\//);
   });
 
+  it('credits Redocly with a badge that reads "API docs by Redocly", drawn from the page itself', async () => {
+    const { page } = guarded;
+    const badge = await page.$eval('img[alt="redocly logo"]', (img) => ({
+      by: (img.closest("a") as HTMLElement).innerText.trim(),
+      src: (img as HTMLImageElement).src,
+      width: (img as HTMLImageElement).getBoundingClientRect().width,
+    }));
+    expect(badge.by).toBe("API docs by");
+    expect(badge.src.startsWith("data:image/svg+xml,")).toBe(true);
+    expect(decodeURIComponent(badge.src)).toContain(">Redocly</text>");
+    expect(badge.width).toBeGreaterThan(0);
+  });
+
   it.each(operations)("renders $method $path: $summary ($operationId)", async (op: ExpectedOperation) => {
     const { page } = guarded;
     await page.evaluate((hash) => {
@@ -134,11 +86,24 @@ describe.each(apis)("$title ($api)", ({ api, title, operations }) => {
 
     expect(shown.text).toContain(op.path);
     for (const name of [...op.parameters, ...op.bodyFields]) expect(shown.labels, `field ${name}`).toContain(name);
+    // The security the request carries, by the name of its scheme.
+    for (const scheme of op.security) expect(shown.text, `security ${scheme}`).toContain(scheme);
+    if (op.webhook) {
+      expect(op.security).toEqual(["twilioSignature"]);
+      expect(shown.text).toContain("receiveInteractionEvent");
+    } else {
+      // The SDK's own call opens the samples panel, before curl.
+      expect(op.sample?.lang).toBe("TypeScript");
+      expect(shown.sampleLanguage).toBe("TypeScript");
+      expect(shown.sampleCode.replace(/\s+/g, " ").trim()).toBe(op.sample!.source.replace(/\s+/g, " ").trim());
+      // Long lines wrap, so nothing hides past the panel's edge or under its copy button.
+      expect(shown.sampleOverflows).toBe(false);
+    }
     for (const json of op.jsonStrings) {
       expect(shown.text).toContain(`${SHAPE_HEADING}${json.schema ? ` (${json.schema})` : ""}.`);
       for (const key of json.keys) expect(shown.labels, `${json.field}.${key}`).toContain(key);
     }
-    if (op.jsonStrings.length) {
+    if (op.jsonStrings.length && !op.webhook) {
       // Scroll the first decoded shape into view so the screenshot shows it.
       await page.evaluate(
         (heading: string, summary: string) => {
@@ -148,7 +113,9 @@ describe.each(apis)("$title ($api)", ({ api, title, operations }) => {
           const strong = [...h2!.closest("[data-section-id]")!.querySelectorAll("strong")].find((e) =>
             (e as HTMLElement).innerText.startsWith(heading),
           );
-          strong!.scrollIntoView({ block: "start" });
+          strong!.scrollIntoView({ block: "start", behavior: "instant" });
+          // Clear of the site header, which is fixed above Redoc.
+          scrollBy({ top: -64, behavior: "instant" });
         },
         SHAPE_HEADING,
         op.summary,
@@ -160,6 +127,6 @@ describe.each(apis)("$title ($api)", ({ api, title, operations }) => {
   it("ran without script errors and made no request that leaves loopback, except known decoration", () => {
     expect(guarded.pageErrors).toEqual([]);
     expect(unexpectedBlocked(`${api}/index.html`, guarded.blocked)).toEqual([]);
-    expect(unserved(server.requests)).toEqual([]);
+    expect(unserved(site.server.requests)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-// What the SDK reference must list, derived from the public entry point
-// (src/index.ts) with the TypeScript compiler, never listed by hand.
+// What the SDK reference must list, derived from the public entry points
+// (src/index.ts, src/testing/index.ts) with the TypeScript compiler, never
+// listed by hand.
 import { join } from "node:path";
 import ts from "typescript";
 import { repoRoot } from "../../scripts/codegen/apis.mts";
@@ -25,8 +26,8 @@ function exportDeclarationDoc(symbol: ts.Symbol, checker: ts.TypeChecker): strin
   return "";
 }
 
-/** Every export of src/index.ts, with its kind and JSDoc summary. */
-export function sdkExports(): SdkExport[] {
+/** Every export of an entry point's source file, with its kind and JSDoc summary. */
+export function sdkExports(entry: string): SdkExport[] {
   const configPath = join(repoRoot, "src/tsconfig.json");
   const config = ts.getParsedCommandLineOfConfigFile(
     configPath,
@@ -38,7 +39,6 @@ export function sdkExports(): SdkExport[] {
       },
     },
   );
-  const entry = join(repoRoot, "src/index.ts");
   const program = ts.createProgram([entry], config!.options);
   const checker = program.getTypeChecker();
   const module = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;

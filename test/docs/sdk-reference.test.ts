@@ -1,15 +1,16 @@
-// Opens the TypeDoc SDK reference in Chromium: every export of src/index.ts
-// must be listed, and every runtime export must have a page showing its JSDoc.
+// Opens the TypeDoc SDK reference in Chromium: its index lists every entry
+// point of the package, each entry point's page lists all its exports, and
+// every runtime export has a page showing its JSDoc.
 import type { Page } from "puppeteer-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { SDK_DIR } from "../../scripts/docs/site.mts";
-import { type Chromium, type GuardedPage, launchChromium, openGuarded } from "./browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SDK_HREF } from "../../scripts/docs/site-nav.mts";
+import { packageEntryPoints } from "../../scripts/docs/typedoc.mts";
+import { type GuardedPage, openGuarded } from "./browser";
+import { useSiteBrowser } from "./harness";
 import { sdkExports } from "./sdk-exports";
-import { SITE_DIR, screenshotPath, unexpectedBlocked, unserved } from "./site";
-import { type StaticServer, serveStatic } from "./static-server";
+import { screenshotPath } from "./site";
 
-const exports = sdkExports();
-const values = exports.filter((e) => e.isValue);
+const entries = [...(await packageEntryPoints())].map(([file, name]) => ({ name, exports: sdkExports(file) }));
 
 /** JSDoc as TypeDoc displays it: links become their label, code spans lose their backticks. */
 function displayed(jsdoc: string): string {
@@ -30,60 +31,56 @@ async function openReferencePage(page: Page, url: string): Promise<string> {
   return page.evaluate(() => document.body.innerText.replace(/\s+/g, " "));
 }
 
-let chromium: Chromium;
-let server: StaticServer;
-let guarded: GuardedPage;
-/** Text → absolute URL of every link in the index's content. */
-let listed: Map<string, string>;
-const index = () => `${server.origin}/${SDK_DIR}/index.html`;
-
-beforeAll(async () => {
-  server = await serveStatic(SITE_DIR);
-  chromium = await launchChromium();
-  guarded = await openGuarded(chromium.browser, server.origin);
-  await openReferencePage(guarded.page, index());
-  const links = await guarded.page.$$eval(".col-content a", (as) =>
+/** Text → absolute URL of every link in the page's content column. */
+async function contentLinks(page: Page): Promise<Map<string, string>> {
+  const links = await page.$$eval(".col-content a", (as) =>
     as.map((a) => [(a as HTMLElement).innerText.trim(), (a as HTMLAnchorElement).href] as const),
   );
-  listed = new Map(links);
-  await guarded.page.screenshot({ path: screenshotPath("sdk-index") });
+  return new Map(links);
+}
+
+const site = useSiteBrowser();
+let guarded: GuardedPage;
+/** The index's link to each entry point's page. */
+let modules: Map<string, string>;
+
+beforeAll(async () => {
+  guarded = await openGuarded(site.chromium.browser, site.server.origin);
+  await openReferencePage(guarded.page, `${site.server.origin}/${SDK_HREF}`);
+  modules = await contentLinks(guarded.page);
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
+it(`lists the package's ${entries.length} entry points by the names users import`, () => {
+  for (const { name } of entries) expect([...modules.keys()], name).toContain(name);
 });
 
-it(`lists all ${exports.length} exports of src/index.ts`, () => {
-  for (const { name } of exports) expect([...listed.keys()], name).toContain(name);
+describe.each(entries)("$name", ({ name, exports }) => {
+  let listed: Map<string, string>;
+
+  beforeAll(async () => {
+    await openReferencePage(guarded.page, modules.get(name)!);
+    listed = await contentLinks(guarded.page);
+    await guarded.page.screenshot({ path: screenshotPath(`sdk-${name.replace(/\W+/g, "-")}`) });
+  });
+
+  it(`lists all ${exports.length} exports of its entry point`, () => {
+    for (const { name: exported } of exports) expect([...listed.keys()], exported).toContain(exported);
+  });
+
+  it.each(exports.filter((e) => e.isValue))("documents $name on its own page", async ({ name: exported, summary }) => {
+    const { page } = guarded;
+    const href = listed.get(exported);
+    expect(href, exported).toBeTruthy();
+    const text = await openReferencePage(page, href!);
+    expect(await page.$eval("h1", (h) => (h as HTMLElement).innerText)).toContain(exported);
+    expect(summary, `${exported} has JSDoc`).not.toBe("");
+    expect(text).toContain(displayed(summary));
+  });
 });
 
-it.each(values)("documents $name on its own page", async ({ name, summary }) => {
-  const { page } = guarded;
-  const href = listed.get(name);
-  expect(href, name).toBeTruthy();
-  const text = await openReferencePage(page, href!);
-  expect(await page.$eval("h1", (h) => (h as HTMLElement).innerText)).toContain(name);
-  expect(summary, `${name} has JSDoc`).not.toBe("");
-  expect(text).toContain(displayed(summary));
-  if (name === "createInteractionsClient") await page.screenshot({ path: screenshotPath(`sdk-${name}`) });
-});
-
-it("links back to the docs home and to every API reference", async () => {
-  const { page } = guarded;
-  await openReferencePage(page, index());
-  const links = await page.$$eval("#tsd-toolbar-links a", (as) => as.map((a) => (a as HTMLAnchorElement).href));
-  expect(links).toContain(`${server.origin}/index.html`);
-  // Another tab, so the Redoc pages' own requests stay out of the SDK pages' record.
-  const other = await openGuarded(chromium.browser, server.origin);
-  for (const link of links) expect((await other.page.goto(link))?.status(), link).toBe(200);
-  await other.page.close();
-});
-
-it("made no request that leaves loopback", () => {
+it("ran without script errors or failed requests, and made no request that leaves loopback", () => {
   expect(guarded.pageErrors).toEqual([]);
-  // No known-harmless exceptions here: TypeDoc's output needs nothing from outside.
-  expect(unexpectedBlocked("sdk/", guarded.blocked)).toEqual([]);
+  expect(guarded.consoleErrors).toEqual([]);
+  expect(guarded.failedRequests).toEqual([]);
   expect(guarded.blocked).toEqual([]);
-  expect(unserved(server.requests)).toEqual([]);
 });

@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REDOC_OPTIONS } from "../../scripts/docs/redoc.mts";
 import { API_NAMES, loadSpec, operationsOf } from "../helpers/spec";
 import { strictTsc } from "../helpers/strict-tsc";
 
@@ -20,6 +21,16 @@ describe("x-codeSamples in the bundled descriptions", () => {
     expect(samples.map((s) => s.lang)).toEqual(["TypeScript", "Shell"]);
     expect(samples[0]!.source).toMatch(/await (\(const \w+ of )?twilio\.(flex|proxy)\./);
     expect(samples[1]!.source).toMatch(/^curl -X (GET|POST|DELETE) "https:\/\//);
+  });
+
+  it("are the languages the Redoc pages are built with, so Redoc opens the TypeScript sample first", () => {
+    // Redoc shows a sample only when its label is one of the configured languages, and opens the first.
+    const configured = REDOC_OPTIONS.codeSamples.languages.map((l) => l.label);
+    expect(configured[0]).toBe("TypeScript");
+    for (const { operationId, samples: own } of samples) {
+      for (const sample of own) expect(configured, `${operationId}: ${sample.label}`).toContain(sample.label);
+      expect(own[0]!.label, operationId).toBe(configured[0]);
+    }
   });
 
   it("decode JSON-in-form fields in the request examples", () => {

@@ -38,6 +38,12 @@ describe("the interaction events", () => {
       expect(header).toMatchObject({ name: "X-Twilio-Signature", in: "header", required: false });
     });
 
+    it("is signed with X-Twilio-Signature, not sent with the API's Basic auth, and names the SDK's receiver", () => {
+      const { post } = doc.webhooks[event];
+      expect(post.security).toEqual([{ twilioSignature: [] }]);
+      expect(post.description).toContain("receiveInteractionEvent");
+    });
+
     it("has an example that is valid, and only for its own EventType", () => {
       const example = exampleOf(event);
       expect(example.EventType).toBe(event);
@@ -52,6 +58,12 @@ describe("the interaction events", () => {
       expect(validator.errors(schemaOf(event), { ...example, SomethingNew: "x" })).toEqual([]);
       expect(validator.errors(schemaOf(event), { EventType: event })).not.toEqual([]);
     });
+  });
+
+  it("name their signature in a security scheme: the X-Twilio-Signature header, checked by receiveInteractionEvent", () => {
+    const scheme = resolve(doc, doc.components.securitySchemes.twilioSignature);
+    expect(scheme).toMatchObject({ type: "apiKey", in: "header", name: "X-Twilio-Signature" });
+    expect(scheme.description).toContain("receiveInteractionEvent");
   });
 
   it("accepts channel statuses beyond the documented ones", () => {

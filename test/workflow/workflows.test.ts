@@ -57,8 +57,10 @@ describe("actionlint", () => {
 });
 
 describe("the workflows", () => {
-  it("exist: ci.yml, regenerate.yml, docs.yml and upstream.yml", () => {
-    expect(files).toEqual(expect.arrayContaining(["ci.yml", "regenerate.yml", "docs.yml", "upstream.yml"]));
+  it("exist: ci.yml, regenerate.yml, docs.yml, release.yml and upstream.yml", () => {
+    expect(files).toEqual(
+      expect.arrayContaining(["ci.yml", "regenerate.yml", "docs.yml", "release.yml", "upstream.yml"]),
+    );
   });
 
   it.each(files)("%s only runs npm scripts that package.json defines", (file) => {
@@ -113,5 +115,33 @@ describe("the workflows", () => {
     const compare = runs(upstream).find((script) => script.includes("npm run spec:upstream"))!;
     expect(compare).toMatch(/twilio_flex_v1\.json.*twilio_proxy_v1\.json/);
     expect(runsLine(upstream, /gh issue create --title "\$title" --body-file body\.md/)).toBe(true);
+  });
+
+  it.each(["ci.yml", "docs.yml"])("%s keeps the docs screenshots as an artifact, even when the check fails", (file) => {
+    const upload = steps(workflow(file)).find((s) => String(s.uses).startsWith("actions/upload-artifact@"));
+    expect(upload?.with?.path).toBe("test/.artifacts/docs/");
+    expect(upload?.if).toBe("always()");
+  });
+
+  it("release.yml publishes to npm with provenance on a version tag, once the tag matches package.json and the tests pass", () => {
+    const release = workflow("release.yml");
+    expect(release.on.push.tags).toEqual(["v*"]);
+    expect(release.permissions).toMatchObject({ "id-token": "write" });
+    const commands = runs(release);
+    const tagCheck = commands.findIndex(
+      (c) => c.includes('require("./package.json").version') && c.includes("CHANGELOG.md"),
+    );
+    const test = commands.findIndex((c) => /^npm test$/m.test(c));
+    const publish = commands.findIndex((c) => /^npm publish --provenance\b/m.test(c));
+    expect(tagCheck).toBeGreaterThanOrEqual(0);
+    expect(test).toBeGreaterThan(tagCheck);
+    expect(publish).toBeGreaterThan(test);
+    const setup = steps(release).find((s) => String(s.uses).startsWith("actions/setup-node@"));
+    expect(setup?.with?.["registry-url"]).toBe("https://registry.npmjs.org");
+  });
+
+  it("ci.yml runs the release steps that need no publishing: the changelog build and npm publish --dry-run", () => {
+    expect(runsLine(workflow("ci.yml"), /^npm run release:check$/m)).toBe(true);
+    expect(scripts["release:check"]).toContain("scripts/release-check.mts");
   });
 });
