@@ -221,7 +221,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
 };
 
-const EXAMPLES_DIR = new URL("../../examples/", import.meta.url);
+const EXAMPLES_DIR = new URL("../../../examples/", import.meta.url);
 // *.test.ts examples are users' own vitest files: vitest runs them, not this suite.
 export const files = readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"));
 
