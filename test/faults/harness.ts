@@ -207,27 +207,30 @@ function checkRun(c: FaultCase, credential: Credential, run: Run, expect: Expect
 }
 
 /**
- * One test per case and credential, each with its own servers: concurrent on
- * the machine's clock, and one at a time on the fake clock for cases with a timeout.
+ * One test per case and credential, each with its own servers: all at once on
+ * the machine's clock (their waits overlap), and one at a time on the fake
+ * clock for cases with a timeout.
  */
 export function describeFaults(title: string, cases: readonly FaultCase[]): void {
   const timed = cases.filter((c) => c.timeoutMs !== undefined);
+  const untimed = CREDENTIALS.flatMap((credential) =>
+    cases.filter((c) => c.timeoutMs === undefined).map((c) => ({ ...c, credential, label: credential.label })),
+  );
   describe(title, () => {
+    it.concurrent.for(untimed)("$label: $name", async ({ credential, ...c }, { expect }) => {
+      checkRun(c, credential, await play(c, credential), expect);
+    });
     for (const credential of CREDENTIALS) {
+      if (!timed.length) continue;
       describe(credential.label, () => {
-        it.concurrent.for(cases.filter((c) => c.timeoutMs === undefined))("$name", async (c, { expect }) => {
-          checkRun(c, credential, await play(c, credential), expect);
+        it.for(timed)("$name (fake clock)", async (c, { expect }) => {
+          const restore = useFakeClock();
+          try {
+            checkRun(c, credential, await play(c, credential), expect);
+          } finally {
+            restore();
+          }
         });
-        if (timed.length) {
-          it.for(timed)("$name (fake clock)", async (c, { expect }) => {
-            const restore = useFakeClock();
-            try {
-              checkRun(c, credential, await play(c, credential), expect);
-            } finally {
-              restore();
-            }
-          });
-        }
       });
     }
   });

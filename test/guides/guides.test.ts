@@ -51,15 +51,6 @@ afterEach(() => {
 
 describe("the code blocks of docs/*.md", () => {
   it("are programs, and every page with code has one that runs", () => {
-    console.log(
-      pages
-        .map(({ page }) => {
-          const own = programs.filter((p) => p.page === page);
-          const blocks = own.reduce((n, p) => n + p.blocks, 0);
-          return `${page}: ${blocks} blocks, ${own.length} programs, ${own.filter((p) => p.run).length} run`;
-        })
-        .join("\n"),
-    );
     expect(programs.length).toBeGreaterThan(0);
     for (const { page } of pages) {
       const own = programs.filter((p) => p.page === page);
