@@ -53,7 +53,14 @@ export default defineConfig({
           include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
           // These suites need a build, a browser or many minutes and have their own commands
           // (test:package, test:docs, test:runtimes, test:soak).
-          exclude: ["test/package/**", "test/docs/**", "test/runtimes/**", "test/soak/**", "**/node_modules/**"],
+          exclude: [
+            "test/package/**",
+            "test/docs/**",
+            "test/runtimes/**",
+            "test/soak/**",
+            "test/tooling/**",
+            "**/node_modules/**",
+          ],
         },
       },
       {
@@ -72,11 +79,18 @@ export default defineConfig({
           // These run scripts in child processes, which this project's alias never reaches: the
           // node-wire project runs them once.
           exclude: [
-            "test/integration/mock-lifecycle.test.ts",
+            "test/integration/demo.test.ts",
             "test/integration/examples-standalone.test.ts",
             "test/integration/readme-quickstart.test.ts",
           ],
         },
+      },
+      {
+        // `npm run test:tooling`: the repository's own tools, each in child processes: the drift check
+        // and `generate --watch` on a copy of the repository, the Prism mock's life cycle.
+        extends: true,
+        resolve: entry("../src/index.ts"),
+        test: { name: "tooling", include: ["test/tooling/**/*.test.ts"] },
       },
       {
         // `npm run test:soak`: long runs, such as 100,000 requests through one client.
