@@ -1,5 +1,5 @@
 // The README's runtime table names the versions this suite runs, so a new pin
-// or a new Chromium from Debian cannot leave it stale.
+// cannot leave it stale.
 import { readFileSync } from "node:fs";
 import { expect, inject, it } from "vitest";
 import { NODE_VERSIONS, RUNTIME_PACKAGES } from "../../scripts/runtimes/install.mts";
@@ -11,7 +11,6 @@ const section = readme.slice(readme.indexOf("### Where it is tested"), readme.in
 
 it("lists every tested runtime with the version that ran", () => {
   const rows = (name: string) => section.split("\n").filter((line) => line.startsWith(`| ${name}`));
-  const major = (version: string | undefined) => version?.split(".")[0] ?? "?";
   const minor = (version: string | undefined) => version?.split(".").slice(0, 2).join(".") ?? "?";
   expect(rows("Node.js")).toHaveLength(2);
   for (const row of rows("Node.js")) {
@@ -26,5 +25,7 @@ it("lists every tested runtime with the version that ran", () => {
     const pinned = RUNTIME_PACKAGES[name].spec.split("@")[1];
     expect(rows(row).join("\n")).toContain(` ${pinned} `);
   }
-  expect(rows("Chromium").join("\n")).toContain(`Debian's ${major(versions.chromium)} `);
+  // Debian's mirror moves Chromium on its own schedule (back as well as forward): the row names the package.
+  expect(versions.chromium).toMatch(/^\d+\./);
+  expect(rows("Chromium").join("\n")).toContain("Debian's, as `apt-get install chromium` gives it");
 });
