@@ -14,6 +14,7 @@
 //   npm run bench:instructions                            this checkout, N=2000 of each and one 50,000-record walk
 //   npm run bench:instructions -- --against=/tmp/before   also a checkout of another commit, with its node_modules
 //   npm run bench:instructions -- --requests=400 --no-paging   a quicker look
+//   npm run bench:instructions -- --layers=floor,path          some of the layers only
 //
 // Needs valgrind (apt-get install valgrind). The server runs in its own
 // process, which callgrind does not follow, so only the client is counted.
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
     requests: { type: "string", default: "2000" },
     warm: { type: "string", default: "1500" },
     "no-paging": { type: "boolean", default: false },
+    layers: { type: "string", default: "floor,path,resources" },
     keep: { type: "boolean", default: false },
   },
 });
@@ -134,8 +136,11 @@ const line = (row: Row, floor: Row | undefined) =>
   `${fmt(row.post)}${ratio(row.post, floor?.post)} | ${fmt(row.walk)}${ratio(row.walk, floor?.walk)} |`;
 try {
   // The floor does not depend on the checkout: it is counted once, with the first checkout's child.
-  const plan: [Checkout, Layer][] = [[checkouts[0]!, "floor"]];
-  for (const checkout of checkouts) plan.push([checkout, "path"], [checkout, "resources"]);
+  const layers = new Set(args.layers.split(","));
+  const plan: [Checkout, Layer][] = layers.has("floor") ? [[checkouts[0]!, "floor"]] : [];
+  for (const checkout of checkouts) {
+    for (const layer of ["path", "resources"] as const) if (layers.has(layer)) plan.push([checkout, layer]);
+  }
   for (const [checkout, layer] of plan) {
     const row: Row = {
       checkout: layer === "floor" ? "node:http" : checkout.name,
@@ -145,7 +150,12 @@ try {
       walk: args["no-paging"] ? undefined : await perOperation(checkout, server.origin, layer, "paginate", 1, 1),
     };
     rows.push(row);
-    console.log(line(row, rows[0]));
+    console.log(
+      line(
+        row,
+        rows.find((r) => r.layer === "floor"),
+      ),
+    );
   }
 } finally {
   server.stop();
@@ -155,4 +165,10 @@ console.log(
 );
 console.log("| checkout | layer | per GET | per POST | per 50,000-record walk |");
 console.log("| --- | --- | ---: | ---: | ---: |");
-for (const row of rows) console.log(line(row, rows[0]));
+for (const row of rows)
+  console.log(
+    line(
+      row,
+      rows.find((r) => r.layer === "floor"),
+    ),
+  );

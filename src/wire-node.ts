@@ -47,11 +47,16 @@ interface Agent {
   freeSockets: Record<string, Socket[] | undefined>;
   keepSocketAlive(socket: Socket): boolean;
 }
+interface RequestOptions {
+  method: string;
+  headers: Record<string, string>;
+  agent: Agent;
+}
 interface HttpModule {
   Agent: new (options: { keepAlive: boolean }) => Agent;
+  request(url: string, options: RequestOptions, callback: (response: IncomingMessage) => void): ClientRequest;
   request(
-    url: string,
-    options: { method: string; headers: Record<string, string>; agent: Agent },
+    options: RequestOptions & { protocol: string; hostname: string; port?: number; path: string },
     callback: (response: IncomingMessage) => void,
   ): ClientRequest;
 }
@@ -80,6 +85,10 @@ interface NodeProcess {
  */
 const IDLE_TIMEOUT_MS = 4000;
 const KEEP_ALIVE_HINT = /^timeout=(\d+)/;
+// A path and query that a URL parser leaves exactly as they are: no character it would
+// percent-encode (such as ' in a query), and no dot segment it would resolve.
+const SETTLED_PATH = /^\/[\w\-.~!$&()*+,;=:@%/?]*$/;
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:[/?]|$)/i;
 // Errors of a reused socket that mean the server had closed it before reading the request.
 const STALE_SOCKET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
 
@@ -189,6 +198,20 @@ export function nodeWire(): Wire | undefined {
   const http = getBuiltin("node:http") as HttpModule;
   const https = getBuiltin("node:https") as HttpModule;
   const agents = { http: idleLimitedAgent(http), https: idleLimitedAgent(https) };
+  // Where each origin's requests go, as node:http would parse it from the URL; one entry per
+  // origin of this client's APIs. With it, a request's URL need not be parsed again each time.
+  const endpoints = new Map<string, { protocol: string; hostname: string; port?: number }>();
+  const endpoint = (origin: string) => {
+    let found = endpoints.get(origin);
+    if (!found) {
+      const { protocol, hostname, port } = new URL(origin);
+      // As node:http's urlToHttpOptions does: an IPv6 address loses its brackets, a default port is left out.
+      found = { protocol, hostname: hostname.startsWith("[") ? hostname.slice(1, -1) : hostname };
+      if (port !== "") found.port = Number(port);
+      endpoints.set(origin, found);
+    }
+    return found;
+  };
   let zlib: ZlibModule | undefined;
   let stringDecoders: StringDecoderModule | undefined;
   const stringDecoder = () => (stringDecoders ??= getBuiltin("node:string_decoder") as StringDecoderModule);
@@ -215,14 +238,16 @@ export function nodeWire(): Wire | undefined {
         settle(error);
         req.destroy();
       };
-      const secure = request.url.startsWith("https:");
+      const { url, origin } = request;
+      const secure = url.startsWith("https:");
       // The transport's headers object is its own copy for this request: adding to it spares a copy per attempt.
       request.headers["accept-encoding"] ||= ACCEPT_ENCODING;
       const options = { method: request.method, headers: request.headers, agent: secure ? agents.https : agents.http };
+      const path = url.startsWith(origin) ? url.slice(origin.length) : "";
       // After the headers, any failure means the body broke off; say so, with the runtime's reason as the cause.
       const brokeOff = (cause?: Error) =>
         settle(new Error("the connection closed before the response body was complete", { cause }));
-      const req = (secure ? https : http).request(request.url, options, (res) => {
+      const onResponse = (res: IncomingMessage) => {
         responding = true;
         const status = res.statusCode ?? 0;
         const responseHeaders = flatten(res.headers);
@@ -265,7 +290,12 @@ export function nodeWire(): Wire | undefined {
           );
           res.pipe(decoder);
         }
-      });
+      };
+      const module = secure ? https : http;
+      const req =
+        SETTLED_PATH.test(path) && !DOT_SEGMENT.test(path)
+          ? module.request({ ...endpoint(origin), path, ...options }, onResponse)
+          : module.request(url, options, onResponse);
       const timer = setTimeout(() => {
         const timeout = new WireTimeout(`timed out after ${timeoutMs} ms`);
         settle(timeout);

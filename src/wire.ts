@@ -7,6 +7,8 @@
 /** What the transport hands a wire to send. */
 export interface WireRequest {
   url: string;
+  /** The origin `url` starts with (the transport checks it), such as `https://flex-api.twilio.com`. */
+  origin: string;
   method: string;
   headers: Record<string, string>;
   body: string | undefined;
