@@ -14,6 +14,7 @@ import {
   WireTooLarge,
   decodeChunks,
 } from "./wire";
+import { deadlineTimer } from "./deadline-timer";
 
 // The small part of node:http and node:zlib this module uses (src/ compiles without Node types).
 interface Readable {
@@ -152,19 +153,7 @@ function flatten(headers: IncomingMessage["headers"]): Record<string, string> {
 function idleLimitedAgent(module: HttpModule): Agent {
   const agent = new module.Agent({ keepAlive: true });
   const keepSocketAlive = agent.keepSocketAlive.bind(agent);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let timerAt = Infinity;
-  const arm = (at: number, now: number) => {
-    clearTimeout(timer);
-    timerAt = at;
-    timer = setTimeout(sweep, at - now);
-    // Pooled sockets never keep the process alive, nor does their timer.
-    (timer as { unref?: () => void }).unref?.();
-  };
-  function sweep() {
-    timer = undefined;
-    timerAt = Infinity;
-    const now = Date.now();
+  const schedule = deadlineTimer((now) => {
     let next = Infinity;
     for (const name in agent.freeSockets) {
       for (const socket of agent.freeSockets[name] ?? []) {
@@ -173,8 +162,8 @@ function idleLimitedAgent(module: HttpModule): Agent {
         else next = Math.min(next, deadline);
       }
     }
-    if (next < Infinity) arm(next, now);
-  }
+    return next;
+  });
   agent.keepSocketAlive = (socket) => {
     // Node's check refuses a socket whose announced idle timeout is a second or less.
     if (!keepSocketAlive(socket)) return false;
@@ -182,12 +171,18 @@ function idleLimitedAgent(module: HttpModule): Agent {
     const announced = typeof hint === "string" ? KEEP_ALIVE_HINT.exec(hint)?.[1] : undefined;
     const idleMs =
       announced === undefined ? IDLE_TIMEOUT_MS : Math.min(IDLE_TIMEOUT_MS, Number(announced) * 1000 - 1000);
-    const now = Date.now();
-    socket[IDLE_DEADLINE] = now + idleMs;
-    if (now + idleMs < timerAt) arm(now + idleMs, now);
+    const deadline = Date.now() + idleMs;
+    socket[IDLE_DEADLINE] = deadline;
+    schedule(deadline);
     return true;
   };
   return agent;
+}
+
+// An attempt in flight: when its time limit passes, it fails.
+interface Attempt {
+  deadline: number;
+  expire(): void;
 }
 
 /** The node:http wire, or `undefined` where node:http is not available. */
@@ -198,6 +193,17 @@ export function nodeWire(): Wire | undefined {
   const http = getBuiltin("node:http") as HttpModule;
   const https = getBuiltin("node:https") as HttpModule;
   const agents = { http: idleLimitedAgent(http), https: idleLimitedAgent(https) };
+  // Every attempt in flight, and one timer for their time limits. An attempt holds a socket, which keeps
+  // the process alive while it waits, as its own ref'd timer used to.
+  const inFlight = new Set<Attempt>();
+  const scheduleExpiry = deadlineTimer((now) => {
+    let next = Infinity;
+    for (const attempt of inFlight) {
+      if (attempt.deadline <= now) attempt.expire();
+      else next = Math.min(next, attempt.deadline);
+    }
+    return next;
+  });
   // Where each origin's requests go, as node:http would parse it from the URL; one entry per
   // origin of this client's APIs. With it, a request's URL need not be parsed again each time.
   const endpoints = new Map<string, { protocol: string; hostname: string; port?: number }>();
@@ -229,7 +235,7 @@ export function nodeWire(): Wire | undefined {
       const settle = (error: unknown, response?: WireResponse) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        inFlight.delete(attempt);
         signal?.removeEventListener("abort", onAbort);
         if (response) resolve(response);
         else reject(error);
@@ -296,11 +302,16 @@ export function nodeWire(): Wire | undefined {
         SETTLED_PATH.test(path) && !DOT_SEGMENT.test(path)
           ? module.request({ ...endpoint(origin), path, ...options }, onResponse)
           : module.request(url, options, onResponse);
-      const timer = setTimeout(() => {
-        const timeout = new WireTimeout(`timed out after ${timeoutMs} ms`);
-        settle(timeout);
-        req.destroy(timeout);
-      }, timeoutMs);
+      const attempt: Attempt = {
+        deadline: Date.now() + timeoutMs,
+        expire() {
+          const timeout = new WireTimeout(`timed out after ${timeoutMs} ms`);
+          settle(timeout);
+          req.destroy(timeout);
+        },
+      };
+      inFlight.add(attempt);
+      scheduleExpiry(attempt.deadline);
       const onAbort = () => {
         settle(signal?.reason);
         req.destroy();
