@@ -9,7 +9,7 @@ import createClient, { createFinalURL, createQuerySerializer, defaultPathSeriali
 import type { ApiDescription, OperationDescription } from "./api-description";
 import { TwilioValidationError, apiErrorFrom } from "./errors";
 import { FORM_CONTENT_TYPE, encodeForm, encodeJson } from "./form";
-import { paginationLimit, requestLimits } from "./options";
+import { type RequestLimits, paginationLimit, requestLimits } from "./options";
 import { Paginator } from "./pagination";
 import { checkHeaders, checkParams, type RequestParams } from "./params";
 import { type FetchResult, errorBody, successData, withLazyResponse } from "./response";
@@ -27,11 +27,40 @@ type QuerySerializer = (query: Record<string, unknown>) => string;
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 // Statuses whose Response may not carry a body.
 const NULL_BODY = new Set([101, 204, 205, 304]);
-// What a call may hold and still be sent without openapi-fetch (after signal, maxRetries and timeoutMs are
-// taken out); anything else (headers, parseAs, baseUrl, a bodySerializer…) goes through openapi-fetch.
-const OWN_INIT = new Set(["params", "body", "querySerializer"]);
+// What a call may hold and still be sent without openapi-fetch; anything else (headers, parseAs,
+// baseUrl, a bodySerializer…) goes through openapi-fetch, which gives it its meaning.
+const OWN_INIT = new Set(["params", "body", "querySerializer", "signal", "maxRetries", "timeoutMs"]);
 const OWN_PARAMS = new Set(["path", "query"]);
 const defaultQuerySerializer = createQuerySerializer() as QuerySerializer;
+const PARAMETER = /\{([^{}]+)\}/;
+
+/**
+ * openapi-fetch's default path serializer, with each template split at its
+ * parameters once rather than searched on every call. A value that is not a
+ * string (the checks let none through for SID and pattern parameters) is
+ * left to openapi-fetch's own serializer.
+ */
+function templatePathSerializer(): (url: string, values: Record<string, unknown>) => string {
+  // One entry per path template of the API (the API client passes only those): its literal parts and
+  // parameter names in turn, or null when a parameter has a style modifier (such as {.name} or {name*}).
+  const templates = new Map<string, string[] | null>();
+  return (url, values) => {
+    let parts = templates.get(url);
+    if (parts === undefined) {
+      parts = url.split(PARAMETER);
+      if (parts.some((part, i) => i % 2 === 1 && /^[.;]|\*$/.test(part))) parts = null;
+      templates.set(url, parts);
+    }
+    if (parts === null) return defaultPathSerializer(url, values);
+    let expanded = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const value = values[parts[i]!];
+      if (typeof value !== "string") return defaultPathSerializer(url, values);
+      expanded += encodeURIComponent(value) + parts[i + 1]!;
+    }
+    return expanded;
+  };
+}
 
 function sentWithoutOpenapiFetch(init: Init): boolean {
   for (const key in init) if (!OWN_INIT.has(key)) return false;
@@ -54,9 +83,11 @@ async function outgoing(request: Request | LightRequest): Promise<Outgoing> {
   return { url: request.url, method: request.method, headers, body };
 }
 
-// A call's result, whose `response` is built when first read.
-function resultOf(sent: Sent, key: "data" | "error", value: unknown): FetchResult {
-  return withLazyResponse(key === "data" ? { data: value } : { error: value }, sent.response);
+// A call's result: parsed data or a Twilio error body, and a `response` built when first read.
+function resultOf(sent: Sent, what: string, noContent: boolean): FetchResult {
+  return sent.status < 300
+    ? withLazyResponse({ data: successData(sent.text, what, noContent, sent.response) }, sent.response)
+    : withLazyResponse({ error: errorBody(sent.response(), sent.text) }, sent.response);
 }
 
 function withContentType(headers: HeadersInit | undefined, type: string): HeadersInit {
@@ -113,7 +144,9 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
     return op;
   }
 
-  // The request openapi-fetch would build, the same URL (by its serializers) and body, built directly.
+  const pathSerializer = templatePathSerializer();
+
+  // The request openapi-fetch would build (the same URL, by its serializers, and the same body), built directly.
   function direct(method: Method, path: string, op: OperationDescription, init: Init): Outgoing {
     const headers: Record<string, string> = {};
     let body: string | undefined;
@@ -136,7 +169,7 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
           : querySerializer
             ? (createQuerySerializer(querySerializer) as QuerySerializer)
             : defaultQuerySerializer,
-      pathSerializer: defaultPathSerializer,
+      pathSerializer,
     });
     return { url, method, headers, body };
   }
@@ -147,20 +180,28 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
     init: Init = {},
     onUrl?: (url: string) => void,
   ): Promise<FetchResult> {
-    const { signal, maxRetries, timeoutMs, parseAs, ...rest } = init;
     const op = operation(method, path);
-    checkParams(api.paths[path], op.query, rest.params);
-    checkHeaders(rest.headers);
-    const limits = requestLimits({ signal, maxRetries, timeoutMs });
-    const what = `${method} ${path}`;
-    if (parseAs === undefined && middleware.size === 0 && sentWithoutOpenapiFetch(rest)) {
-      const request = direct(method, path, op, rest);
+    checkParams(api.paths[path], op.query, init.params);
+    checkHeaders(init.headers);
+    const limits = requestLimits(init as { signal?: unknown });
+    if (middleware.size === 0 && sentWithoutOpenapiFetch(init)) {
+      const request = direct(method, path, op, init);
       onUrl?.(request.url);
-      const sent = await send(request, limits);
-      return sent.status < 300
-        ? resultOf(sent, "data", successData(sent.text, what, op.noContent === true, sent.response))
-        : resultOf(sent, "error", errorBody(sent.response(), sent.text));
+      return resultOf(await send(request, limits), `${method} ${path}`, op.noContent === true);
     }
+    return viaOpenapiFetch(method, path, op, init, limits, onUrl);
+  }
+
+  // A call with middleware or with openapi-fetch's own options: openapi-fetch builds and reads it.
+  async function viaOpenapiFetch(
+    method: Method,
+    path: string,
+    op: OperationDescription,
+    init: Init,
+    limits: RequestLimits,
+    onUrl: ((url: string) => void) | undefined,
+  ): Promise<FetchResult> {
+    const { signal, maxRetries, timeoutMs, parseAs, ...rest } = init;
     let sent: Sent | undefined;
     let sentResponse: Response | undefined;
     const finalInit: Init = {
@@ -191,7 +232,7 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
     const { response } = result;
     const text = response === sentResponse ? sent!.text : await replacedText(result);
     return response.ok
-      ? { data: successData(text, what, op.noContent === true, () => response), response }
+      ? { data: successData(text, `${method} ${path}`, op.noContent === true, () => response), response }
       : { error: errorBody(response, text), response };
   }
 
