@@ -155,9 +155,9 @@ export function createTransport(options: TransportOptions): Send {
 
   function toSent(received: WireResponse, what: () => string): Sent {
     const { status } = received;
-    const type = received.headers["content-type"];
     if (status >= 300 && status < 400) {
-      const location = received.headers.location;
+      const type = received.headers.get("content-type");
+      const location = received.headers.get("location");
       let target = "";
       if (location) {
         try {
@@ -177,9 +177,12 @@ export function createTransport(options: TransportOptions): Send {
     }
     // The Response is built later, if ever; what would make it fail is found now. Names are
     // tokens already (node:http's parser and fetch's Headers both refuse others).
-    for (const name in received.headers) {
-      if (INVALID_VALUE.test(received.headers[name]!)) {
-        throw new TwilioResponseError(status, undefined, `${what()} answered with headers that are not valid HTTP.`);
+    if (!received.headers.checked) {
+      const all = received.headers.all();
+      for (const name in all) {
+        if (INVALID_VALUE.test(all[name]!)) {
+          throw new TwilioResponseError(status, undefined, `${what()} answered with headers that are not valid HTTP.`);
+        }
       }
     }
     // The closure keeps the status line and headers only: not the body, which may be large.
@@ -188,7 +191,7 @@ export function createTransport(options: TransportOptions): Send {
     return {
       status,
       text: status < 300 ? received.text : auth.redact(received.text),
-      response: () => (response ??= toResponse(status, statusText, headers)),
+      response: () => (response ??= toResponse(status, statusText, headers.all())),
     };
   }
 
@@ -264,7 +267,7 @@ export function createTransport(options: TransportOptions): Send {
       const { status } = received;
       if (logger) log("debug", () => `${status} from ${what()} in ${Date.now() - started} ms`);
       if (attemptNumber <= maxRetries && isRetryableStatus(method, status)) {
-        const delay = retryDelayMs(attemptNumber, received.headers["retry-after"] ?? null);
+        const delay = retryDelayMs(attemptNumber, received.headers.get("retry-after") ?? null);
         log("warn", () => `${status} from ${what()}; retrying in ${delay} ms (${of()}).`);
         await sleep(delay, signal, what);
         continue;

@@ -8,6 +8,7 @@
 import {
   ACCEPT_ENCODING,
   type Wire,
+  type WireHeaders,
   type WireResponse,
   WireNotSent,
   WireTimeout,
@@ -57,7 +58,7 @@ interface HttpModule {
   Agent: new (options: { keepAlive: boolean }) => Agent;
   request(url: string, options: RequestOptions, callback: (response: IncomingMessage) => void): ClientRequest;
   request(
-    options: RequestOptions & { protocol: string; hostname: string; port?: number; path: string },
+    options: RequestOptions & { protocol: string; hostname: string; port: number | undefined; path: string },
     callback: (response: IncomingMessage) => void,
   ): ClientRequest;
 }
@@ -135,13 +136,36 @@ class BodyText {
   }
 }
 
-function flatten(headers: IncomingMessage["headers"]): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const name in headers) {
-    const value = headers[name];
-    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
+/**
+ * node:http's own headers object (its agent builds it for every response
+ * anyway), read by name; the flat copy of them all is made only when asked
+ * for: filling an object key by key costs more than reading it.
+ */
+class NodeHeaders implements WireHeaders {
+  // node:http's parser refuses a header value that is not valid HTTP.
+  readonly checked = true;
+  readonly #received: IncomingMessage["headers"];
+  #all: Record<string, string> | undefined;
+
+  constructor(received: IncomingMessage["headers"]) {
+    this.#received = received;
   }
-  return flat;
+
+  get(name: string): string | undefined {
+    const value = this.#received[name];
+    return Array.isArray(value) ? value.join(", ") : value;
+  }
+
+  all(): Record<string, string> {
+    if (!this.#all) {
+      this.#all = {};
+      for (const name in this.#received) {
+        const value = this.get(name);
+        if (value !== undefined) this.#all[name] = value;
+      }
+    }
+    return this.#all;
+  }
 }
 
 /**
@@ -206,14 +230,17 @@ export function nodeWire(): Wire | undefined {
   });
   // Where each origin's requests go, as node:http would parse it from the URL; one entry per
   // origin of this client's APIs. With it, a request's URL need not be parsed again each time.
-  const endpoints = new Map<string, { protocol: string; hostname: string; port?: number }>();
+  const endpoints = new Map<string, { protocol: string; hostname: string; port: number | undefined }>();
   const endpoint = (origin: string) => {
     let found = endpoints.get(origin);
     if (!found) {
       const { protocol, hostname, port } = new URL(origin);
       // As node:http's urlToHttpOptions does: an IPv6 address loses its brackets, a default port is left out.
-      found = { protocol, hostname: hostname.startsWith("[") ? hostname.slice(1, -1) : hostname };
-      if (port !== "") found.port = Number(port);
+      found = {
+        protocol,
+        hostname: hostname.startsWith("[") ? hostname.slice(1, -1) : hostname,
+        port: port === "" ? undefined : Number(port),
+      };
       endpoints.set(origin, found);
     }
     return found;
@@ -248,7 +275,8 @@ export function nodeWire(): Wire | undefined {
       const secure = url.startsWith("https:");
       // The transport's headers object is its own copy for this request: adding to it spares a copy per attempt.
       request.headers["accept-encoding"] ||= ACCEPT_ENCODING;
-      const options = { method: request.method, headers: request.headers, agent: secure ? agents.https : agents.http };
+      const { method, headers } = request;
+      const agent = secure ? agents.https : agents.http;
       const path = url.startsWith(origin) ? url.slice(origin.length) : "";
       // After the headers, any failure means the body broke off; say so, with the runtime's reason as the cause.
       const brokeOff = (cause?: Error) =>
@@ -256,11 +284,11 @@ export function nodeWire(): Wire | undefined {
       const onResponse = (res: IncomingMessage) => {
         responding = true;
         const status = res.statusCode ?? 0;
-        const responseHeaders = flatten(res.headers);
-        const tooLarge = () => new WireTooLarge(request.maxBytes, status, responseHeaders["content-type"]);
-        const coding = responseHeaders["content-encoding"]?.trim().toLowerCase();
+        const headers = new NodeHeaders(res.headers);
+        const tooLarge = () => new WireTooLarge(request.maxBytes, status, headers.get("content-type"));
+        const coding = headers.get("content-encoding")?.trim().toLowerCase();
         const decoder = coding && Object.hasOwn(decoders, coding) ? decoders[coding]!() : undefined;
-        if (!decoder && Number(responseHeaders["content-length"]) > request.maxBytes) return fail(tooLarge());
+        if (!decoder && Number(headers.get("content-length")) > request.maxBytes) return fail(tooLarge());
         const text = new BodyText(request.maxBytes, stringDecoder);
         const body = decoder ?? res;
         body.on("data", (chunk) => {
@@ -284,7 +312,7 @@ export function nodeWire(): Wire | undefined {
           } catch (error) {
             return settle(error);
           }
-          settle(undefined, { status, statusText: res.statusMessage ?? "", headers: responseHeaders, text: whole });
+          settle(undefined, { status, statusText: res.statusMessage ?? "", headers, text: whole });
         });
         res.on("error", brokeOff);
         res.on("close", () => {
@@ -298,10 +326,13 @@ export function nodeWire(): Wire | undefined {
         }
       };
       const module = secure ? https : http;
-      const req =
-        SETTLED_PATH.test(path) && !DOT_SEGMENT.test(path)
-          ? module.request({ ...endpoint(origin), path, ...options }, onResponse)
-          : module.request(url, options, onResponse);
+      let req: ClientRequest;
+      if (SETTLED_PATH.test(path) && !DOT_SEGMENT.test(path)) {
+        const { protocol, hostname, port } = endpoint(origin);
+        req = module.request({ protocol, hostname, port, path, method, headers, agent }, onResponse);
+      } else {
+        req = module.request(url, { method, headers, agent }, onResponse);
+      }
       const attempt: Attempt = {
         deadline: Date.now() + timeoutMs,
         expire() {
