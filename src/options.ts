@@ -66,16 +66,27 @@ export function clientLimits(options: {
   };
 }
 
-/** Checks the per-request `maxRetries`, `timeoutMs` and `signal`. */
-export function requestLimits(init: { maxRetries?: unknown; timeoutMs?: unknown; signal?: unknown }): {
+export interface RequestLimits {
   maxRetries: number | undefined;
   timeoutMs: number | undefined;
   signal: AbortSignal | undefined;
-} {
+}
+
+// What most requests have: none of the three set.
+const NO_LIMITS: RequestLimits = Object.freeze({ maxRetries: undefined, timeoutMs: undefined, signal: undefined });
+
+// Duck-typed, not instanceof: signals from polyfills and other realms work too.
+function usable(signal: unknown): signal is AbortSignal {
+  return (
+    typeof (signal as AbortSignal).aborted === "boolean" &&
+    typeof (signal as AbortSignal).addEventListener === "function"
+  );
+}
+
+/** Checks the per-request `maxRetries`, `timeoutMs` and `signal`. */
+export function requestLimits(init: { maxRetries?: unknown; timeoutMs?: unknown; signal?: unknown }): RequestLimits {
   const { signal } = init;
-  // Duck-typed, not instanceof: signals from polyfills and other realms work too.
-  const usable = (s: unknown): s is AbortSignal =>
-    typeof (s as AbortSignal).aborted === "boolean" && typeof (s as AbortSignal).addEventListener === "function";
+  if (signal === undefined && init.maxRetries === undefined && init.timeoutMs === undefined) return NO_LIMITS;
   if (signal !== undefined && signal !== null && !usable(signal)) {
     throw new TwilioValidationError("signal", `signal must be an AbortSignal, but got ${describe(signal)}.`);
   }

@@ -3,6 +3,7 @@
 // client's origin and on the same resource.
 import type { PageMeta } from "../generated/shared";
 import { TwilioAbortError, TwilioPaginationError } from "./errors";
+import { withLazyResponse } from "./response";
 
 /**
  * One page of a list, as yielded by `paginate(...).pages()`.
@@ -27,8 +28,8 @@ export interface Page<Item, Body = unknown> {
 
 /** Where a Paginator gets its pages from; built by the API client. */
 export interface PageSource<Body> {
-  /** Fetches the first page (`url` undefined) or the page at a checked `url`. */
-  load(url: URL | undefined, signal: AbortSignal): Promise<{ body: Body; response: Response; url: string }>;
+  /** Fetches the first page (`url` undefined) or the page at a checked `url`; `response` builds the page's Response. */
+  load(url: URL | undefined, signal: AbortSignal): Promise<{ body: Body; response: () => Response; url: string }>;
   /** Removes the credential from text that quotes the server (it may echo it into a next_page_url). */
   redact(text: string): string;
   /** Property of a page that holds the items. */
@@ -94,7 +95,7 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
     };
     const seen = new Set<string>();
     let remaining = source.limit;
-    let pending: Promise<{ body: Body; response: Response; url: string }> | undefined = load(undefined);
+    let pending: Promise<{ body: Body; response: () => Response; url: string }> | undefined = load(undefined);
     try {
       for (let number = 1; pending; number++) {
         const { body, response, url } = await pending;
@@ -130,7 +131,7 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
             }
           }
         }
-        yield { items: taken, meta: meta as PageMeta, body, response };
+        yield withLazyResponse({ items: taken, meta: meta as PageMeta, body }, response);
         if (stop) throw stop;
       }
     } finally {

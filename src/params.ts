@@ -46,12 +46,16 @@ export function checkParams(
   query: Readonly<Record<string, QueryBounds>> | undefined,
   params: RequestParams | undefined,
 ): void {
-  for (const [name, prefix] of Object.entries(path?.sids ?? {})) {
+  // for…in rather than Object.entries: this runs on every request, and the entries arrays cost more than the checks.
+  const sids = path?.sids;
+  for (const name in sids) {
     const value = params?.path?.[name];
-    if (!isSid(prefix, value)) throw new InvalidSidError(prefix, value, name);
+    if (!isSid(sids[name]!, value)) throw new InvalidSidError(sids[name]!, value, name);
   }
-  for (const [name, pattern] of Object.entries(path?.patterns ?? {})) {
+  const patterns = path?.patterns;
+  for (const name in patterns) {
     const value = params?.path?.[name];
+    const pattern = patterns[name]!;
     if (typeof value !== "string" || !new RegExp(pattern, "u").test(value)) {
       throw new TwilioValidationError(
         name,
@@ -59,11 +63,12 @@ export function checkParams(
       );
     }
   }
-  for (const [name, bounds] of Object.entries(query ?? {})) {
-    const value = params?.query?.[name];
-    if (value !== undefined) checkBounds(name, value, bounds);
+  const values = params?.query;
+  for (const name in query) {
+    const value = values?.[name];
+    if (value !== undefined) checkBounds(name, value, query[name]!);
   }
-  for (const [name, value] of Object.entries(params?.query ?? {})) checkQueryValue(name, value, 0);
+  if (values) for (const name of Object.keys(values)) checkQueryValue(name, values[name], 0);
 }
 
 // Query values end up in encodeURIComponent, which throws on a lone surrogate or a symbol.

@@ -47,9 +47,9 @@ function checkOptions(value: unknown, call: string): Init {
   return options;
 }
 
-// The data of a result, or (through unwrap) its typed error; a success needs no second look.
-const dataOf = (result: FetchResult): unknown =>
-  result.error === undefined && result.response.ok ? result.data : unwrap(result);
+// The data of a result, or (through unwrap) its typed error. A path-layer result has `error` exactly
+// when its status is not 2xx, so a success is told without building its Response.
+const dataOf = (result: FetchResult): unknown => ("error" in result ? unwrap(result) : result.data);
 
 const withResponseOf = async (result: FetchResult): Promise<WithResponse<unknown>> => ({
   data: await dataOf(result),

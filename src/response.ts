@@ -51,27 +51,69 @@ export function errorBody(response: Response, raw: unknown): TwilioErrorBody {
 /**
  * Parses the body of a 2xx response; throws TwilioResponseError when it is
  * not JSON, or is empty although the operation's spec promises a body.
+ * `response` is called only to describe a failure.
  */
-export function successData(response: Response, text: string | undefined, what: string, noContent: boolean): unknown {
-  const contentType = response.headers.get("content-type") ?? undefined;
+export function successData(
+  text: string | undefined,
+  what: string,
+  noContent: boolean,
+  response: () => Response,
+): unknown {
   if (!text) {
     if (noContent) return undefined;
+    const { status, headers } = response();
     throw new TwilioResponseError(
-      response.status,
-      contentType,
-      `${what} answered ${response.status} with an empty body instead of JSON.`,
+      status,
+      headers.get("content-type") ?? undefined,
+      `${what} answered ${status} with an empty body instead of JSON.`,
     );
   }
   try {
     return JSON.parse(text);
   } catch {
+    const { status, headers } = response();
     throw new TwilioResponseError(
-      response.status,
-      contentType,
-      `${what} answered ${response.status} with a body that is not valid JSON (${describeBody(response, text)}); ` +
+      status,
+      headers.get("content-type") ?? undefined,
+      `${what} answered ${status} with a body that is not valid JSON (${describeBody(response(), text)}); ` +
         "it may be truncated or come from a proxy. The request may have taken effect.",
     );
   }
+}
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+const BUILD = Symbol("build response");
+type Lazy = { [BUILD]: () => Response };
+// One getter and setter for every lazy object, so that V8 gives them all one shape.
+const RESPONSE_PROPERTY: PropertyDescriptor = {
+  get(this: Lazy) {
+    return this[BUILD]();
+  },
+  set(value: unknown) {
+    Object.defineProperty(this, "response", { value, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+};
+// Printed as the plain object it stands for (util.inspect would show "[Getter/Setter]").
+const INSPECT_PROPERTY: PropertyDescriptor = {
+  value(this: object) {
+    return { ...this };
+  },
+};
+
+/**
+ * Gives `target` a `response` property that behaves as a plain one holding
+ * the Response (enumerable, assignable, printed, spread and compared as such)
+ * but calls `build` (which must return the same object every time) only when
+ * read: most calls never touch it, and a web Response costs more to build
+ * than the rest of what the SDK does per request.
+ */
+export function withLazyResponse<T extends object>(target: T, build: () => Response): T & { response: Response } {
+  Object.defineProperty(target, BUILD, { value: build });
+  Object.defineProperty(target, "response", RESPONSE_PROPERTY);
+  Object.defineProperty(target, INSPECT, INSPECT_PROPERTY);
+  return target as T & { response: Response };
 }
 
 /**

@@ -18,8 +18,8 @@ import { InvalidSidError } from "./errors";
  */
 export type Sid<Prefix extends string> = `${Prefix}${string}`;
 
-const HEX32 = /^[0-9a-fA-F]{32}$/;
-const PREFIX = /^[A-Za-z]{2}$/;
+// Two letters, then 32 hexadecimal digits.
+const SID_SHAPE = /^[A-Za-z]{2}[0-9a-fA-F]{32}$/;
 
 /**
  * Whether `value` is a well-formed SID with the given prefix: the two letters
@@ -33,12 +33,13 @@ const PREFIX = /^[A-Za-z]{2}$/;
  * ```
  */
 export function isSid<Prefix extends string>(prefix: Prefix, value: unknown): value is Sid<Prefix> {
+  // A value of that shape that starts with a two-character prefix proves the prefix is two letters.
   return (
     typeof value === "string" &&
     value.length === 34 &&
     value.startsWith(prefix) &&
-    PREFIX.test(prefix) &&
-    HEX32.test(value.slice(2))
+    prefix.length === 2 &&
+    SID_SHAPE.test(value)
   );
 }
 

@@ -15,7 +15,7 @@ import {
 } from "./errors";
 import { type Logger, loggableHeaders } from "./logger";
 import { failureKind, isRetryableFailure, isRetryableStatus, retryDelayMs } from "./retry";
-import { LightRequest, type Wire, type WireResponse, WireTimeout, WireTooLarge } from "./wire";
+import { type Wire, type WireResponse, WireTimeout, WireTooLarge } from "./wire";
 
 /**
  * The `fetch` signature the client accepts: the standard one, called as
@@ -50,18 +50,37 @@ export interface TransportOptions {
   logger: Logger | undefined;
 }
 
-/** A response and its body text, read once. */
-export interface Sent {
-  /** Status and headers; no body (the text is below). */
-  response: Response;
-  text: string;
+/**
+ * A request as the API client hands it over. The headers object becomes the
+ * transport's own: it adds the credentials and the SDK's headers to it.
+ */
+export interface Outgoing {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string | undefined;
 }
 
-export type Send = (request: Request | LightRequest, call?: CallOptions) => Promise<Sent>;
+/** A response and its body text, read once. */
+export interface Sent {
+  status: number;
+  /** The body as text; with any echo of the credential removed when the status is not 2xx. */
+  text: string;
+  /**
+   * The status and headers as a web `Response` without a body, built on the
+   * first call and the same object on every call: most calls never need it,
+   * and a Response costs more than the rest of what the SDK does per request.
+   */
+  response(): Response;
+}
+
+export type Send = (request: Outgoing, call?: CallOptions) => Promise<Sent>;
 
 // Headers that describe the body as it travelled, not the text handed on.
 const TRANSFER_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding"]);
 const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+// What a web Headers refuses in a value.
+const INVALID_VALUE = /[\0\r\n]/;
 
 function abortError(signal: AbortSignal, what: string): TwilioAbortError {
   return new TwilioAbortError(`${what} was aborted by its AbortSignal.`, { cause: signal.reason });
@@ -116,11 +135,29 @@ export function createTransport(options: TransportOptions): Send {
   const originPrefix = `${options.origin}/`;
   const limit = new ConcurrencyLimit(options.maxSocketsPerOrigin);
 
+  // The Response of a received answer: no transfer headers, and the credential removed from every value.
+  function toResponse(status: number, reason: string, received: Record<string, string>): Response {
+    const headers: Record<string, string> = {};
+    // One search over all the header values instead of one per value: a
+    // secret in any of them is a match in the whole, so only then is each redacted.
+    let all = reason;
+    for (const name in received) all += `\n${received[name]}`;
+    const clean = auth.redact(all) === all;
+    for (const name in received) {
+      if (!TRANSFER_HEADERS.has(name)) {
+        const value = received[name]!;
+        headers[name] = clean ? value : auth.redact(value);
+      }
+    }
+    const statusText = !REASON_PHRASE.test(reason) ? "" : clean ? reason : auth.redact(reason);
+    return new Response(null, { status, statusText, headers });
+  }
+
   function toSent(received: WireResponse, what: () => string): Sent {
     const { status } = received;
-    const type = received.headers["content-type"];
     if (status >= 300 && status < 400) {
-      const location = received.headers.location;
+      const type = received.headers.get("content-type");
+      const location = received.headers.get("location");
       let target = "";
       if (location) {
         try {
@@ -138,32 +175,24 @@ export function createTransport(options: TransportOptions): Send {
     if (status < 200 || status > 599) {
       throw new TwilioResponseError(status, undefined, `${what()} answered with an invalid HTTP status ${status}.`);
     }
-    const headers: Record<string, string> = {};
-    // One search over all the header values instead of one per value: a
-    // secret in any of them is a match in the whole, so only then is each redacted.
-    let all = received.statusText;
-    for (const name in received.headers) all += `\n${received.headers[name]}`;
-    const clean = auth.redact(all) === all;
-    for (const name in received.headers) {
-      if (!TRANSFER_HEADERS.has(name)) {
-        const value = received.headers[name]!;
-        headers[name] = clean ? value : auth.redact(value);
+    // The Response is built later, if ever; what would make it fail is found now. Names are
+    // tokens already (node:http's parser and fetch's Headers both refuse others).
+    if (!received.headers.checked) {
+      const all = received.headers.all();
+      for (const name in all) {
+        if (INVALID_VALUE.test(all[name]!)) {
+          throw new TwilioResponseError(status, undefined, `${what()} answered with headers that are not valid HTTP.`);
+        }
       }
     }
-    const statusText = !REASON_PHRASE.test(received.statusText)
-      ? ""
-      : clean
-        ? received.statusText
-        : auth.redact(received.statusText);
-    const ok = status >= 200 && status < 300;
-    try {
-      return {
-        response: new Response(null, { status, statusText, headers }),
-        text: ok ? received.text : auth.redact(received.text),
-      };
-    } catch {
-      throw new TwilioResponseError(status, undefined, `${what()} answered with headers that are not valid HTTP.`);
-    }
+    // The closure keeps the status line and headers only: not the body, which may be large.
+    const { statusText, headers } = received;
+    let response: Response | undefined;
+    return {
+      status,
+      text: status < 300 ? received.text : auth.redact(received.text),
+      response: () => (response ??= toResponse(status, statusText, headers.all())),
+    };
   }
 
   return async function send(request, call = {}) {
@@ -178,20 +207,11 @@ export function createTransport(options: TransportOptions): Send {
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
     const signal = call.signal ?? undefined;
 
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
+    const { headers, body } = request;
     headers.authorization = auth.header();
     headers["user-agent"] = options.userAgent;
     headers.accept ??= "application/json";
-    const body =
-      request instanceof LightRequest
-        ? (request.body ?? undefined)
-        : request.body === null
-          ? undefined
-          : await request.text();
-    const wireRequest = { url, method, headers, body, maxBytes: options.maxResponseBytes };
+    const wireRequest = { url, origin: options.origin, method, headers, body, maxBytes: options.maxResponseBytes };
 
     for (let attemptNumber = 1; ; attemptNumber++) {
       if (signal?.aborted) throw abortError(signal, what());
@@ -247,7 +267,7 @@ export function createTransport(options: TransportOptions): Send {
       const { status } = received;
       if (logger) log("debug", () => `${status} from ${what()} in ${Date.now() - started} ms`);
       if (attemptNumber <= maxRetries && isRetryableStatus(method, status)) {
-        const delay = retryDelayMs(attemptNumber, received.headers["retry-after"] ?? null);
+        const delay = retryDelayMs(attemptNumber, received.headers.get("retry-after") ?? null);
         log("warn", () => `${status} from ${what()}; retrying in ${delay} ms (${of()}).`);
         await sleep(delay, signal, what);
         continue;

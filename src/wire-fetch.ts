@@ -8,7 +8,7 @@
 // size cap stops being read (and decoded) there.
 import { runtimeKind } from "./env";
 import type { FetchLike } from "./transport";
-import { ACCEPT_ENCODING, type Wire, WireTimeout, WireTooLarge, decodeChunks } from "./wire";
+import { ACCEPT_ENCODING, type Wire, type WireHeaders, WireTimeout, WireTooLarge, decodeChunks } from "./wire";
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) {
@@ -82,6 +82,10 @@ function classified(error: unknown): unknown {
   return error;
 }
 
+function recordHeaders(record: Record<string, string>): WireHeaders {
+  return { get: (name) => record[name], all: () => record, checked: false };
+}
+
 /** A wire that sends through `fetchImpl`. */
 export function fetchWire(fetchImpl: FetchLike): Wire {
   return async (request, timeoutMs, signal) => {
@@ -103,7 +107,7 @@ export function fetchWire(fetchImpl: FetchLike): Wire {
       response.headers.forEach((value, name) => {
         responseHeaders[name] = value;
       });
-      return { status, statusText: response.statusText, headers: responseHeaders, text };
+      return { status, statusText: response.statusText, headers: recordHeaders(responseHeaders), text };
     } catch (error) {
       throw controller.signal.reason instanceof WireTimeout && !signal?.aborted
         ? controller.signal.reason

@@ -8,12 +8,14 @@
 import {
   ACCEPT_ENCODING,
   type Wire,
+  type WireHeaders,
   type WireResponse,
   WireNotSent,
   WireTimeout,
   WireTooLarge,
   decodeChunks,
 } from "./wire";
+import { deadlineTimer } from "./deadline-timer";
 
 // The small part of node:http and node:zlib this module uses (src/ compiles without Node types).
 interface Readable {
@@ -47,11 +49,16 @@ interface Agent {
   freeSockets: Record<string, Socket[] | undefined>;
   keepSocketAlive(socket: Socket): boolean;
 }
+interface RequestOptions {
+  method: string;
+  headers: Record<string, string>;
+  agent: Agent;
+}
 interface HttpModule {
   Agent: new (options: { keepAlive: boolean }) => Agent;
+  request(url: string, options: RequestOptions, callback: (response: IncomingMessage) => void): ClientRequest;
   request(
-    url: string,
-    options: { method: string; headers: Record<string, string>; agent: Agent },
+    options: RequestOptions & { protocol: string; hostname: string; port: number | undefined; path: string },
     callback: (response: IncomingMessage) => void,
   ): ClientRequest;
 }
@@ -80,6 +87,10 @@ interface NodeProcess {
  */
 const IDLE_TIMEOUT_MS = 4000;
 const KEEP_ALIVE_HINT = /^timeout=(\d+)/;
+// A path and query that a URL parser leaves exactly as they are: no character it would
+// percent-encode (such as ' in a query), and no dot segment it would resolve.
+const SETTLED_PATH = /^\/[\w\-.~!$&()*+,;=:@%/?]*$/;
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:[/?]|$)/i;
 // Errors of a reused socket that mean the server had closed it before reading the request.
 const STALE_SOCKET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
 
@@ -125,13 +136,36 @@ class BodyText {
   }
 }
 
-function flatten(headers: IncomingMessage["headers"]): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const name in headers) {
-    const value = headers[name];
-    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
+/**
+ * node:http's own headers object (its agent builds it for every response
+ * anyway), read by name; the flat copy of them all is made only when asked
+ * for: filling an object key by key costs more than reading it.
+ */
+class NodeHeaders implements WireHeaders {
+  // node:http's parser refuses a header value that is not valid HTTP.
+  readonly checked = true;
+  readonly #received: IncomingMessage["headers"];
+  #all: Record<string, string> | undefined;
+
+  constructor(received: IncomingMessage["headers"]) {
+    this.#received = received;
   }
-  return flat;
+
+  get(name: string): string | undefined {
+    const value = this.#received[name];
+    return Array.isArray(value) ? value.join(", ") : value;
+  }
+
+  all(): Record<string, string> {
+    if (!this.#all) {
+      this.#all = {};
+      for (const name in this.#received) {
+        const value = this.get(name);
+        if (value !== undefined) this.#all[name] = value;
+      }
+    }
+    return this.#all;
+  }
 }
 
 /**
@@ -143,19 +177,7 @@ function flatten(headers: IncomingMessage["headers"]): Record<string, string> {
 function idleLimitedAgent(module: HttpModule): Agent {
   const agent = new module.Agent({ keepAlive: true });
   const keepSocketAlive = agent.keepSocketAlive.bind(agent);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let timerAt = Infinity;
-  const arm = (at: number, now: number) => {
-    clearTimeout(timer);
-    timerAt = at;
-    timer = setTimeout(sweep, at - now);
-    // Pooled sockets never keep the process alive, nor does their timer.
-    (timer as { unref?: () => void }).unref?.();
-  };
-  function sweep() {
-    timer = undefined;
-    timerAt = Infinity;
-    const now = Date.now();
+  const schedule = deadlineTimer((now) => {
     let next = Infinity;
     for (const name in agent.freeSockets) {
       for (const socket of agent.freeSockets[name] ?? []) {
@@ -164,8 +186,8 @@ function idleLimitedAgent(module: HttpModule): Agent {
         else next = Math.min(next, deadline);
       }
     }
-    if (next < Infinity) arm(next, now);
-  }
+    return next;
+  });
   agent.keepSocketAlive = (socket) => {
     // Node's check refuses a socket whose announced idle timeout is a second or less.
     if (!keepSocketAlive(socket)) return false;
@@ -173,12 +195,18 @@ function idleLimitedAgent(module: HttpModule): Agent {
     const announced = typeof hint === "string" ? KEEP_ALIVE_HINT.exec(hint)?.[1] : undefined;
     const idleMs =
       announced === undefined ? IDLE_TIMEOUT_MS : Math.min(IDLE_TIMEOUT_MS, Number(announced) * 1000 - 1000);
-    const now = Date.now();
-    socket[IDLE_DEADLINE] = now + idleMs;
-    if (now + idleMs < timerAt) arm(now + idleMs, now);
+    const deadline = Date.now() + idleMs;
+    socket[IDLE_DEADLINE] = deadline;
+    schedule(deadline);
     return true;
   };
   return agent;
+}
+
+// An attempt in flight: when its time limit passes, it fails.
+interface Attempt {
+  deadline: number;
+  expire(): void;
 }
 
 /** The node:http wire, or `undefined` where node:http is not available. */
@@ -189,6 +217,34 @@ export function nodeWire(): Wire | undefined {
   const http = getBuiltin("node:http") as HttpModule;
   const https = getBuiltin("node:https") as HttpModule;
   const agents = { http: idleLimitedAgent(http), https: idleLimitedAgent(https) };
+  // Every attempt in flight, and one timer for their time limits. An attempt holds a socket, which keeps
+  // the process alive while it waits, as its own ref'd timer used to.
+  const inFlight = new Set<Attempt>();
+  const scheduleExpiry = deadlineTimer((now) => {
+    let next = Infinity;
+    for (const attempt of inFlight) {
+      if (attempt.deadline <= now) attempt.expire();
+      else next = Math.min(next, attempt.deadline);
+    }
+    return next;
+  });
+  // Where each origin's requests go, as node:http would parse it from the URL; one entry per
+  // origin of this client's APIs. With it, a request's URL need not be parsed again each time.
+  const endpoints = new Map<string, { protocol: string; hostname: string; port: number | undefined }>();
+  const endpoint = (origin: string) => {
+    let found = endpoints.get(origin);
+    if (!found) {
+      const { protocol, hostname, port } = new URL(origin);
+      // As node:http's urlToHttpOptions does: an IPv6 address loses its brackets, a default port is left out.
+      found = {
+        protocol,
+        hostname: hostname.startsWith("[") ? hostname.slice(1, -1) : hostname,
+        port: port === "" ? undefined : Number(port),
+      };
+      endpoints.set(origin, found);
+    }
+    return found;
+  };
   let zlib: ZlibModule | undefined;
   let stringDecoders: StringDecoderModule | undefined;
   const stringDecoder = () => (stringDecoders ??= getBuiltin("node:string_decoder") as StringDecoderModule);
@@ -206,7 +262,7 @@ export function nodeWire(): Wire | undefined {
       const settle = (error: unknown, response?: WireResponse) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        inFlight.delete(attempt);
         signal?.removeEventListener("abort", onAbort);
         if (response) resolve(response);
         else reject(error);
@@ -215,21 +271,24 @@ export function nodeWire(): Wire | undefined {
         settle(error);
         req.destroy();
       };
-      const secure = request.url.startsWith("https:");
+      const { url, origin } = request;
+      const secure = url.startsWith("https:");
       // The transport's headers object is its own copy for this request: adding to it spares a copy per attempt.
       request.headers["accept-encoding"] ||= ACCEPT_ENCODING;
-      const options = { method: request.method, headers: request.headers, agent: secure ? agents.https : agents.http };
+      const { method, headers } = request;
+      const agent = secure ? agents.https : agents.http;
+      const path = url.startsWith(origin) ? url.slice(origin.length) : "";
       // After the headers, any failure means the body broke off; say so, with the runtime's reason as the cause.
       const brokeOff = (cause?: Error) =>
         settle(new Error("the connection closed before the response body was complete", { cause }));
-      const req = (secure ? https : http).request(request.url, options, (res) => {
+      const onResponse = (res: IncomingMessage) => {
         responding = true;
         const status = res.statusCode ?? 0;
-        const responseHeaders = flatten(res.headers);
-        const tooLarge = () => new WireTooLarge(request.maxBytes, status, responseHeaders["content-type"]);
-        const coding = responseHeaders["content-encoding"]?.trim().toLowerCase();
+        const headers = new NodeHeaders(res.headers);
+        const tooLarge = () => new WireTooLarge(request.maxBytes, status, headers.get("content-type"));
+        const coding = headers.get("content-encoding")?.trim().toLowerCase();
         const decoder = coding && Object.hasOwn(decoders, coding) ? decoders[coding]!() : undefined;
-        if (!decoder && Number(responseHeaders["content-length"]) > request.maxBytes) return fail(tooLarge());
+        if (!decoder && Number(headers.get("content-length")) > request.maxBytes) return fail(tooLarge());
         const text = new BodyText(request.maxBytes, stringDecoder);
         const body = decoder ?? res;
         body.on("data", (chunk) => {
@@ -253,7 +312,7 @@ export function nodeWire(): Wire | undefined {
           } catch (error) {
             return settle(error);
           }
-          settle(undefined, { status, statusText: res.statusMessage ?? "", headers: responseHeaders, text: whole });
+          settle(undefined, { status, statusText: res.statusMessage ?? "", headers, text: whole });
         });
         res.on("error", brokeOff);
         res.on("close", () => {
@@ -265,12 +324,25 @@ export function nodeWire(): Wire | undefined {
           );
           res.pipe(decoder);
         }
-      });
-      const timer = setTimeout(() => {
-        const timeout = new WireTimeout(`timed out after ${timeoutMs} ms`);
-        settle(timeout);
-        req.destroy(timeout);
-      }, timeoutMs);
+      };
+      const module = secure ? https : http;
+      let req: ClientRequest;
+      if (SETTLED_PATH.test(path) && !DOT_SEGMENT.test(path)) {
+        const { protocol, hostname, port } = endpoint(origin);
+        req = module.request({ protocol, hostname, port, path, method, headers, agent }, onResponse);
+      } else {
+        req = module.request(url, { method, headers, agent }, onResponse);
+      }
+      const attempt: Attempt = {
+        deadline: Date.now() + timeoutMs,
+        expire() {
+          const timeout = new WireTimeout(`timed out after ${timeoutMs} ms`);
+          settle(timeout);
+          req.destroy(timeout);
+        },
+      };
+      inFlight.add(attempt);
+      scheduleExpiry(attempt.deadline);
       const onAbort = () => {
         settle(signal?.reason);
         req.destroy();

@@ -7,6 +7,8 @@
 /** What the transport hands a wire to send. */
 export interface WireRequest {
   url: string;
+  /** The origin `url` starts with (the transport checks it), such as `https://flex-api.twilio.com`. */
+  origin: string;
   method: string;
   headers: Record<string, string>;
   body: string | undefined;
@@ -18,9 +20,18 @@ export interface WireRequest {
 export interface WireResponse {
   status: number;
   statusText: string;
-  /** Lower-case names; repeated headers joined with ", ". */
-  headers: Record<string, string>;
+  headers: WireHeaders;
   text: string;
+}
+
+/** The headers of a response: lower-case names, repeated headers joined with ", ". */
+export interface WireHeaders {
+  /** One header, without building them all. */
+  get(name: string): string | undefined;
+  /** Every header (most responses never need them all). */
+  all(): Record<string, string>;
+  /** Every value is known to be valid HTTP (node:http's parser refuses others), so no one need look again. */
+  readonly checked: boolean;
 }
 
 /** Sends one request. Rejects with {@link WireTimeout} after `timeoutMs`, or with the runtime's error. */

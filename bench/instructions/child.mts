@@ -6,23 +6,24 @@
 import type { BenchClient, Load } from "../child/contender.mts";
 import { load as loadPathLayer } from "../child/contenders/sdk.mts";
 import { load as loadResourceLayer } from "../child/contenders/sdk-resources.mts";
+import { load as loadFloor } from "../child/contenders/http.mts";
 
-export type Layer = "path" | "resources";
-export type Operation = "request" | "paginate";
+/** The SDK's path and resource layers, and the floor: raw node:http keep-alive, as the bench's http contender. */
+export type Layer = "path" | "resources" | "floor";
+export type Operation = "get" | "post" | "paginate";
 
-const [layer = "path", operation = "request", origin = "", warm = "0", count = "0"] = process.argv.slice(2);
+const [layer = "path", operation = "get", origin = "", warm = "0", count = "0"] = process.argv.slice(2);
 
-const loaders: Record<Layer, Load> = { path: loadPathLayer, resources: loadResourceLayer };
+const loaders: Record<Layer, Load> = { path: loadPathLayer, resources: loadResourceLayer, floor: loadFloor };
 const client: BenchClient = await loaders[layer as Layer](origin);
 
-// One "request" is a GET or a POST, alternately: the figure is their mean.
-async function step(i: number): Promise<void> {
+async function step(): Promise<void> {
   if (operation === "paginate") {
     const records = await client.paginate();
     if (records <= 0) throw new Error(`paginate saw ${records} records`);
-  } else if (i % 2 === 0) await client.get();
-  else await client.post();
+  } else if (operation === "post") await client.post();
+  else await client.get();
 }
 
 const total = Number(warm) + Number(count);
-for (let i = 0; i < total; i++) await step(i);
+for (let i = 0; i < total; i++) await step();
