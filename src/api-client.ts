@@ -83,11 +83,14 @@ async function outgoing(request: Request | LightRequest): Promise<Outgoing> {
   return { url: request.url, method: request.method, headers, body };
 }
 
-// A call's result: parsed data or a Twilio error body, and a `response` built when first read.
-function resultOf(sent: Sent, what: string, noContent: boolean): FetchResult {
-  return sent.status < 300
-    ? withLazyResponse({ data: successData(sent.text, what, noContent, sent.response) }, sent.response)
-    : withLazyResponse({ error: errorBody(sent.response(), sent.text) }, sent.response);
+// A call's result: parsed data or a Twilio error body, and a `response` built when first read (an
+// error's at once, with the credential form noted on a 401 for the error's message).
+function resultOf(sent: Sent, what: string, noContent: boolean, credential: string): FetchResult {
+  if (sent.status < 300)
+    return withLazyResponse({ data: successData(sent.text, what, noContent, sent.response) }, sent.response);
+  const response = sent.response();
+  noteCredential(response, credential);
+  return withLazyResponse({ error: errorBody(response, sent.text) }, sent.response);
 }
 
 function withContentType(headers: HeadersInit | undefined, type: string): HeadersInit {
@@ -188,7 +191,7 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
     if (middleware.size === 0 && sentWithoutOpenapiFetch(init)) {
       const request = direct(method, path, op, init);
       onUrl?.(request.url);
-      return resultOf(await send(request, limits), `${method} ${path}`, op.noContent === true);
+      return resultOf(await send(request, limits), `${method} ${path}`, op.noContent === true, credential);
     }
     return viaOpenapiFetch(method, path, op, init, limits, onUrl);
   }

@@ -40,7 +40,7 @@ describe("waitForChannel", () => {
     });
     // On a running fake clock, whose timers never fire early by its Date.now(): a busy
     // machine can only lengthen a pause, never shorten it below its backoff step.
-    const restore = useFakeClock({ date: true, running: true });
+    const restore = useFakeClock({ running: true });
     try {
       const channel = await waitForChannel(twilio, interaction, { initialDelayMs: 20 });
       expect(channel).toMatchObject({ sid: interaction.channel.sid, status: "active" });

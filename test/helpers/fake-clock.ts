@@ -7,16 +7,17 @@ import { setTimeout as pause } from "node:timers/promises";
 import { vi } from "vitest";
 
 /**
- * Fakes `setTimeout` and `clearTimeout` (and `Date`, with `date: true`) until
+ * Fakes `setTimeout`, `clearTimeout` and `Date` together (the SDK's time
+ * limits arm one timer and compare `Date.now()` with their deadlines) until
  * the returned function is called. With `running: true` the fake clock also
  * moves by itself, a millisecond at a time, for code that needs no gate; its
  * timers still never fire before their time by its `Date.now()`, as the
  * machine's can by libuv's cached loop time. Only for tests that run one at a
  * time: the fake clock is the worker's.
  */
-export function useFakeClock(options: { date?: boolean; running?: boolean } = {}): () => void {
+export function useFakeClock(options: { running?: boolean } = {}): () => void {
   vi.useFakeTimers({
-    toFake: ["setTimeout", "clearTimeout", ...(options.date ? (["Date"] as const) : [])],
+    toFake: ["setTimeout", "clearTimeout", "Date"],
     shouldAdvanceTime: options.running ?? false,
     advanceTimeDelta: 1,
   });

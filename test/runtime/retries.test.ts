@@ -129,7 +129,7 @@ describe("retries", () => {
   });
 
   it("a Retry-After HTTP date is waited for to the millisecond, on a fake clock", async () => {
-    const restore = useFakeClock({ date: true });
+    const restore = useFakeClock();
     try {
       // A whole second 1.5 to 2.5 s ahead of the (frozen) clock: an HTTP date has no milliseconds.
       const retryAt = Math.ceil((Date.now() + 1500) / 1000) * 1000;
