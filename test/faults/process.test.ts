@@ -1,6 +1,6 @@
 // Whole processes against hostile servers, each in a child process so its
 // fate and peak memory can be read: a body that never ends, or 200 MB of
-// JSON, ends the call with a typed error while peak RSS stays under 150 MB
+// JSON, ends the call with a typed error while peak RSS stays under 200 MB
 // (never an uncaught exception that kills the process); and a POST that
 // failed because no file descriptor was left (EMFILE: it never left the
 // machine) is retried and succeeds.
@@ -76,13 +76,15 @@ describe.concurrent("a process reading a hostile body", () => {
   it.for([
     ["an endless body", Number.POSITIVE_INFINITY],
     ["200 MB of JSON", 200 * MB],
-  ] as const)("%s: a TwilioResponseError, peak RSS under 150 MB", async ([, total], { task, expect }) => {
+  ] as const)("%s: a TwilioResponseError, peak RSS under 200 MB", async ([, total], { task, expect }) => {
     const server = await startServer((_request, response) => stream(response, '{"padding":"', PADDING, total, '"}'));
     try {
       const outcome = await child(server, task.file.projectName ?? "", []);
       expect(outcome.thrown).toBe("TwilioResponseError");
       expect(outcome.message).toMatch(/ answered 200 with a body larger than maxResponseBytes \(16777216 bytes\);/);
-      expect(outcome.maxRssBytes).toBeLessThan(150 * MB);
+      // About 120 MB on a quiet machine, up to 160 MB on a saturated one (collections run late). Reading
+      // the body whole would pass 250 MB: Node's own 45 MB plus the 200 MB of text.
+      expect(outcome.maxRssBytes).toBeLessThan(200 * MB);
     } finally {
       await server.close();
     }

@@ -1,7 +1,7 @@
 // Pagination against a real paging server: items across pages, limit, one
 // page of prefetch at most, early break, foreign and repeated next URLs,
 // abort, and errors in the middle of a list.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   NotFoundError,
   TwilioAbortError,
@@ -69,8 +69,13 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
   foreign = await startServer((_req, res) => json(res, 200, {}));
+});
+afterAll(() => foreign.close());
+// A server and a client per test: a page a test prefetched and left behind (early break, abort) can
+// reach its server late on a busy machine, and must not show up among the next test's requests.
+beforeEach(async () => {
+  server = await startServer();
   twilio = createInteractionsClient({
     accountSid: ACCOUNT_SID,
     authToken: AUTH_TOKEN,
@@ -78,10 +83,7 @@ beforeAll(async () => {
     maxRetries: 0,
   });
 });
-afterAll(async () => {
-  await server.close();
-  await foreign.close();
-});
+afterEach(() => server.close());
 
 describe("paginate", () => {
   it("yields every item across pages, following next_page_url exactly", async () => {
