@@ -69,7 +69,7 @@ export {
 } from "./errors";
 export type { TwilioErrorBody } from "./errors";
 export { receiveInteractionEvent, receiveNodeInteractionEvent } from "./webhooks/receive";
-export type { IncomingMessageLike, ReceiveEventOptions } from "./webhooks/receive";
+export type { IncomingMessageLike, ReceiveEventOptions, ReceiveOptionsBase } from "./webhooks/receive";
 export { toInteractionEvent } from "./webhooks/events";
 export type { InteractionEvent, InteractionEventOf, InteractionEventType, ReceivedParams } from "./webhooks/events";
 export { bodySha256, isValidTwilioSignature, twilioSignature } from "./webhooks/signature";

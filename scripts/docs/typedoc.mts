@@ -31,7 +31,6 @@ const INTERNAL = [
   ...Object.keys(apis).map((name) => `${name}Api`),
   "ApiDescription",
   "PageSource",
-  "generated/shared.ts:components",
   "generated/shared.ts:TwilioError",
 ];
 

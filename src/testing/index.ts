@@ -25,4 +25,5 @@ export type { EmulatorEvent } from "./events";
 export type { EmulatedTask, TaskStatus } from "./tasks";
 export type { ProxySessionInfo, ProxySessionOptions } from "./proxy";
 export type { ReceivedRequest } from "./request-log";
+export type { Sid } from "./sids";
 export type { WebhookDelivery } from "./webhook-delivery";

@@ -12,8 +12,15 @@ import { type InteractionEvent, toInteractionEvent } from "./events";
 import { type ParamGroup, groupSearch, jsonParams, paramsObject } from "./params";
 import { type SortedParams, bodySha256, isValidSignatureOf, sameText, uniqueSorted } from "./signature";
 
-/** What every way of receiving an event may set. */
-interface ReceiveOptionsBase {
+/**
+ * What every way of receiving an event may set, beside the signature options of {@link ReceiveEventOptions}.
+ *
+ * @example
+ * ```ts
+ * const common: ReceiveOptionsBase = { url: "https://app.example.org/flex-events", maxBodyBytes: 16_384 };
+ * ```
+ */
+export interface ReceiveOptionsBase {
   /**
    * The URL Twilio called, exactly as it is registered with Twilio (the
    * webhook's `WebhookUrl`: scheme, host, port, path and query), when the
