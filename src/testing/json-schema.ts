@@ -5,6 +5,8 @@
 // validator against Ajv on the same documents. Its work is linear in the
 // value: JSON inside a string is measured before it is parsed, and a `format`
 // is checked only on the branch of a oneOf/anyOf whose shape the value has.
+// Each schema is read once into a Rules object (references resolved, messages
+// written), kept in a WeakMap beside the schema it was read from.
 import { FORMATS } from "./formats";
 import { MAX_JSON_DEPTH, MAX_JSON_FIELD_CHARS, nestedDeeperThan } from "./limits";
 import type { JsonSchema } from "./schema-types";
@@ -39,6 +41,73 @@ const show = (value: unknown) => JSON.stringify(value);
 const same = (option: unknown, value: unknown) =>
   typeof option === "object" && option !== null ? show(option) === show(value) : option === value;
 
+const num = (value: unknown) => (typeof value === "number" ? value : undefined);
+const list = (value: unknown) => (Array.isArray(value) ? (value as Schema[]) : undefined);
+const sub = (value: unknown) => (value === undefined ? undefined : (value as Schema));
+
+/** What one schema asks, read once: references resolved and the fixed parts of its messages written. */
+class Rules {
+  readonly const: { value: unknown; message: string } | undefined;
+  readonly enum: { values: readonly unknown[]; message: string } | undefined;
+  readonly types: readonly string[] | undefined;
+  readonly minLength: number | undefined;
+  readonly maxLength: number | undefined;
+  readonly format: { check: (value: string) => boolean; message: string } | undefined;
+  readonly content: Schema | undefined;
+  readonly pattern: { source: string; regexp: RegExp | undefined } | undefined;
+  readonly minimum: number | undefined;
+  readonly maximum: number | undefined;
+  readonly minItems: number | undefined;
+  readonly maxItems: number | undefined;
+  readonly items: Schema | undefined;
+  readonly properties: ReadonlyMap<string, Schema> | undefined;
+  readonly required: readonly string[];
+  readonly additional: Schema | undefined;
+  readonly allOf: readonly Schema[] | undefined;
+  readonly anyOf: readonly Schema[] | undefined;
+  readonly oneOf: readonly Schema[] | undefined;
+  readonly if: Schema | undefined;
+  readonly then: Schema | undefined;
+  readonly else: Schema | undefined;
+  readonly not: Schema | undefined;
+
+  constructor(s: JsonSchema) {
+    this.const = s.const === undefined ? undefined : { value: s.const, message: `must be ${show(s.const)}` };
+    this.enum = Array.isArray(s.enum)
+      ? { values: s.enum, message: `must be one of ${s.enum.map((o) => show(o)).join(", ")}` }
+      : undefined;
+    this.types = s.type === undefined ? undefined : ([s.type].flat() as string[]);
+    this.minLength = num(s.minLength);
+    this.maxLength = num(s.maxLength);
+    const format = typeof s.format === "string" ? FORMATS[s.format] : undefined;
+    this.format = format && { check: format, message: `must be a valid ${String(s.format)}` };
+    this.content = s.contentMediaType === "application/json" ? sub(s.contentSchema) : undefined;
+    this.pattern = typeof s.pattern === "string" ? { source: s.pattern, regexp: undefined } : undefined;
+    this.minimum = num(s.minimum);
+    this.maximum = num(s.maximum);
+    this.minItems = num(s.minItems);
+    this.maxItems = num(s.maxItems);
+    this.items = sub(s.items);
+    this.properties = s.properties ? new Map(Object.entries(s.properties as Record<string, Schema>)) : undefined;
+    this.required = (s.required ?? []) as string[];
+    this.additional = sub(s.additionalProperties);
+    this.allOf = list(s.allOf);
+    this.anyOf = list(s.anyOf);
+    this.oneOf = list(s.oneOf);
+    this.if = sub(s.if);
+    this.then = sub(s.then);
+    this.else = sub(s.else);
+    this.not = sub(s.not);
+  }
+
+  /** The schemas this one reads its value (or parts of it) with. */
+  *children(): Iterable<Schema> {
+    for (const one of [this.content, this.items, this.additional, this.if, this.then, this.else, this.not])
+      if (one !== undefined) yield one;
+    for (const many of [this.properties?.values(), this.allOf, this.anyOf, this.oneOf]) if (many) yield* many;
+  }
+}
+
 function append(out: SchemaError[], errors: readonly SchemaError[]): void {
   for (const error of errors) out.push(error);
 }
@@ -46,7 +115,11 @@ function append(out: SchemaError[], errors: readonly SchemaError[]): void {
 /** Validates values against the component schemas of one API. */
 export class SchemaValidator {
   readonly #schemas: Readonly<Record<string, JsonSchema>>;
-  readonly #patterns = new Map<string, RegExp>();
+  readonly #rules = new WeakMap<JsonSchema, Rules>();
+  // Whether a schema can reach a `format` rule; a branch that cannot needs no second pass.
+  readonly #formats = new WeakMap<JsonSchema, boolean>();
+  // JSON-in-form text decoded during one `errors()` call: the branches of a oneOf read the same field.
+  #decoded: Map<string, { value: unknown } | { message: string }> | undefined;
 
   constructor(schemas: Readonly<Record<string, JsonSchema>>) {
     this.#schemas = schemas;
@@ -67,8 +140,19 @@ export class SchemaValidator {
   /** Every rule `value` breaks, or `[]`. */
   errors(schema: Schema, value: unknown, at = ""): SchemaError[] {
     const out: SchemaError[] = [];
-    this.#check(schema, value, at, true, out);
+    this.#decoded = undefined;
+    try {
+      this.#check(schema, value, at, true, out);
+    } finally {
+      this.#decoded = undefined;
+    }
     return out;
+  }
+
+  #rulesOf(schema: JsonSchema): Rules {
+    let rules = this.#rules.get(schema);
+    if (!rules) this.#rules.set(schema, (rules = new Rules(this.resolve(schema))));
+    return rules;
   }
 
   // Appends the broken rules to `out` (never spread: a long array can break thousands of them).
@@ -76,118 +160,134 @@ export class SchemaValidator {
   #check(schema: Schema, value: unknown, at: string, formats: boolean, out: SchemaError[]): void {
     if (schema === true) return;
     if (schema === false) return void out.push({ at, message: "is not allowed" });
-    const s = typeof schema.$ref === "string" ? this.resolve(schema) : schema;
-
-    if (s.const !== undefined && !same(s.const, value))
-      return void out.push({ at, message: `must be ${show(s.const)}`, mismatch: true });
-    if (Array.isArray(s.enum) && !s.enum.some((option) => same(option, value)))
-      return void out.push({
-        at,
-        message: `must be one of ${s.enum.map((o) => show(o)).join(", ")}`,
-        mismatch: true,
-      });
-    if (s.type !== undefined) {
-      const types = (Array.isArray(s.type) ? s.type : [s.type]) as string[];
-      if (!types.some((type) => hasType(value, type)))
-        return void out.push({ at, message: `must be ${types.join(" or ")}, not ${typeOf(value)}`, mismatch: true });
-    }
-    if (typeof value === "string") this.#string(s, value, at, formats, out);
-    if (typeof value === "number") this.#number(s, value, at, out);
-    if (Array.isArray(value)) this.#array(s, value, at, formats, out);
+    const r = this.#rulesOf(schema);
+    if (r.const !== undefined && !same(r.const.value, value))
+      return void out.push({ at, message: r.const.message, mismatch: true });
+    if (r.enum !== undefined && !r.enum.values.some((option) => same(option, value)))
+      return void out.push({ at, message: r.enum.message, mismatch: true });
+    if (r.types !== undefined && !r.types.some((type) => hasType(value, type)))
+      return void out.push({ at, message: `must be ${r.types.join(" or ")}, not ${typeOf(value)}`, mismatch: true });
+    if (typeof value === "string") this.#string(r, value, at, formats, out);
+    else if (typeof value === "number") this.#number(r, value, at, out);
+    else if (Array.isArray(value)) this.#array(r, value, at, formats, out);
     else if (value !== null && typeof value === "object")
-      this.#object(s, value as Record<string, unknown>, at, formats, out);
-    this.#combinators(s, value, at, formats, out);
+      this.#object(r, value as Record<string, unknown>, at, formats, out);
+    if (r.allOf || r.anyOf || r.oneOf || r.if || r.not) this.#combinators(r, value, at, formats, out);
   }
 
-  #string(s: JsonSchema, value: string, at: string, formats: boolean, out: SchemaError[]): void {
-    const short = typeof s.minLength === "number" && value.length < s.minLength;
-    const long = typeof s.maxLength === "number" && value.length > s.maxLength;
-    if (short) out.push({ at, message: `must be at least ${s.minLength} characters long` });
-    if (long) out.push({ at, message: `must be at most ${s.maxLength} characters long` });
-    const format = formats && typeof s.format === "string" ? FORMATS[s.format] : undefined;
-    if (format && !format(value)) out.push({ at, message: `must be a valid ${String(s.format)}` });
-    if (s.contentMediaType === "application/json" && s.contentSchema !== undefined) {
-      // Measured before it is parsed: the checks and the answers recurse as deep as the JSON nests.
-      if (value.length > MAX_JSON_FIELD_CHARS)
-        return void out.push({ at, message: `must be at most ${MAX_JSON_FIELD_CHARS} characters of JSON` });
-      if (nestedDeeperThan(value, MAX_JSON_DEPTH))
-        return void out.push({ at, message: `must not nest objects and arrays more than ${MAX_JSON_DEPTH} deep` });
-      let decoded: unknown;
-      try {
-        decoded = JSON.parse(value);
-      } catch {
-        return void out.push({ at, message: "must be a JSON string" });
-      }
+  #string(r: Rules, value: string, at: string, formats: boolean, out: SchemaError[]): void {
+    const short = r.minLength !== undefined && value.length < r.minLength;
+    const long = r.maxLength !== undefined && value.length > r.maxLength;
+    if (short) out.push({ at, message: `must be at least ${r.minLength} characters long` });
+    if (long) out.push({ at, message: `must be at most ${r.maxLength} characters long` });
+    if (formats && r.format && !r.format.check(value)) out.push({ at, message: r.format.message });
+    if (r.content !== undefined) {
+      const decoded = this.#decode(value);
+      if ("message" in decoded) return void out.push({ at, message: decoded.message });
       // On a JSON-in-form field the pattern restates the content's rules on the text, for tools that
       // do not decode it: the content's own errors say more, and the text is never read by a regex.
-      return this.#check(s.contentSchema as Schema, decoded, at, formats, out);
+      return this.#check(r.content, decoded.value, at, formats, out);
     }
     // A value of the wrong length is wrong already: the pattern need not read it.
-    if (!short && !long && typeof s.pattern === "string" && !this.#pattern(s.pattern).test(value))
-      out.push({ at, message: `must match the pattern ${s.pattern}` });
+    if (!short && !long && r.pattern && !(r.pattern.regexp ??= new RegExp(r.pattern.source, "u")).test(value))
+      out.push({ at, message: `must match the pattern ${r.pattern.source}` });
   }
 
-  #number(s: JsonSchema, value: number, at: string, out: SchemaError[]): void {
-    if (typeof s.minimum === "number" && value < s.minimum) out.push({ at, message: `must be at least ${s.minimum}` });
-    if (typeof s.maximum === "number" && value > s.maximum) out.push({ at, message: `must be at most ${s.maximum}` });
+  // JSON-in-form text, measured before it is parsed (the checks and the answers recurse as deep as
+  // the JSON nests), and parsed once per `errors()` call however many branches read it.
+  #decode(text: string): { value: unknown } | { message: string } {
+    const known = this.#decoded?.get(text);
+    if (known) return known;
+    let result: { value: unknown } | { message: string };
+    if (text.length > MAX_JSON_FIELD_CHARS)
+      result = { message: `must be at most ${MAX_JSON_FIELD_CHARS} characters of JSON` };
+    else if (nestedDeeperThan(text, MAX_JSON_DEPTH))
+      result = { message: `must not nest objects and arrays more than ${MAX_JSON_DEPTH} deep` };
+    else {
+      try {
+        result = { value: JSON.parse(text) };
+      } catch {
+        result = { message: "must be a JSON string" };
+      }
+    }
+    (this.#decoded ??= new Map()).set(text, result);
+    return result;
   }
 
-  #array(s: JsonSchema, value: unknown[], at: string, formats: boolean, out: SchemaError[]): void {
-    if (typeof s.minItems === "number" && value.length < s.minItems)
-      out.push({ at, message: `must hold at least ${s.minItems} item(s)` });
-    if (typeof s.maxItems === "number" && value.length > s.maxItems)
-      out.push({ at, message: `must hold at most ${s.maxItems} item(s)` });
-    if (s.items !== undefined)
-      for (let i = 0; i < value.length; i++) this.#check(s.items as Schema, value[i], `${at}/${i}`, formats, out);
+  #number(r: Rules, value: number, at: string, out: SchemaError[]): void {
+    if (r.minimum !== undefined && value < r.minimum) out.push({ at, message: `must be at least ${r.minimum}` });
+    if (r.maximum !== undefined && value > r.maximum) out.push({ at, message: `must be at most ${r.maximum}` });
   }
 
-  #object(s: JsonSchema, value: Record<string, unknown>, at: string, formats: boolean, out: SchemaError[]): void {
-    const properties = (s.properties ?? {}) as Record<string, Schema>;
-    for (const name of (s.required ?? []) as string[]) {
+  #array(r: Rules, value: unknown[], at: string, formats: boolean, out: SchemaError[]): void {
+    if (r.minItems !== undefined && value.length < r.minItems)
+      out.push({ at, message: `must hold at least ${r.minItems} item(s)` });
+    if (r.maxItems !== undefined && value.length > r.maxItems)
+      out.push({ at, message: `must hold at most ${r.maxItems} item(s)` });
+    if (r.items !== undefined)
+      for (let i = 0; i < value.length; i++) this.#check(r.items, value[i], `${at}/${i}`, formats, out);
+  }
+
+  #object(r: Rules, value: Record<string, unknown>, at: string, formats: boolean, out: SchemaError[]): void {
+    for (const name of r.required) {
       if (value[name] === undefined) out.push({ at, message: `must have the property ${show(name)}` });
     }
+    if (r.properties === undefined && r.additional === undefined) return;
     for (const name in value) {
       if (!Object.hasOwn(value, name) || value[name] === undefined) continue;
-      const property = Object.hasOwn(properties, name) ? properties[name] : undefined;
+      const property = r.properties?.get(name);
       if (property !== undefined) this.#check(property, value[name], `${at}/${name}`, formats, out);
-      else if (s.additionalProperties === false)
-        out.push({ at: `${at}/${name}`, message: "is not an allowed property" });
-      else if (typeof s.additionalProperties === "object")
-        this.#check(s.additionalProperties as Schema, value[name], `${at}/${name}`, formats, out);
+      else if (r.additional === false) out.push({ at: `${at}/${name}`, message: "is not an allowed property" });
+      else if (typeof r.additional === "object") this.#check(r.additional, value[name], `${at}/${name}`, formats, out);
     }
   }
 
-  #combinators(s: JsonSchema, value: unknown, at: string, formats: boolean, out: SchemaError[]): void {
-    for (const sub of (s.allOf ?? []) as Schema[]) this.#check(sub, value, at, formats, out);
-    if (Array.isArray(s.anyOf)) {
-      const branches = this.#branches(s.anyOf as Schema[], value, at, formats);
+  #combinators(r: Rules, value: unknown, at: string, formats: boolean, out: SchemaError[]): void {
+    for (const sub of r.allOf ?? []) this.#check(sub, value, at, formats, out);
+    if (r.anyOf) {
+      const branches = this.#branches(r.anyOf, value, at, formats);
       if (!branches.some((errors) => errors.length === 0)) append(out, closest(branches));
     }
-    if (Array.isArray(s.oneOf)) {
-      const branches = this.#branches(s.oneOf as Schema[], value, at, formats);
+    if (r.oneOf) {
+      const branches = this.#branches(r.oneOf, value, at, formats);
       const passed = branches.filter((errors) => errors.length === 0).length;
       if (passed === 0) append(out, closest(branches));
-      else if (passed > 1) out.push({ at, message: `must match exactly one of ${names(s.oneOf as Schema[], this)}` });
+      else if (passed > 1) out.push({ at, message: `must match exactly one of ${names(r.oneOf, this)}` });
     }
-    if (s.if !== undefined && this.#passes(s.if as Schema, value, at, formats)) {
-      if (s.then !== undefined) this.#check(s.then as Schema, value, at, formats, out);
-    } else if (s.if !== undefined && s.else !== undefined) this.#check(s.else as Schema, value, at, formats, out);
-    if (s.not !== undefined && this.#passes(s.not as Schema, value, at, formats))
+    if (r.if !== undefined && this.#passes(r.if, value, at, formats)) {
+      if (r.then !== undefined) this.#check(r.then, value, at, formats, out);
+    } else if (r.if !== undefined && r.else !== undefined) this.#check(r.else, value, at, formats, out);
+    if (r.not !== undefined && this.#passes(r.not, value, at, formats))
       out.push({ at, message: "must not match the excluded schema" });
   }
 
   // Each branch's shape first; formats only on the branches the value has the shape of, so an
   // SMS participant's address is never read as an e-mail address. Each level of oneOf/anyOf
-  // reads a passing branch once more, so the work stays linear (times the spec's nesting).
+  // reads a passing branch once more (and only when a format lies below it), so the work stays
+  // linear (times the spec's nesting).
   #branches(subs: readonly Schema[], value: unknown, at: string, formats: boolean): SchemaError[][] {
     return subs.map((sub) => {
       const shape: SchemaError[] = [];
       this.#check(sub, value, at, false, shape);
-      if (!formats || shape.length > 0) return shape;
+      if (!formats || shape.length > 0 || !this.#reachesFormat(sub)) return shape;
       const full: SchemaError[] = [];
       this.#check(sub, value, at, true, full);
       return full;
     });
+  }
+
+  // Whether any schema below `schema` has a `format` this validator checks (a cycle counts as yes).
+  #reachesFormat(schema: Schema, visiting = new Set<JsonSchema>()): boolean {
+    if (typeof schema === "boolean") return false;
+    const known = this.#formats.get(schema);
+    if (known !== undefined) return known;
+    if (visiting.has(schema)) return true;
+    visiting.add(schema);
+    const rules = this.#rulesOf(schema);
+    let reaches = rules.format !== undefined;
+    for (const child of rules.children()) reaches ||= this.#reachesFormat(child, visiting);
+    this.#formats.set(schema, reaches);
+    return reaches;
   }
 
   #passes(schema: Schema, value: unknown, at: string, formats: boolean): boolean {
@@ -195,15 +295,8 @@ export class SchemaValidator {
     this.#check(schema, value, at, formats, out);
     return out.length === 0;
   }
-
-  #pattern(source: string): RegExp {
-    let pattern = this.#patterns.get(source);
-    if (!pattern) this.#patterns.set(source, (pattern = new RegExp(source, "u")));
-    return pattern;
-  }
 }
-
-function names(branches: Schema[], validator: SchemaValidator): string {
+function names(branches: readonly Schema[], validator: SchemaValidator): string {
   return branches
     .map((branch, i) => {
       if (typeof branch !== "object") return `#${i + 1}`;
