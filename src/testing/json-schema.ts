@@ -108,6 +108,9 @@ class Rules {
   }
 }
 
+// Stands for a branch set aside unread; never reported (see #branches).
+const SET_ASIDE: SchemaError[] = [{ at: "", message: "", mismatch: true }];
+
 function append(out: SchemaError[], errors: readonly SchemaError[]): void {
   for (const error of errors) out.push(error);
 }
@@ -265,15 +268,45 @@ export class SchemaValidator {
   // SMS participant's address is never read as an e-mail address. Each level of oneOf/anyOf
   // reads a passing branch once more (and only when a format lies below it), so the work stays
   // linear (times the spec's nesting).
+  // A branch whose discriminating values the value does not have (see #rejects) is set aside unread;
+  // only when no branch is left that could apply are all branches read in full, for closest().
   #branches(subs: readonly Schema[], value: unknown, at: string, formats: boolean): SchemaError[][] {
-    return subs.map((sub) => {
-      const shape: SchemaError[] = [];
-      this.#check(sub, value, at, false, shape);
-      if (!formats || shape.length > 0 || !this.#reachesFormat(sub)) return shape;
-      const full: SchemaError[] = [];
-      this.#check(sub, value, at, true, full);
-      return full;
-    });
+    const quick = subs.map((sub) => (this.#rejects(sub, value) ? SET_ASIDE : this.#branch(sub, value, at, formats)));
+    if (quick.some((errors) => !errors.some((e) => e.mismatch))) return quick;
+    return subs.map((sub, i) => (quick[i] === SET_ASIDE ? this.#branch(sub, value, at, formats) : quick[i]!));
+  }
+
+  #branch(sub: Schema, value: unknown, at: string, formats: boolean): SchemaError[] {
+    const shape: SchemaError[] = [];
+    this.#check(sub, value, at, false, shape);
+    if (!formats || shape.length > 0 || !this.#reachesFormat(sub)) return shape;
+    const full: SchemaError[] = [];
+    this.#check(sub, value, at, true, full);
+    return full;
+  }
+
+  // Whether `value` surely breaks a const, enum or type rule of `schema` (so a full check would report a
+  // mismatch): on the value itself, under allOf, inside JSON-in-form text, or on a property it has, at
+  // most two properties down (where discriminators such as `Channel`'s `initiated_by` sit), so it
+  // reads a small part of the value.
+  #rejects(schema: Schema, value: unknown, depth = 0): boolean {
+    if (typeof schema === "boolean") return false;
+    const r = this.#rulesOf(schema);
+    if (r.const !== undefined && !same(r.const.value, value)) return true;
+    if (r.enum !== undefined && !r.enum.values.some((option) => same(option, value))) return true;
+    if (r.types !== undefined && !r.types.some((type) => hasType(value, type))) return true;
+    if (typeof value === "string" && r.content !== undefined) {
+      const decoded = this.#decode(value);
+      return "value" in decoded && this.#rejects(r.content, decoded.value, depth);
+    }
+    if (r.allOf?.some((sub) => this.#rejects(sub, value, depth))) return true;
+    const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
+    if (r.properties === undefined || !isObject || depth === 2) return false;
+    for (const [name, property] of r.properties) {
+      const own = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+      if (own !== undefined && this.#rejects(property, own, depth + 1)) return true;
+    }
+    return false;
   }
 
   // Whether any schema below `schema` has a `format` this validator checks (a cycle counts as yes).

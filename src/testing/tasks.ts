@@ -253,43 +253,36 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
  */
 export function attributesOf(task: TaskRecord): Record<string, unknown> {
   const c = task.channel;
-  const added: Record<string, unknown> = {
-    flexInteractionSid: c.interactionSid,
-    flexInteractionChannelSid: c.sid,
-    // The interaction's own task names an invite too (seed 000's response), one the invite list does not show.
-    flexChannelInviteSid: task.inviteSid ?? derivedSid("KG", task.sid),
-    conversationSid: conversationOf(c),
-    channelType: c.type,
-  };
   const own = task.attributes;
-  if (task.inviteSid !== null) return { ...own, ...added };
+  const conversationSid = conversationOf(c);
+  const customers =
+    task.inviteSid === null && typeof own.customerName === "string" && typeof own.customerAddress === "string"
+      ? { name: own.customerName, [own.customerAddress.includes("@") ? "email" : "phone"]: own.customerAddress }
+      : undefined;
+  // The caller's keys are copied by spreading (any name is data, `__proto__` too); the keys Twilio adds
+  // are then set by name, in place when the caller sent one of them, as a later spread would.
+  const out: Record<string, unknown> = customers ? { customers, ...own } : { ...own };
+  out.flexInteractionSid = c.interactionSid;
+  out.flexInteractionChannelSid = c.sid;
+  // The interaction's own task names an invite too (seed 000's response), one the invite list does not show.
+  out.flexChannelInviteSid = task.inviteSid ?? derivedSid("KG", task.sid);
+  out.conversationSid = conversationSid;
+  out.channelType = c.type;
+  if (task.inviteSid !== null) return out;
   const direction = c.initiatedBy === "agent" ? "outbound" : "inbound";
   const conversations: Record<string, unknown> = {
     conversation_id: c.interactionSid,
     initiated_by: capitalized(c.initiatedBy),
     communication_channel: capitalized(c.type),
-    media: [{ type: "ChatTranscript", sid: added.conversationSid, conversation_sid: added.conversationSid }],
+    media: [{ type: "ChatTranscript", sid: conversationSid, conversation_sid: conversationSid }],
     direction: capitalized(direction),
   };
   if (c.externalContact !== null) conversations.external_contact = c.externalContact;
-  const customers =
-    typeof own.customerName === "string" && typeof own.customerAddress === "string"
-      ? {
-          customers: {
-            name: own.customerName,
-            [own.customerAddress.includes("@") ? "email" : "phone"]: own.customerAddress,
-          },
-        }
-      : {};
   const theirs = typeof own.conversations === "object" && own.conversations !== null ? own.conversations : {};
-  return {
-    ...customers,
-    ...own,
-    ...added,
-    initiatedBy: c.initiatedBy,
-    direction,
-    conversations: { ...conversations, ...theirs },
-  };
+  out.initiatedBy = c.initiatedBy;
+  out.direction = direction;
+  out.conversations = { ...conversations, ...theirs };
+  return out;
 }
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
