@@ -8,6 +8,9 @@ export type Contender = (typeof CONTENDERS)[number];
 /** The contender every ratio is taken against. */
 export const REFERENCE: Contender = "twilio";
 
+/** The transport floor: what a request costs with nothing on top of the wire. */
+export const FLOOR: Contender = "http";
+
 export const LABELS: Record<Contender, string> = {
   sdk: "twilio-interactions",
   "sdk-resources": "twilio-interactions resource methods",

@@ -1,5 +1,6 @@
-// Every figure the bench reports, with its unit and the issue's target for
-// this SDK, which is always a ratio to twilio-node's figure from the same run.
+// Every figure the bench reports, with its unit and the issues' target for
+// this SDK: a ratio to the transport floor's (raw node:http) or to
+// twilio-node's figure from the same run, or a figure of its own.
 import type { Measure } from "./config.mts";
 
 export interface Metric {
@@ -9,10 +10,21 @@ export interface Metric {
   unit: string;
   /** Decimal places shown. */
   digits: number;
-  /** This SDK's figure must be at most `max` × twilio-node's. */
-  target?: { max: number };
+  /** What this SDK's figure must stay at or under; every part given must hold. */
+  target?: Target;
+  /** The resource methods' figure must be at most this × the path layer's. */
+  resources?: number;
   /** How the ratio is taken when it is not simply median ÷ median. */
   note?: string;
+}
+
+export interface Target {
+  /** At most this × the floor's (raw node:http keep-alive) figure. */
+  floor?: number;
+  /** At most this × twilio-node's figure. */
+  twilio?: number;
+  /** At most this, in the metric's unit. */
+  max?: number;
 }
 
 export const METRICS: Metric[] = [
@@ -22,17 +34,17 @@ export const METRICS: Metric[] = [
     label: "Install size (production deps)",
     unit: "kB",
     digits: 0,
-    target: { max: 0.02 },
+    target: { max: 650, twilio: 0.03 },
   },
   { key: "install.packages", measure: "a", label: "Installed packages", unit: "packages", digits: 0 },
-  { key: "import.ms", measure: "b", label: "Cold import + client", unit: "ms", digits: 1, target: { max: 0.15 } },
+  { key: "import.ms", measure: "b", label: "Cold import + client", unit: "ms", digits: 1, target: { twilio: 0.15 } },
   {
     key: "first.ms",
     measure: "c",
     label: "Process start to first response",
     unit: "ms",
     digits: 1,
-    target: { max: 0.75 },
+    target: { twilio: 0.75 },
   },
   {
     key: "cpu.get.short",
@@ -40,7 +52,8 @@ export const METRICS: Metric[] = [
     label: "CPU per GET (short-lived)",
     unit: "µs",
     digits: 0,
-    target: { max: 0.8 },
+    target: { floor: 1.25 },
+    resources: 1.05,
   },
   {
     key: "cpu.post.short",
@@ -48,7 +61,8 @@ export const METRICS: Metric[] = [
     label: "CPU per POST (short-lived)",
     unit: "µs",
     digits: 0,
-    target: { max: 0.8 },
+    target: { floor: 1.25 },
+    resources: 1.05,
   },
   {
     key: "cpu.get.steady",
@@ -56,7 +70,8 @@ export const METRICS: Metric[] = [
     label: "CPU per GET (steady state)",
     unit: "µs",
     digits: 0,
-    target: { max: 0.8 },
+    target: { floor: 1.25 },
+    resources: 1.05,
   },
   {
     key: "cpu.post.steady",
@@ -64,18 +79,33 @@ export const METRICS: Metric[] = [
     label: "CPU per POST (steady state)",
     unit: "µs",
     digits: 0,
-    target: { max: 0.8 },
+    target: { floor: 1.25 },
+    resources: 1.05,
   },
-  { key: "paginate.ms", measure: "e", label: "50,000 records: wall time", unit: "ms", digits: 0, target: { max: 0.8 } },
+  {
+    key: "paginate.ms",
+    measure: "e",
+    label: "50,000 records: wall time",
+    unit: "ms",
+    digits: 0,
+    target: { floor: 1.1 },
+  },
   { key: "paginate.usPerRecord", measure: "e", label: "50,000 records: per record", unit: "µs", digits: 2 },
-  { key: "paginate.rss", measure: "e", label: "50,000 records: peak RSS", unit: "MB", digits: 1, target: { max: 0.7 } },
+  {
+    key: "paginate.rss",
+    measure: "e",
+    label: "50,000 records: peak RSS",
+    unit: "MB",
+    digits: 1,
+    target: { floor: 1.1 },
+  },
   {
     key: "typecheck.ms",
     measure: "f",
     label: "Type-check time added",
     unit: "ms",
     digits: 0,
-    target: { max: 0.2 },
+    target: { twilio: 0.2 },
     note: "tsc's own total time for a 10-line consumer minus the same program without an SDK, paired run by run",
   },
   { key: "typecheck.wallMs", measure: "f", label: "Type-check time added, whole tsc process", unit: "ms", digits: 0 },
@@ -85,7 +115,7 @@ export const METRICS: Metric[] = [
     label: "Bundle, minified + gzipped",
     unit: "kB",
     digits: 1,
-    target: { max: 0.02 },
+    target: { max: 12 },
     note: "this SDK built for the browser; twilio-node cannot be, so its figure is its Node build",
   },
   { key: "bundle.minified", measure: "g", label: "Bundle, minified", unit: "kB", digits: 1 },

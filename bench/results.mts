@@ -1,6 +1,7 @@
 // The samples of one bench run and what is derived from them: median, min,
-// max, and the ratio of each contender's median to twilio-node's.
-import { REFERENCE } from "./contenders.mts";
+// max, the ratio of each contender's median to twilio-node's (or to the
+// floor's), and whether this SDK meets each target.
+import { FLOOR, REFERENCE } from "./contenders.mts";
 import type { Fact, Metric } from "./metrics.mts";
 
 export type Samples = Record<string, Partial<Record<string, number[]>>>;
@@ -36,16 +37,33 @@ export class Results {
     return values?.length ? summarize(values) : undefined;
   }
 
-  /** Contender's median ÷ twilio-node's median, from this run. */
-  ratio(key: string, contender: string): number | undefined {
+  /** Contender's median ÷ `against`'s median (twilio-node's by default), from this run. */
+  ratio(key: string, contender: string, against: string = REFERENCE): number | undefined {
     const own = this.summary(key, contender);
-    const reference = this.summary(key, REFERENCE);
-    return own && reference && reference.median > 0 ? own.median / reference.median : undefined;
+    const other = this.summary(key, against);
+    return own && other && other.median > 0 ? own.median / other.median : undefined;
+  }
+
+  /** The highest figure the metric's target allows in this run; undefined without a target or the figures it needs. */
+  limit(metric: Metric): number | undefined {
+    const { target } = metric;
+    if (!target) return undefined;
+    const bounds: (number | undefined)[] = [];
+    if (target.max !== undefined) bounds.push(target.max);
+    if (target.floor !== undefined) bounds.push(this.#times(metric.key, FLOOR, target.floor));
+    if (target.twilio !== undefined) bounds.push(this.#times(metric.key, REFERENCE, target.twilio));
+    return bounds.every((b) => b !== undefined) ? Math.min(...(bounds as number[])) : undefined;
   }
 
   /** Whether `contender` meets the metric's target; undefined without a target or figures. */
   met(metric: Metric, contender: string): boolean | undefined {
-    const ratio = this.ratio(metric.key, contender);
-    return metric.target && ratio !== undefined ? ratio <= metric.target.max : undefined;
+    const own = this.summary(metric.key, contender);
+    const limit = this.limit(metric);
+    return own && limit !== undefined ? own.median <= limit : undefined;
+  }
+
+  #times(key: string, contender: string, factor: number): number | undefined {
+    const summary = this.summary(key, contender);
+    return summary && summary.median * factor;
   }
 }

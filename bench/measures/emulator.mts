@@ -19,11 +19,10 @@ const FLEX_DOC = fileURLToPath(new URL("../../generated/openapi/flex.yaml", impo
 const CONCURRENCY = 16;
 const TARGET_RATIO = 20;
 const TARGET_RSS_MB = 200;
-// The memory child runs with V8's memory-saving heap growth, as a test process holding a large
-// emulator can: by default V8 lets the old generation grow to about three times the live heap
-// between full collections, and that headroom, not the emulator's state, is most of the RSS.
-// The default-growth figure is reported beside it.
-const MEMORY_FLAGS = ["--expose-gc", "--optimize-for-size"];
+// The memory target is for Node's default flags. The figure with V8's memory-saving heap growth,
+// which a test process holding a large emulator can choose, is reported beside it: by default V8
+// lets the old generation grow well past the live heap between full collections.
+const SMALL_HEAP_FLAGS = ["--expose-gc", "--optimize-for-size"];
 
 export interface EmulatorPlan {
   prismRequests: number;
@@ -114,18 +113,18 @@ export async function measureEmulator(
   log(`(h) emulator over loopback HTTP: ${rps(http)}`);
   const inProcess = (await runChild(script, ["inprocess", String(plan.inProcessRequests), String(CONCURRENCY)])).rps!;
   log(`(h) emulator in-process: ${rps(inProcess)}`);
-  const memory = await runChild(script, ["memory", String(plan.interactions)], MEMORY_FLAGS);
-  const defaultGrowth = await runChild(script, ["memory", String(plan.interactions)], ["--expose-gc"]);
+  const smallHeap = await runChild(script, ["memory", String(plan.interactions)], SMALL_HEAP_FLAGS);
+  const defaults = await runChild(script, ["memory", String(plan.interactions)], ["--expose-gc"]);
   log(
-    `(h) ${plan.interactions.toLocaleString("en-US")} interactions (node ${MEMORY_FLAGS.join(" ")}): ${memory.rssMB!.toFixed(1)} MB RSS, ${memory.heapMB!.toFixed(1)} MB live heap; ${defaultGrowth.rssMB!.toFixed(1)} MB RSS with V8's default heap growth`,
+    `(h) ${plan.interactions.toLocaleString("en-US")} interactions (node ${SMALL_HEAP_FLAGS.join(" ")}): ${smallHeap.rssMB!.toFixed(1)} MB RSS, ${smallHeap.heapMB!.toFixed(1)} MB live heap; ${defaults.rssMB!.toFixed(1)} MB RSS with V8's default heap growth`,
   );
 
   results.add("emulator.rps.prism", "prism", prism);
   results.add("emulator.rps.http", "emulator", http);
   results.add("emulator.rps.inProcess", "emulator", inProcess);
-  results.add("emulator.rss", "emulator", memory.rssMB!);
-  results.add("emulator.heap", "emulator", memory.heapMB!);
-  results.add("emulator.rssDefaultGrowth", "emulator", defaultGrowth.rssMB!);
+  results.add("emulator.rss", "emulator", smallHeap.rssMB!);
+  results.add("emulator.heap", "emulator", smallHeap.heapMB!);
+  results.add("emulator.rssDefaultGrowth", "emulator", defaults.rssMB!);
   for (const [label, figure] of [
     ["over loopback HTTP", http],
     ["in-process", inProcess],
@@ -133,15 +132,15 @@ export async function measureEmulator(
     const ratio = figure / prism;
     results.facts.push({
       label: `Emulator throughput ${label}, beside Prism (${rps(prism)})`,
-      values: { sdk: `${rps(figure)} (${ratio.toFixed(0)}×)` },
+      values: { sdk: `${rps(figure)} (${ratio.toFixed(1)}×)` },
       target: { text: `≥ ${TARGET_RATIO}× Prism`, met: ratio >= TARGET_RATIO },
     });
   }
   results.facts.push({
-    label: `Emulator holding ${plan.interactions.toLocaleString("en-US")} interactions: RSS (node --optimize-for-size)`,
+    label: `Emulator holding ${plan.interactions.toLocaleString("en-US")} interactions: RSS (Node's default flags)`,
     values: {
-      sdk: `${memory.rssMB!.toFixed(1)} MB (live heap ${memory.heapMB!.toFixed(1)} MB; ${defaultGrowth.rssMB!.toFixed(1)} MB with default heap growth)`,
+      sdk: `${defaults.rssMB!.toFixed(1)} MB (live heap ${smallHeap.heapMB!.toFixed(1)} MB; ${smallHeap.rssMB!.toFixed(1)} MB with --optimize-for-size)`,
     },
-    target: { text: `< ${TARGET_RSS_MB} MB`, met: memory.rssMB! < TARGET_RSS_MB },
+    target: { text: `≤ ${TARGET_RSS_MB} MB`, met: defaults.rssMB! <= TARGET_RSS_MB },
   });
 }

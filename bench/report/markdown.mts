@@ -1,7 +1,7 @@
 // results.md: the targets table (what the README shows), the chart, every
 // figure of every contender, and how each figure is taken.
 import type { Plan } from "../config.mts";
-import { CONTENDERS, LABELS, REFERENCE } from "../contenders.mts";
+import { CONTENDERS, FLOOR, LABELS, REFERENCE } from "../contenders.mts";
 import { METRICS, type Metric } from "../metrics.mts";
 import type { Results, Summary } from "../results.mts";
 import { OTHER_RUNTIMES, RUNTIME_VARIANTS, runtimeCpuKey } from "../measures/runtimes.mts";
@@ -35,23 +35,45 @@ function status(met: boolean | undefined): string {
   return met === undefined ? "—" : met ? "✅ met" : "❌ not met";
 }
 
-/** The table of targets: this SDK against twilio-node, figure by figure. */
+/** A metric's target in words, such as "≤ 1.25× floor" or "≤ 650 kB and ≤ 0.03× twilio-node". */
+export function targetText(metric: Metric): string {
+  const { target } = metric;
+  if (!target) return "";
+  const parts: string[] = [];
+  if (target.max !== undefined) parts.push(`≤ ${number(target.max, 0)} ${metric.unit}`);
+  if (target.floor !== undefined) parts.push(`≤ ${target.floor}× floor`);
+  if (target.twilio !== undefined) parts.push(`≤ ${target.twilio}× twilio-node`);
+  return parts.join(" and ");
+}
+
+/**
+ * The table of targets: this SDK beside the floor (raw node:http) and
+ * twilio-node, figure by figure, with each target and whether it is met.
+ */
 export function targetsTable(results: Results): string {
   const lines = [
-    "| Measure | twilio-interactions | twilio-node | Ratio | Target | Status |",
-    "| --- | ---: | ---: | ---: | ---: | --- |",
+    "| Measure | twilio-interactions | Floor (node:http) | × floor | twilio-node | × twilio-node | Target | Status |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
   ];
   for (const metric of METRICS.filter((m) => m.target)) {
     const sdk = results.summary(metric.key, "sdk");
     if (!sdk) continue;
+    const floor = results.summary(metric.key, FLOOR);
     const twilio = results.summary(metric.key, REFERENCE);
     lines.push(
-      `| ${metric.label} | ${figure(sdk, metric)} | ${figure(twilio, metric)} | ${ratio(results.ratio(metric.key, "sdk"))} | ≤ ${metric.target!.max}× | ${status(results.met(metric, "sdk"))} |`,
+      `| ${metric.label} | ${figure(sdk, metric)} | ${figure(floor, metric)} | ${ratio(results.ratio(metric.key, "sdk", FLOOR))} | ${figure(twilio, metric)} | ${ratio(results.ratio(metric.key, "sdk"))} | ${targetText(metric)} | ${status(results.met(metric, "sdk"))} |`,
     );
+    const resources = results.summary(metric.key, "sdk-resources");
+    if (metric.resources !== undefined && resources) {
+      const layers = results.ratio(metric.key, "sdk-resources", "sdk");
+      lines.push(
+        `| ${metric.label}, resource methods beside the path layer | ${figure(resources, metric)} (${ratio(layers)}) | | ${ratio(results.ratio(metric.key, "sdk-resources", FLOOR))} | | ${ratio(results.ratio(metric.key, "sdk-resources"))} | ≤ ${metric.resources}× path layer | ${status(layers === undefined ? undefined : layers <= metric.resources)} |`,
+      );
+    }
   }
   for (const fact of results.facts) {
     lines.push(
-      `| ${fact.label} | ${fact.values.sdk ?? "—"} | ${fact.values[REFERENCE] ?? "—"} | | ${fact.target.text} | ${status(fact.target.met)} |`,
+      `| ${fact.label} | ${fact.values.sdk ?? "—"} | | | ${fact.values[REFERENCE] ?? "—"} | | ${fact.target.text} | ${status(fact.target.met)} |`,
     );
   }
   return lines.join("\n");
@@ -118,7 +140,7 @@ export function renderMarkdown(results: Results, info: RunInfo): string {
 ${warning}
 Run ${info.date} on ${info.machine}; twilio-interactions ${info.sdkVersion} (built and packed) vs twilio ${info.twilioVersion}; load average ${info.loadBefore} before, ${info.loadAfter} after; ${Math.round(info.seconds)} s in all. Rerun with \`npm run bench\`.
 
-Figures are medians of fresh-process runs. Absolute figures depend on the machine and its load; **the ratios are what to compare**, since each divides by twilio-node's figure from the same run, with contenders taking turns run by run.
+Figures are medians of fresh-process runs. Absolute figures depend on the machine and its load; **the ratios are what to compare**, since each divides by the floor's (raw \`node:http\` with keep-alive: the wire with nothing on top) or twilio-node's figure from the same run, with contenders taking turns run by run.
 
 ## Targets
 
