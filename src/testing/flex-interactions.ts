@@ -80,8 +80,8 @@ function create(model: FlexModel): Handler {
     // Exactly sized: most channels keep this one task.
     channel.taskSids = [task.sid];
     channel.setup = {
-      readyAt: now + model.options.channelSetupMs,
-      customers,
+      readyAt: stampOf(now + model.options.channelSetupMs),
+      customers: customers.length,
       agentTaskSid: params.initiated_by === "agent" ? task.sid : null,
       failure: setupFailure(params),
     };

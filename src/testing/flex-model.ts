@@ -49,11 +49,15 @@ export interface TransferRecord {
   updated: number;
 }
 
-/** The customers and the agent to add once the channel is set up. */
+/**
+ * The customers and the agent to add once the channel is set up. It is
+ * dropped then, so it holds nothing of the request beyond what setup needs.
+ */
 export interface ChannelSetup {
-  /** When the setup finishes (creation plus the setup delay). */
+  /** When the setup finishes (creation plus the setup delay), a {@link stampOf} stamp. */
   readonly readyAt: number;
-  readonly customers: readonly Record<string, unknown>[];
+  /** How many customers `Channel.participants` listed. */
+  readonly customers: number;
   /** Set for agent-initiated channels: the agent joins with the first task. */
   readonly agentTaskSid: string | null;
   readonly failure: { readonly code: number; readonly message: string } | null;
@@ -111,7 +115,8 @@ export class FlexModel {
   settle(now: number): void {
     const queue = this.#setupQueue;
     // A channel set up early (by a write) has no setup left: it leaves the queue at once.
-    while (this.#setupHead < queue.length && (queue[this.#setupHead]!.setup?.readyAt ?? now) <= now) {
+    const stamp = stampOf(now);
+    while (this.#setupHead < queue.length && (queue[this.#setupHead]!.setup?.readyAt ?? stamp) <= stamp) {
       this.finishSetup(queue[this.#setupHead++]!, now);
     }
     if (this.#setupHead > 1024 && this.#setupHead * 2 > queue.length) {
@@ -133,7 +138,7 @@ export class FlexModel {
     }
     this.setStatus(channel, "active");
     // The customers listed in Channel.participants; an inbound channel always has its customer.
-    const customers = Math.max(setup.customers.length, channel.initiatedBy === "agent" ? 0 : 1);
+    const customers = Math.max(setup.customers, channel.initiatedBy === "agent" ? 0 : 1);
     for (let i = 0; i < customers; i++) this.addParticipant(channel, "customer", null);
     for (const task of this.tasksOf(channel)) {
       if (task.workerSid === null || task.status !== "pending") continue;
