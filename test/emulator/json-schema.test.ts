@@ -52,3 +52,36 @@ describe("the emulator's validator agrees with Ajv", () => {
     expect(ours[api].errors(schema, value)).toEqual([]);
   });
 });
+
+describe("oneOf branches", () => {
+  const kindA = { type: "object", required: ["kind"], properties: { kind: { const: "a" }, n: { type: "integer" } } };
+  const kindB = {
+    type: "object",
+    required: ["kind"],
+    properties: { kind: { const: "b" }, s: { type: "string", format: "email" } },
+  };
+  const validator = new SchemaValidator({ KindA: kindA, KindB: kindB });
+  const either = { oneOf: [{ $ref: "#/components/schemas/KindA" }, { $ref: "#/components/schemas/KindB" }] };
+  const inForm = {
+    type: "object",
+    properties: { Kind: { type: "string", contentMediaType: "application/json", contentSchema: either } },
+  };
+
+  it("reports the errors of the branch the value names, formats included", () => {
+    expect(validator.errors(either, { kind: "b", s: "not an address", n: "x" })).toEqual([
+      { at: "/s", message: "must be a valid email" },
+    ]);
+    expect(validator.errors(inForm, { Kind: JSON.stringify({ kind: "a", n: 1.5 }) })).toEqual([
+      { at: "/Kind/n", message: "must be integer, not number", mismatch: true },
+    ]);
+  });
+
+  it("reports the closest branch when the value names none", () => {
+    expect(validator.errors(either, { kind: "c", n: "x" })).toEqual([
+      { at: "/kind", message: 'must be "b"', mismatch: true },
+    ]);
+    expect(validator.errors(inForm, { Kind: JSON.stringify({ kind: "c" }) })).toEqual([
+      { at: "/Kind/kind", message: 'must be "a"', mismatch: true },
+    ]);
+  });
+});
