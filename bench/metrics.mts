@@ -125,6 +125,6 @@ export const METRICS: Metric[] = [
 export interface Fact {
   label: string;
   values: Partial<Record<string, string>>;
-  /** Whether this SDK meets the target, and the target in words. */
-  target: { text: string; met: boolean };
+  /** Whether this SDK meets the target, and the target in words; none for a figure shown to read another by. */
+  target?: { text: string; met: boolean };
 }

@@ -1,6 +1,8 @@
 // The emulator's side of the bench, in a process of its own:
 //   serve      the emulator over loopback HTTP; sends { flex, authorization, interactionSid } to the parent,
 //              and answers a "memory" message with { rssMB, heapMB } after a GC
+//   floor      node:http answering the emulator's own answers to the same calls, byte for byte, with no
+//              emulator work: what "serve" would reach if the emulator cost nothing
 //   inprocess  the measure's calls through emulator.fetch; prints { rps }
 //   memory     N interactions created in-process (and set up); prints { rssMB, heapMB } after a GC
 import { createEmulator } from "twilio-interactions/testing";
@@ -34,6 +36,28 @@ if (mode === "serve") {
   const server = await emulator.listen();
   process.send!({ flex: server.baseUrls.flex, authorization, interactionSid });
   process.on("message", () => process.send!(memory()));
+  process.on("disconnect", () => void server.close());
+} else if (mode === "floor") {
+  const created = await emulator.fetch(`${emulator.baseUrls.flex}/v1/Interactions`, createInit);
+  const createAnswer = await created.text();
+  const interactionSid = (JSON.parse(createAnswer) as { sid: string }).sid;
+  const fetched = await emulator.fetch(`${emulator.baseUrls.flex}/v1/Interactions/${interactionSid}`, {
+    headers: { authorization },
+  });
+  const fetchAnswer = await fetched.text();
+  const headers = Object.fromEntries(fetched.headers);
+  const { createServer } = await import("node:http");
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, headers);
+      res.end(req.method === "POST" ? createAnswer : fetchAnswer);
+    });
+  });
+  server.listen(0, "127.0.0.1", () => {
+    const { port } = server.address() as { port: number };
+    process.send!({ flex: `http://127.0.0.1:${port}`, authorization, interactionSid });
+  });
   process.on("disconnect", () => void server.close());
 } else if (mode === "inprocess") {
   const interactionSid = await create();

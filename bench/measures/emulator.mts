@@ -85,8 +85,9 @@ async function prismRps(requests: number): Promise<number> {
   }
 }
 
-async function emulatorHttpRps(script: string, requests: number): Promise<number> {
-  const child = track(process.execPath, [script, "serve"], {
+// `mode` is "serve" (the emulator) or "floor" (node:http answering the emulator's answers byte for byte).
+async function childHttpRps(script: string, mode: "serve" | "floor", requests: number): Promise<number> {
+  const child = track(process.execPath, [script, mode], {
     cwd: REPO,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -109,8 +110,10 @@ export async function measureEmulator(
   const script = await bundleChild();
   const prism = await prismRps(plan.prismRequests);
   log(`(h) Prism: ${rps(prism)}`);
-  const http = await emulatorHttpRps(script, plan.httpRequests);
+  const http = await childHttpRps(script, "serve", plan.httpRequests);
   log(`(h) emulator over loopback HTTP: ${rps(http)}`);
+  const floor = await childHttpRps(script, "floor", plan.httpRequests);
+  log(`(h) node:http answering the same bytes (floor): ${rps(floor)}`);
   const inProcess = (await runChild(script, ["inprocess", String(plan.inProcessRequests), String(CONCURRENCY)])).rps!;
   log(`(h) emulator in-process: ${rps(inProcess)}`);
   const smallHeap = await runChild(script, ["memory", String(plan.interactions)], SMALL_HEAP_FLAGS);
@@ -121,6 +124,7 @@ export async function measureEmulator(
 
   results.add("emulator.rps.prism", "prism", prism);
   results.add("emulator.rps.http", "emulator", http);
+  results.add("emulator.rps.http", "http", floor);
   results.add("emulator.rps.inProcess", "emulator", inProcess);
   results.add("emulator.rss", "emulator", smallHeap.rssMB!);
   results.add("emulator.heap", "emulator", smallHeap.heapMB!);
@@ -136,6 +140,12 @@ export async function measureEmulator(
       target: { text: `≥ ${TARGET_RATIO}× Prism`, met: ratio >= TARGET_RATIO },
     });
   }
+  results.facts.push({
+    label: "Its transport floor: node:http answering the emulator's answers byte for byte, with no emulator work",
+    values: {
+      sdk: `${rps(floor)} (${(floor / prism).toFixed(1)}× Prism; the emulator reaches ${((http / floor) * 100).toFixed(0)} % of it)`,
+    },
+  });
   results.facts.push({
     label: `Emulator holding ${plan.interactions.toLocaleString("en-US")} interactions: RSS (Node's default flags)`,
     values: {

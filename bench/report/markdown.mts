@@ -73,7 +73,7 @@ export function targetsTable(results: Results): string {
   }
   for (const fact of results.facts) {
     lines.push(
-      `| ${fact.label} | ${fact.values.sdk ?? "—"} | | | ${fact.values[REFERENCE] ?? "—"} | | ${fact.target.text} | ${status(fact.target.met)} |`,
+      `| ${fact.label} | ${fact.values.sdk ?? "—"} | | | ${fact.values[REFERENCE] ?? "—"} | | ${fact.target?.text ?? ""} | ${status(fact.target?.met)} |`,
     );
   }
   return lines.join("\n");

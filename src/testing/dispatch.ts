@@ -102,10 +102,13 @@ function decodedParams(request: EmulatorRequest, body: string): Record<string, u
 }
 
 /** What the request log keeps of a request: bounded copies, whatever was sent. */
-function logged(request: EmulatorRequest, headers: Readonly<Record<string, string>>, whole: boolean) {
+function logged(request: EmulatorRequest, whole: boolean) {
+  const { headers } = request;
   const kept: Record<string, string> = {};
   let room = LOGGED_HEADERS_CHARS;
   for (const name in headers) {
+    // The credential is logged as which one it was (`credential`), never as sent.
+    if (name === "authorization") continue;
     if (name.length >= room) break;
     const value = prefixOf(headers[name]!, room - name.length);
     kept[name] = value;
@@ -181,15 +184,14 @@ async function exchange(
     body,
   });
   const fail = (status: number, code: number, message: string) => json(status, errorBody(status, code, message));
-  const { authorization, ...headers } = request.headers;
-  const credential = authenticate(authorization, state.credentials);
+  const credential = authenticate(request.headers.authorization, state.credentials);
   const route = router.match(api, request.method, request.url.pathname);
   const operation = "operationId" in route ? route.operationId : null;
   // Made before anything changes: once a request has been applied, logging it cannot fail.
   const received: Omit<ReceivedRequest, "status"> | null = state.log.keeps
     ? {
         method: request.method,
-        ...logged(request, headers, request.bodyBytes <= state.maxBodyBytes),
+        ...logged(request, request.bodyBytes <= state.maxBodyBytes),
         api: route.api,
         operation,
         bodyBytes: request.bodyBytes,

@@ -41,6 +41,17 @@ const show = (value: unknown) => JSON.stringify(value);
 const same = (option: unknown, value: unknown) =>
   typeof option === "object" && option !== null ? show(option) === show(value) : option === value;
 
+// Loops rather than `some` with a closure: these run for every value checked.
+function includes(options: readonly unknown[], value: unknown): boolean {
+  for (let i = 0; i < options.length; i++) if (same(options[i], value)) return true;
+  return false;
+}
+
+function hasAnyType(value: unknown, types: readonly string[]): boolean {
+  for (let i = 0; i < types.length; i++) if (hasType(value, types[i]!)) return true;
+  return false;
+}
+
 const num = (value: unknown) => (typeof value === "number" ? value : undefined);
 const list = (value: unknown) => (Array.isArray(value) ? (value as Schema[]) : undefined);
 const sub = (value: unknown) => (value === undefined ? undefined : (value as Schema));
@@ -61,6 +72,8 @@ class Rules {
   readonly maxItems: number | undefined;
   readonly items: Schema | undefined;
   readonly properties: ReadonlyMap<string, Schema> | undefined;
+  /** The same properties as a list, to walk without an iterator. */
+  readonly propertyList: readonly (readonly [string, Schema])[];
   readonly required: readonly string[];
   readonly additional: Schema | undefined;
   readonly allOf: readonly Schema[] | undefined;
@@ -88,7 +101,8 @@ class Rules {
     this.minItems = num(s.minItems);
     this.maxItems = num(s.maxItems);
     this.items = sub(s.items);
-    this.properties = s.properties ? new Map(Object.entries(s.properties as Record<string, Schema>)) : undefined;
+    this.propertyList = Object.entries((s.properties ?? {}) as Record<string, Schema>);
+    this.properties = s.properties ? new Map(this.propertyList) : undefined;
     this.required = (s.required ?? []) as string[];
     this.additional = sub(s.additionalProperties);
     this.allOf = list(s.allOf);
@@ -98,6 +112,15 @@ class Rules {
     this.then = sub(s.then);
     this.else = sub(s.else);
     this.not = sub(s.not);
+  }
+
+  /** The message of the const, enum or type rule `value` breaks (a value of another kind), if any. */
+  mismatch(value: unknown): string | undefined {
+    if (this.const !== undefined && !same(this.const.value, value)) return this.const.message;
+    if (this.enum !== undefined && !includes(this.enum.values, value)) return this.enum.message;
+    if (this.types !== undefined && !hasAnyType(value, this.types))
+      return `must be ${this.types.join(" or ")}, not ${typeOf(value)}`;
+    return undefined;
   }
 
   /** The schemas this one reads its value (or parts of it) with. */
@@ -164,12 +187,8 @@ export class SchemaValidator {
     if (schema === true) return;
     if (schema === false) return void out.push({ at, message: "is not allowed" });
     const r = this.#rulesOf(schema);
-    if (r.const !== undefined && !same(r.const.value, value))
-      return void out.push({ at, message: r.const.message, mismatch: true });
-    if (r.enum !== undefined && !r.enum.values.some((option) => same(option, value)))
-      return void out.push({ at, message: r.enum.message, mismatch: true });
-    if (r.types !== undefined && !r.types.some((type) => hasType(value, type)))
-      return void out.push({ at, message: `must be ${r.types.join(" or ")}, not ${typeOf(value)}`, mismatch: true });
+    const mismatch = r.mismatch(value);
+    if (mismatch !== undefined) return void out.push({ at, message: mismatch, mismatch: true });
     if (typeof value === "string") this.#string(r, value, at, formats, out);
     else if (typeof value === "number") this.#number(r, value, at, out);
     else if (Array.isArray(value)) this.#array(r, value, at, formats, out);
@@ -292,19 +311,18 @@ export class SchemaValidator {
   #rejects(schema: Schema, value: unknown, depth = 0): boolean {
     if (typeof schema === "boolean") return false;
     const r = this.#rulesOf(schema);
-    if (r.const !== undefined && !same(r.const.value, value)) return true;
-    if (r.enum !== undefined && !r.enum.values.some((option) => same(option, value))) return true;
-    if (r.types !== undefined && !r.types.some((type) => hasType(value, type))) return true;
+    if (r.mismatch(value) !== undefined) return true;
     if (typeof value === "string" && r.content !== undefined) {
       const decoded = this.#decode(value);
       return "value" in decoded && this.#rejects(r.content, decoded.value, depth);
     }
-    if (r.allOf?.some((sub) => this.#rejects(sub, value, depth))) return true;
+    for (const sub of r.allOf ?? []) if (this.#rejects(sub, value, depth)) return true;
     const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
     if (r.properties === undefined || !isObject || depth === 2) return false;
-    for (const [name, property] of r.properties) {
+    for (let i = 0; i < r.propertyList.length; i++) {
+      const name = r.propertyList[i]![0];
       const own = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
-      if (own !== undefined && this.#rejects(property, own, depth + 1)) return true;
+      if (own !== undefined && this.#rejects(r.propertyList[i]![1], own, depth + 1)) return true;
     }
     return false;
   }
