@@ -2,6 +2,8 @@
  * The shape of the runtime data that `npm run generate` derives from each API
  * description (`generated/*-operations.ts`): everything the client needs to
  * know about an operation that the types alone cannot carry at run time.
+ * Each part is its own constant there too, so a bundler keeps only the parts
+ * (and the APIs) a program uses.
  */
 export interface ApiDescription {
   /** Name of the API's client property, for example `flex`. */
@@ -15,8 +17,6 @@ export interface ApiDescription {
   readonly paths: Readonly<Record<string, PathDescription>>;
   /** The resource tree whose methods `twilio.<name>` carries. */
   readonly resources: ResourceDescription;
-  /** The events the API sends to webhooks, when it has any. */
-  readonly webhooks?: WebhooksDescription;
 }
 
 /** A resource: its methods, its sub-resources, and the handle on one of its items. */
@@ -47,7 +47,7 @@ export interface MethodDescription {
   readonly list?: true;
 }
 
-/** The events of an API's `webhooks`, and the parameter that names them. */
+/** The events an API sends to webhooks (`generated/*-operations.ts`, apart from its description), and the parameter that names them. */
 export interface WebhooksDescription {
   /** The parameter whose value is the event's name, for example `EventType`. */
   readonly key: string;
