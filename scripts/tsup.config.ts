@@ -2,7 +2,7 @@
 // openapi-fetch) and the emulator, `twilio-interactions/testing`
 // (src/testing/index.ts), as ES modules (`dist/index.mjs`, `dist/testing.mjs`)
 // whose shared code (errors, webhook signatures) is one chunk both import, and
-// one declaration file per entry. scripts/cjs-entries.mts then adds the
+// one declaration file per entry. scripts/package-dist.mts then adds the
 // CommonJS entries and declarations over the same files, so the package holds
 // one copy of its code and of its declarations.
 // package.json says "type": "commonjs" so that `.js` is the CommonJS entry

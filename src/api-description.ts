@@ -19,6 +19,18 @@ export interface ApiDescription {
   readonly resources: ResourceDescription;
 }
 
+/**
+ * An API's description as the package exports it (`flexApi`): its name and
+ * paths typed exactly, for the client's types, and the rest by shape.
+ */
+export interface NamedApiDescription<
+  Name extends string,
+  Paths extends ApiDescription["paths"],
+> extends ApiDescription {
+  readonly name: Name;
+  readonly paths: Paths;
+}
+
 /** A resource: its methods, its sub-resources, and the handle on one of its items. */
 export interface ResourceDescription {
   readonly methods?: Readonly<Record<string, MethodDescription>>;

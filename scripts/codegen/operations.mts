@@ -29,7 +29,7 @@ export function renderOperations(
   // the resource tree, a webhook receiver the events, the task-attribute decoders the JSON string shapes,
   // and a program using one API none of the other's.
   return [
-    'import type { ApiDescription, ResourceDescription, WebhooksDescription } from "../src/api-description";',
+    'import type { ApiDescription, NamedApiDescription, ResourceDescription, WebhooksDescription } from "../src/api-description";',
     'import type { JsonShape } from "../src/json-shape";',
     "",
     `/** The facts of every path of the ${name} API that the client checks and encodes by, derived from spec/. */`,
@@ -39,7 +39,8 @@ export function renderOperations(
     `export const ${name}ResourceTree = ${JSON.stringify(resources)} as const satisfies ResourceDescription;`,
     "",
     `/** What the ${name} API description says that a client needs, derived from spec/. */`,
-    `export const ${name}Api = { ${JSON.stringify({ ...info, server: facts.server }).slice(1, -1)}, paths: ${name}Paths, resources: ${name}ResourceTree } as const satisfies ApiDescription;`,
+    // Typed by its paths alone: the client's types need no more, and the package's declarations stay small.
+    `export const ${name}Api: NamedApiDescription<${JSON.stringify(name)}, typeof ${name}Paths> = { ${JSON.stringify({ ...info, server: facts.server }).slice(1, -1)}, paths: ${name}Paths, resources: ${name}ResourceTree };`,
     ...(facts.webhooks
       ? [
           "",

@@ -16,7 +16,7 @@ import { dataIn, oneApiConsumer } from "../helpers/bundle-markers";
 import { ACCOUNT_SID, AUTH_TOKEN, INTERACTION_SID } from "../helpers/fixtures";
 import { type TestServer, json, startServer } from "../helpers/server";
 
-const SESSION = { ServiceSid: `KS${"a".repeat(32)}`, SessionSid: `KC${"a".repeat(32)}` };
+const SESSION = { ServiceSid: `KS${"a".repeat(32)}` as const, SessionSid: `KC${"a".repeat(32)}` as const };
 let server: TestServer;
 const options = (extra: InteractionsClientOptions = {}): InteractionsClientOptions => ({
   accountSid: ACCOUNT_SID,
