@@ -24,12 +24,14 @@ import { repoRoot } from "../codegen/apis.mts";
 import { configureDocuments } from "./typedoc-documents.mts";
 import { FAVICON, HOME, type NavLink, type SiteDocument } from "./site-nav.mts";
 
-// Internals the public types refer to but users never name: each API's runtime
-// data, the shapes it satisfies, and the generated schemas behind PageMeta and
-// TwilioErrorBody (documented there).
+// Internals the public types refer to but users never name: each API's path
+// data (which its exported description, `flexApi`, is typed by), the shapes
+// they satisfy, and the generated schemas behind PageMeta and TwilioErrorBody
+// (documented there).
 const INTERNAL = [
-  ...Object.keys(apis).map((name) => `${name}Api`),
+  ...Object.keys(apis).map((name) => `${name}Paths`),
   "ApiDescription",
+  "NamedApiDescription",
   "PageSource",
   "generated/shared.ts:TwilioError",
 ];
