@@ -289,7 +289,15 @@ export const flexResourceTree = {
 } as const satisfies ResourceDescription;
 
 /** What the flex API description says that a client needs, derived from spec/. */
-export const flexApi: NamedApiDescription<"flex", typeof flexPaths> = {
+export const flexApi: NamedApiDescription<
+  "flex",
+  {
+    "/v1/Interactions/{InteractionSid}/Channels": "channels";
+    "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants": "participants";
+    "/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites": "invites";
+    "/v1/Instances/{InstanceSid}/InteractionWebhooks": "data";
+  }
+> = {
   name: "flex",
   title: "Twilio Flex Interactions API",
   summary: "Create and steer Flex interactions, their channels, participants, invites and transfers.",

@@ -78,7 +78,10 @@ export const proxyResourceTree = {
 } as const satisfies ResourceDescription;
 
 /** What the proxy API description says that a client needs, derived from spec/. */
-export const proxyApi: NamedApiDescription<"proxy", typeof proxyPaths> = {
+export const proxyApi: NamedApiDescription<
+  "proxy",
+  { "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions": "interactions" }
+> = {
   name: "proxy",
   title: "Twilio Proxy Interactions API",
   summary: "Read and delete the interactions logged in a Proxy session.",

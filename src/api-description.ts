@@ -20,15 +20,19 @@ export interface ApiDescription {
 }
 
 /**
- * An API's description as the package exports it (`flexApi`): its name and
- * paths typed exactly, for the client's types, and the rest by shape.
+ * An API's description as the package exports it (`flexApi`): typed by its
+ * name and, for the client's types, the property each list path's pages hold
+ * its items in (such as `channels`); the rest by shape. The package's
+ * declarations then carry no copy of the data.
  */
 export interface NamedApiDescription<
   Name extends string,
-  Paths extends ApiDescription["paths"],
+  ListKeys extends Record<string, string>,
 > extends ApiDescription {
   readonly name: Name;
-  readonly paths: Paths;
+  readonly paths: ApiDescription["paths"] & {
+    readonly [Path in keyof ListKeys]: { readonly get: { readonly listKey: ListKeys[Path] } };
+  };
 }
 
 /** A resource: its methods, its sub-resources, and the handle on one of its items. */

@@ -25,6 +25,12 @@ export function renderOperations(
     paths[path] = entry;
   }
   const { name } = info;
+  // What the client's types read from the data: each list path's list key.
+  const listKeys = Object.fromEntries(
+    Object.entries(facts.paths).flatMap(([path, { operations }]) =>
+      operations.flatMap(({ method, listKey }) => (method === "get" && listKey ? [[path, listKey]] : [])),
+    ),
+  );
   // One constant per use, so a bundler drops what a program never reads: a client needs the paths and
   // the resource tree, a webhook receiver the events, the task-attribute decoders the JSON string shapes,
   // and a program using one API none of the other's.
@@ -39,8 +45,8 @@ export function renderOperations(
     `export const ${name}ResourceTree = ${JSON.stringify(resources)} as const satisfies ResourceDescription;`,
     "",
     `/** What the ${name} API description says that a client needs, derived from spec/. */`,
-    // Typed by its paths alone: the client's types need no more, and the package's declarations stay small.
-    `export const ${name}Api: NamedApiDescription<${JSON.stringify(name)}, typeof ${name}Paths> = { ${JSON.stringify({ ...info, server: facts.server }).slice(1, -1)}, paths: ${name}Paths, resources: ${name}ResourceTree };`,
+    // Typed by its list keys alone: the client's types need no more, and the package's declarations stay small.
+    `export const ${name}Api: NamedApiDescription<${JSON.stringify(name)}, ${JSON.stringify(listKeys)}> = { ${JSON.stringify({ ...info, server: facts.server }).slice(1, -1)}, paths: ${name}Paths, resources: ${name}ResourceTree };`,
     ...(facts.webhooks
       ? [
           "",

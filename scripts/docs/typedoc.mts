@@ -19,17 +19,14 @@ import {
   TSConfigReader,
   type TypeDocOptions,
 } from "typedoc";
-import { apis } from "../../generated/apis";
 import { repoRoot } from "../codegen/apis.mts";
 import { configureDocuments } from "./typedoc-documents.mts";
 import { FAVICON, HOME, type NavLink, type SiteDocument } from "./site-nav.mts";
 
-// Internals the public types refer to but users never name: each API's path
-// data (which its exported description, `flexApi`, is typed by), the shapes
-// they satisfy, and the generated schemas behind PageMeta and TwilioErrorBody
-// (documented there).
+// Internals the public types refer to but users never name: the shapes of
+// each API's runtime data, and the generated schemas behind PageMeta and
+// TwilioErrorBody (documented there).
 const INTERNAL = [
-  ...Object.keys(apis).map((name) => `${name}Paths`),
   "ApiDescription",
   "NamedApiDescription",
   "PageSource",
