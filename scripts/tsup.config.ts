@@ -36,7 +36,7 @@ export default defineConfig({
   sourcemap: false,
   // openapi-fetch (and the helper types it uses) are bundled, code and declarations: the
   // package installs as one directory with no dependencies (its own npm package ships
-  // sources, maps and a floating openapi-typescript-helpers range), and the CJS build
+  // sources, maps and a floating openapi-typescript-helpers range), and CommonJS code
   // never meets openapi-fetch's ESM/CJS interop. Its MIT license is in LICENSE.
   noExternal: ["openapi-fetch"],
   dts: {
