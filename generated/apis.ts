@@ -5,3 +5,6 @@ import { proxyApi } from "./proxy-operations";
 
 /** Every API of the SDK, by the name of its client property (`twilio.<name>`). @internal */
 export const apis = { flex: flexApi, proxy: proxyApi } as const;
+
+/** The name of every API (`twilio.<name>`). @internal */
+export const apiNames = ["flex", "proxy"] as const;

@@ -1,11 +1,11 @@
-// Builds the npm package: one bundle of src/index.ts (with the generated
-// code and openapi-fetch) as ESM (`dist/index.mjs`) and CommonJS
-// (`dist/index.js`), each with its own declarations (`.d.mts`, `.d.ts`); and
-// beside it the emulator, `twilio-interactions/testing` (`dist/testing.*`).
-// The emulator signs its webhook requests with the SDK's signature module;
-// with code splitting off, each bundle keeps its own copy of that small
-// module and neither imports the other or a shared chunk.
-// package.json says "type": "commonjs" so that `.js` is the CommonJS build
+// Builds the npm package: src/index.ts (with the generated code and
+// openapi-fetch) and the emulator, `twilio-interactions/testing`
+// (src/testing/index.ts), as ES modules (`dist/index.mjs`, `dist/testing.mjs`)
+// whose shared code (errors, webhook signatures) is one chunk both import, and
+// one declaration file per entry. scripts/package-dist.mts then adds the
+// CommonJS entries and declarations over the same files, so the package holds
+// one copy of its code and of its declarations.
+// package.json says "type": "commonjs" so that `.js` is the CommonJS entry
 // (publint asks for the field to be explicit); test/package/ runs `require()`
 // and `import` of the packed tarball to prove both work.
 import { readFileSync } from "node:fs";
@@ -15,10 +15,13 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
   version: string;
 };
 
+/** The package's entry points, by the name of their files in dist/. */
+export const entry = { index: "src/index.ts", testing: "src/testing/index.ts" };
+
 export default defineConfig({
-  entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
-  format: ["esm", "cjs"],
-  splitting: false,
+  entry,
+  format: ["esm"],
+  splitting: true,
   // The runtime's own tsconfig (web-worker globals, no Node types), so the
   // declarations never mention a Node type users may not have.
   tsconfig: "src/tsconfig.json",
@@ -33,7 +36,7 @@ export default defineConfig({
   sourcemap: false,
   // openapi-fetch (and the helper types it uses) are bundled, code and declarations: the
   // package installs as one directory with no dependencies (its own npm package ships
-  // sources, maps and a floating openapi-typescript-helpers range), and the CJS build
+  // sources, maps and a floating openapi-typescript-helpers range), and CommonJS code
   // never meets openapi-fetch's ESM/CJS interop. Its MIT license is in LICENSE.
   noExternal: ["openapi-fetch"],
   dts: {

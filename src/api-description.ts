@@ -2,6 +2,8 @@
  * The shape of the runtime data that `npm run generate` derives from each API
  * description (`generated/*-operations.ts`): everything the client needs to
  * know about an operation that the types alone cannot carry at run time.
+ * Each part is its own constant there too, so a bundler keeps only the parts
+ * (and the APIs) a program uses.
  */
 export interface ApiDescription {
   /** Name of the API's client property, for example `flex`. */
@@ -15,8 +17,22 @@ export interface ApiDescription {
   readonly paths: Readonly<Record<string, PathDescription>>;
   /** The resource tree whose methods `twilio.<name>` carries. */
   readonly resources: ResourceDescription;
-  /** The events the API sends to webhooks, when it has any. */
-  readonly webhooks?: WebhooksDescription;
+}
+
+/**
+ * An API's description as the package exports it (`flexApi`): typed by its
+ * name and, for the client's types, the property each list path's pages hold
+ * its items in (such as `channels`); the rest by shape. The package's
+ * declarations then carry no copy of the data.
+ */
+export interface NamedApiDescription<
+  Name extends string,
+  ListKeys extends Record<string, string>,
+> extends ApiDescription {
+  readonly name: Name;
+  readonly paths: ApiDescription["paths"] & {
+    readonly [Path in keyof ListKeys]: { readonly get: { readonly listKey: ListKeys[Path] } };
+  };
 }
 
 /** A resource: its methods, its sub-resources, and the handle on one of its items. */
@@ -47,7 +63,7 @@ export interface MethodDescription {
   readonly list?: true;
 }
 
-/** The events of an API's `webhooks`, and the parameter that names them. */
+/** The events an API sends to webhooks (`generated/*-operations.ts`, apart from its description), and the parameter that names them. */
 export interface WebhooksDescription {
   /** The parameter whose value is the event's name, for example `EventType`. */
   readonly key: string;

@@ -1,8 +1,10 @@
 // createInteractionsClient: checks the options once, then builds one API
 // client per API of the generated registry (Flex and Proxy), each with its
 // own host and the shared credentials, retry, timeout and logging settings,
-// and its resource methods bound to it.
-import { apis } from "../generated/apis";
+// and its resource methods bound to it. createClientFor builds one API's
+// client alone, so a bundle of a program that uses one API holds only that
+// API's data (nothing here reaches the registry's data at module load).
+import { apiNames, apis } from "../generated/apis";
 import type { ApiClients } from "../generated/clients";
 import type { ApiDescription } from "./api-description";
 import { createApiClient } from "./api-client";
@@ -65,7 +67,7 @@ export interface InteractionsClientOptions extends CredentialOptions, HostOption
  */
 export interface InteractionsClient extends ApiClients {}
 
-const API_NAMES = Object.keys(apis) as (keyof ApiClients)[];
+const API_NAMES: readonly (keyof ApiClients)[] = apiNames;
 
 const OPTION_NAMES = new Set<string>([
   "accountSid",
@@ -135,6 +137,30 @@ function chooseWire(fetchOption: FetchLike | undefined): Wire {
   return fetchWire((url, init) => globalThis.fetch(url, init));
 }
 
+// What every API client of one call shares: the checked options, credentials, limits and wire.
+function clientBuilder(options: InteractionsClientOptions) {
+  checkOptions(options);
+  const auth = resolveAuth(options);
+  const limits = clientLimits(options);
+  const wire = chooseWire(options.fetch);
+  const userAgent = [`${PACKAGE_NAME}/${VERSION}`, runtimeName(), options.userAgent].filter(Boolean).join(" ");
+  const build = (api: ApiDescription) => {
+    const key = api.name as keyof ApiClients;
+    const baseUrl = resolveBaseUrl(api.server, options, options.baseUrls?.[key], `baseUrls.${key}`);
+    const send = createTransport({
+      wire,
+      auth,
+      origin: new URL(baseUrl).origin,
+      userAgent,
+      ...limits,
+      logger: options.logger,
+    });
+    const client = createApiClient<{}, ApiDescription>(api, baseUrl, send, auth.redact, auth.hint);
+    return Object.assign(client, bindResources(client as unknown as PathLayer, api.resources));
+  };
+  return { auth, build };
+}
+
 /**
  * Creates a client for the Flex Interactions and Proxy Interactions APIs.
  * Options are checked here, once: bad or missing credentials throw
@@ -153,26 +179,8 @@ function chooseWire(fetchOption: FetchLike | undefined): Wire {
  * ```
  */
 export function createInteractionsClient(options: InteractionsClientOptions = {}): InteractionsClient {
-  checkOptions(options);
-  const auth = resolveAuth(options);
-  const limits = clientLimits(options);
-  const wire = chooseWire(options.fetch);
-  const userAgent = [`${PACKAGE_NAME}/${VERSION}`, runtimeName(), options.userAgent].filter(Boolean).join(" ");
-
-  const build = (api: ApiDescription, key: keyof ApiClients) => {
-    const baseUrl = resolveBaseUrl(api.server, options, options.baseUrls?.[key], `baseUrls.${key}`);
-    const send = createTransport({
-      wire,
-      auth,
-      origin: new URL(baseUrl).origin,
-      userAgent,
-      ...limits,
-      logger: options.logger,
-    });
-    const client = createApiClient<{}, ApiDescription>(api, baseUrl, send, auth.redact, auth.hint);
-    return Object.assign(client, bindResources(client as unknown as PathLayer, api.resources));
-  };
-  const clients = Object.fromEntries(API_NAMES.map((key) => [key, build(apis[key], key)])) as unknown as ApiClients;
+  const { auth, build } = clientBuilder(options);
+  const clients = Object.fromEntries(API_NAMES.map((key) => [key, build(apis[key])])) as unknown as ApiClients;
 
   const summary = () => ({
     ...Object.fromEntries(API_NAMES.map((key) => [key, clients[key].baseUrl])),
@@ -184,4 +192,30 @@ export function createInteractionsClient(options: InteractionsClientOptions = {}
     toJSON: summary,
     [INSPECT]: () => `InteractionsClient ${JSON.stringify(summary())}`,
   });
+}
+
+/**
+ * Creates the client of one API, the same as that API's property of
+ * {@link createInteractionsClient} (`twilio.flex`), with the same options.
+ * A bundler then keeps only that API's data and code: a browser bundle of a
+ * Flex-only program leaves the Proxy API out.
+ *
+ * @example
+ * ```ts
+ * import { createClientFor, flexApi } from "twilio-interactions";
+ *
+ * const flex = createClientFor(flexApi, { accountSid: "AC…", authToken: "…" });
+ * const interaction = await flex.interactions(interactionSid).fetch();
+ * ```
+ */
+export function createClientFor<Name extends keyof ApiClients>(
+  api: ApiDescription & { readonly name: Name },
+  options: InteractionsClientOptions = {},
+): ApiClients[Name] {
+  if (typeof api !== "object" || api === null || !(API_NAMES as readonly unknown[]).includes(api.name)) {
+    throw new TwilioConfigError(
+      `createClientFor takes the description of an API of this SDK (${API_NAMES.map((n) => `${n}Api`).join(", ")}).`,
+    );
+  }
+  return clientBuilder(options).build(api) as unknown as ApiClients[Name];
 }

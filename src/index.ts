@@ -14,7 +14,9 @@
  * @packageDocumentation
  */
 
-export { createInteractionsClient } from "./client";
+export { createClientFor, createInteractionsClient } from "./client";
+// Each API's description, for `createClientFor(flexApi)`.
+export * from "../generated/descriptions";
 export type { InteractionsClient, InteractionsClientOptions } from "./client";
 export type { CredentialOptions } from "./auth";
 export type { BaseUrls, HostOptions } from "./hosts";

@@ -2,21 +2,46 @@
 // each SDK's fresh install. The SDK is built for the browser; twilio-node is
 // tried for the browser too, and when that fails (it needs Node's fs, https,
 // …) its Node build is the figure the ratio is taken against.
+// The SDK is bundled three ways: one Flex call (the headline figure, beside
+// twilio-node's one Flex call), one Proxy call, and one call of each. A
+// program that uses one API builds its client with createClientFor, so its
+// bundle holds that API's data only; the program using both uses
+// createInteractionsClient.
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Fact } from "../metrics.mts";
 import type { Results } from "../results.mts";
 import type { Workspace } from "../workspace.mts";
 
-const CONSUMERS = {
-  sdk: `import { createInteractionsClient } from "twilio-interactions";
-const twilio = createInteractionsClient({ accountSid: "AC0123456789abcdef0123456789abcdef", authToken: "token" });
-console.log(await twilio.flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } } }));
+const CREDENTIALS = `{ accountSid: "AC0123456789abcdef0123456789abcdef", authToken: "token" }`;
+const FLEX_CALL = `GET("/v1/Interactions/{Sid}", { params: { path: { Sid: "KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } } })`;
+const PROXY_CALL = `GET("/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}", { params: { path: { ServiceSid: "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", SessionSid: "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Sid: "KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } } })`;
+
+const SDK_CONSUMERS = {
+  flex: `import { createClientFor, flexApi } from "twilio-interactions";
+const flex = createClientFor(flexApi, ${CREDENTIALS});
+console.log(await flex.${FLEX_CALL});
 `,
-  twilio: `import twilio from "twilio";
+  proxy: `import { createClientFor, proxyApi } from "twilio-interactions";
+const proxy = createClientFor(proxyApi, ${CREDENTIALS});
+console.log(await proxy.${PROXY_CALL});
+`,
+  both: `import { createInteractionsClient } from "twilio-interactions";
+const twilio = createInteractionsClient(${CREDENTIALS});
+console.log(await twilio.flex.${FLEX_CALL}, await twilio.proxy.${PROXY_CALL});
+`,
+};
+
+const TWILIO_CONSUMER = `import twilio from "twilio";
 const client = twilio("AC0123456789abcdef0123456789abcdef", "token");
 console.log(await client.flexApi.v1.interaction("KDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").fetch());
-`,
+`;
+
+// Metric keys of each SDK consumer; "bundle.gzip" and "bundle.minified" are the one-Flex-call figures.
+const KEYS = {
+  flex: { gzip: "bundle.gzip", minified: "bundle.minified" },
+  proxy: { gzip: "bundle.proxy.gzip", minified: "bundle.proxy.minified" },
+  both: { gzip: "bundle.both.gzip", minified: "bundle.both.minified" },
 };
 
 type Outcome = { ok: true; minified: number; gzipped: number } | { ok: false; error: string };
@@ -45,15 +70,19 @@ async function bundle(dir: string, contents: string, platform: "browser" | "node
 
 export async function measureBundle(workspace: Workspace, results: Results): Promise<void> {
   const browser: Fact["values"] = {};
-  for (const contender of ["sdk", "twilio"] as const) {
-    const dir = workspace[contender];
-    const inBrowser = await bundle(dir, CONSUMERS[contender], "browser");
-    browser[contender] = inBrowser.ok ? "yes" : `no (${inBrowser.error})`;
-    const figure = inBrowser.ok ? inBrowser : await bundle(dir, CONSUMERS[contender], "node");
-    if (!figure.ok) throw new Error(`${contender} does not bundle for Node either: ${figure.error}`);
-    results.add("bundle.gzip", contender, figure.gzipped / 1000);
-    results.add("bundle.minified", contender, figure.minified / 1000);
+  for (const [consumer, keys] of Object.entries(KEYS) as [keyof typeof KEYS, (typeof KEYS)["flex"]][]) {
+    const figure = await bundle(workspace.sdk, SDK_CONSUMERS[consumer], "browser");
+    if (!figure.ok) throw new Error(`The SDK's ${consumer} consumer does not bundle for the browser: ${figure.error}`);
+    results.add(keys.gzip, "sdk", figure.gzipped / 1000);
+    results.add(keys.minified, "sdk", figure.minified / 1000);
   }
+  browser.sdk = "yes";
+  const inBrowser = await bundle(workspace.twilio, TWILIO_CONSUMER, "browser");
+  browser.twilio = inBrowser.ok ? "yes" : `no (${inBrowser.error})`;
+  const figure = inBrowser.ok ? inBrowser : await bundle(workspace.twilio, TWILIO_CONSUMER, "node");
+  if (!figure.ok) throw new Error(`twilio does not bundle for Node either: ${figure.error}`);
+  results.add(KEYS.flex.gzip, "twilio", figure.gzipped / 1000);
+  results.add(KEYS.flex.minified, "twilio", figure.minified / 1000);
   results.facts.push({
     label: "Builds with esbuild --platform=browser",
     values: browser,

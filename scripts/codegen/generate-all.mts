@@ -10,7 +10,7 @@ import { bundleApis } from "./bundle.mts";
 import { apiFacts } from "./facts.mts";
 import { jsonStrings } from "./json-strings.mts";
 import { renderOperations } from "./operations.mts";
-import { renderClients, renderRegistry } from "./registry.mts";
+import { renderClients, renderDescriptions, renderRegistry } from "./registry.mts";
 import { formatExamples, renderResourceTypes } from "./resource-types.mts";
 import { resourceData, resourceTree } from "./resources.mts";
 import { renderSchemas } from "./schemas.mts";
@@ -55,6 +55,7 @@ export async function generateAll(): Promise<Map<string, string>> {
   }
   await add(`${GENERATED_DIR}/apis.ts`, renderRegistry(registry));
   await add(`${GENERATED_DIR}/clients.ts`, renderClients(registry));
+  await add(`${GENERATED_DIR}/descriptions.ts`, renderDescriptions(registry));
   await add(`${GENERATED_DIR}/shared.ts`, await renderShared());
   return files;
 }

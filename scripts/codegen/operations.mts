@@ -1,8 +1,8 @@
-// Renders the runtime data of an API as a typed constant: its name, server
-// and summary, the facts of every operation (SID and patterned path
-// parameters, query bounds, body encoding, JSON-in-form fields, list keys),
-// its resource tree, its webhook events, and the decoded shapes of the JSON
-// strings in its responses.
+// Renders the runtime data of an API as typed constants: the facts of every
+// operation (SID and patterned path parameters, query bounds, body encoding,
+// JSON-in-form fields, list keys), its resource tree, the API's description
+// for a client (name, server, summary, and those two), its webhook events, and
+// the decoded shapes of the JSON strings in its responses.
 import type { JsonShape } from "../../src/json-shape";
 import type { ApiFacts } from "./facts.mts";
 
@@ -24,17 +24,39 @@ export function renderOperations(
     for (const { method, ...op } of operations) entry[method] = op;
     paths[path] = entry;
   }
-  const constant = `${info.name}Api`;
-  const data = { ...info, server: facts.server, paths, resources, ...(facts.webhooks && { webhooks: facts.webhooks }) };
+  const { name } = info;
+  // What the client's types read from the data: each list path's list key.
+  const listKeys = Object.fromEntries(
+    Object.entries(facts.paths).flatMap(([path, { operations }]) =>
+      operations.flatMap(({ method, listKey }) => (method === "get" && listKey ? [[path, listKey]] : [])),
+    ),
+  );
+  // One constant per use, so a bundler drops what a program never reads: a client needs the paths and
+  // the resource tree, a webhook receiver the events, the task-attribute decoders the JSON string shapes,
+  // and a program using one API none of the other's.
   return [
-    'import type { ApiDescription } from "../src/api-description";',
+    'import type { ApiDescription, NamedApiDescription, ResourceDescription, WebhooksDescription } from "../src/api-description";',
     'import type { JsonShape } from "../src/json-shape";',
     "",
-    `/** What the ${info.name} API description says that the runtime needs, derived from spec/. */`,
-    `export const ${constant} = ${JSON.stringify(data)} as const satisfies ApiDescription;`,
+    `/** The facts of every path of the ${name} API that the client checks and encodes by, derived from spec/. */`,
+    `export const ${name}Paths = ${JSON.stringify(paths)} as const satisfies ApiDescription["paths"];`,
     "",
-    `/** The decoded shape of each JSON string in the ${info.name} API's responses, keyed \`Schema.property\`. */`,
-    `export const ${info.name}JsonStrings = ${JSON.stringify(shapes)} as const satisfies Record<string, JsonShape>;`,
+    `/** The resource tree of the ${name} API, whose methods \`twilio.${name}\` carries, derived from spec/. */`,
+    `export const ${name}ResourceTree = ${JSON.stringify(resources)} as const satisfies ResourceDescription;`,
+    "",
+    `/** What the ${name} API description says that a client needs, derived from spec/. */`,
+    // Typed by its list keys alone: the client's types need no more, and the package's declarations stay small.
+    `export const ${name}Api: NamedApiDescription<${JSON.stringify(name)}, ${JSON.stringify(listKeys)}> = { ${JSON.stringify({ ...info, server: facts.server }).slice(1, -1)}, paths: ${name}Paths, resources: ${name}ResourceTree };`,
+    ...(facts.webhooks
+      ? [
+          "",
+          `/** The events the ${name} API sends to webhooks, and what a receiver checks in each, derived from spec/. */`,
+          `export const ${name}Webhooks = ${JSON.stringify(facts.webhooks)} as const satisfies WebhooksDescription;`,
+        ]
+      : []),
+    "",
+    `/** The decoded shape of each JSON string in the ${name} API's responses, keyed \`Schema.property\`. */`,
+    `export const ${name}JsonStrings = ${JSON.stringify(shapes)} as const satisfies Record<string, JsonShape>;`,
     "",
   ].join("\n");
 }

@@ -1,7 +1,8 @@
 // Renders the registry of the APIs the SDK covers: generated/apis.ts, the
 // one runtime list the client, the mock, the docs and the tests loop over, and
 // generated/clients.ts, its types (each API's client type, and its schema and
-// resource types as a namespace). An API added to redocly.yaml needs no edit
+// resource types as a namespace), and generated/descriptions.ts, the API
+// descriptions the package exports. An API added to redocly.yaml needs no edit
 // elsewhere.
 const pascal = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -15,7 +16,19 @@ export function renderRegistry(apis: Entry[]): string {
   const lines = apis.map(({ name }) => `import { ${name}Api } from "./${name}-operations";`);
   lines.push("", "/** Every API of the SDK, by the name of its client property (`twilio.<name>`). @internal */");
   lines.push(`export const apis = { ${apis.map(({ name }) => `${name}: ${name}Api`).join(", ")} } as const;`, "");
+  // The names alone, for checks that must not pull every API's data into a one-API bundle.
+  lines.push("/** The name of every API (`twilio.<name>`). @internal */");
+  lines.push(`export const apiNames = ${JSON.stringify(apis.map(({ name }) => name))} as const;`, "");
   return lines.join("\n");
+}
+
+/** generated/descriptions.ts: each API's description, public for `createClientFor`. */
+export function renderDescriptions(apis: Entry[]): string {
+  const lines = apis.map(
+    ({ name, title }) =>
+      `/** The ${title}, for \`createClientFor(${name}Api, options)\`. */\nexport { ${name}Api } from "./${name}-operations";`,
+  );
+  return [...lines, ""].join("\n");
 }
 
 /** generated/clients.ts */

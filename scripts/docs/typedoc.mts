@@ -19,17 +19,16 @@ import {
   TSConfigReader,
   type TypeDocOptions,
 } from "typedoc";
-import { apis } from "../../generated/apis";
 import { repoRoot } from "../codegen/apis.mts";
 import { configureDocuments } from "./typedoc-documents.mts";
 import { FAVICON, HOME, type NavLink, type SiteDocument } from "./site-nav.mts";
 
-// Internals the public types refer to but users never name: each API's runtime
-// data, the shapes it satisfies, and the generated schemas behind PageMeta and
+// Internals the public types refer to but users never name: the shapes of
+// each API's runtime data, and the generated schemas behind PageMeta and
 // TwilioErrorBody (documented there).
 const INTERNAL = [
-  ...Object.keys(apis).map((name) => `${name}Api`),
   "ApiDescription",
+  "NamedApiDescription",
   "PageSource",
   "generated/shared.ts:TwilioError",
 ];

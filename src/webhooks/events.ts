@@ -1,8 +1,8 @@
 // The typed interaction events, from the `webhooks` of the generated Flex
 // types, and the check that turns received parameters into one of them: known
 // EventType, required parameters present, SIDs of the right kind, integers
-// decoded. What to check comes from the spec (`flexApi.webhooks`).
-import { flexApi } from "../../generated/flex-operations";
+// decoded. What to check comes from the spec (`flexWebhooks`).
+import { flexWebhooks } from "../../generated/flex-operations";
 import type { webhooks } from "../../generated/flex";
 import { isSid } from "../sid";
 import { MalformedEventError, UnknownEventTypeError } from "./errors";
@@ -49,9 +49,6 @@ export type InteractionEvent = { [T in InteractionEventType]: InteractionEventOf
  */
 export type ReceivedParams = Readonly<Record<string, unknown>>;
 
-const { key, events } = flexApi.webhooks;
-const EVENT_TYPES = Object.keys(events);
-
 function malformed(parameter: string, problem: string): MalformedEventError {
   return new MalformedEventError(parameter, `The event's ${parameter} ${problem}.`);
 }
@@ -75,10 +72,12 @@ function integer(name: string, value: unknown): number {
  * ```
  */
 export function toInteractionEvent(params: ReceivedParams): InteractionEvent {
+  // Read here, not at module load, so a bundle of a program that receives no webhooks drops the event data.
+  const { key, events } = flexWebhooks;
   const name = Object.hasOwn(params, key) ? params[key] : undefined;
   if (name === undefined || name === "") throw malformed(key, "is missing");
   if (typeof name !== "string") throw malformed(key, "is not a string");
-  if (!Object.hasOwn(events, name)) throw new UnknownEventTypeError(name, EVENT_TYPES);
+  if (!Object.hasOwn(events, name)) throw new UnknownEventTypeError(name, Object.keys(events));
   const facts = events[name as InteractionEventType];
   const sids = new Map<string, string>(Object.entries("sids" in facts ? facts.sids : {}));
   const integers = new Set<string>("integers" in facts ? facts.integers : []);

@@ -131,7 +131,7 @@ describe("the emulator report", () => {
       "UpdateInteractionTransfer",
     ];
     const all = Object.values(apis).flatMap((api) =>
-      Object.values<Record<string, unknown>>(api.paths).flatMap((item) =>
+      Object.values(api.paths as Readonly<Record<string, object>>).flatMap((item) =>
         Object.values(item).flatMap((op) => {
           const id = (op as { operationId?: unknown } | null)?.operationId;
           return typeof id === "string" ? [id] : [];

@@ -3,7 +3,7 @@
 // property test that decodes any encoded form back to its input.
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
-import { flexApi } from "../../generated/flex-operations";
+import { flexPaths } from "../../generated/flex-operations";
 import { encodeForm } from "../../src/form";
 import { CHANNEL_SID, INTERACTION_SID, PROXY_INTERACTION_SID, SERVICE_SID, SESSION_SID } from "../helpers/fixtures";
 import { SEED_CHANNEL } from "../helpers/seed";
@@ -74,10 +74,11 @@ describe("on the wire", () => {
 
 describe("encodeForm", () => {
   it("takes the JSON-in-form fields from the spec, not from a hand list", () => {
-    expect(flexApi.paths["/v1/Interactions"].post.jsonFields).toEqual(["Channel", "Routing"]);
-    expect(
-      flexApi.paths["/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants"].post.jsonFields,
-    ).toEqual(["MediaProperties", "RoutingProperties"]);
+    expect(flexPaths["/v1/Interactions"].post.jsonFields).toEqual(["Channel", "Routing"]);
+    expect(flexPaths["/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants"].post.jsonFields).toEqual([
+      "MediaProperties",
+      "RoutingProperties",
+    ]);
   });
 
   it("encodes scalars, arrays, dates and drops undefined and null", () => {
