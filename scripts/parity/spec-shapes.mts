@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { apis } from "../../generated/apis";
-import { typeOf } from "../../src/testing/json-schema";
+import { typeOf } from "../../src/testing/schema-rules";
 import { resolve } from "../codegen/facts.mts";
 
 type Json = Record<string, any>;
