@@ -120,6 +120,12 @@ function logged(request: EmulatorRequest, whole: boolean) {
 }
 
 /**
+ * The caller's abort signal, asked for only when a scripted delay needs it:
+ * the HTTP listener makes one per request only then.
+ */
+export type Abort = () => AbortSignal | undefined;
+
+/**
  * Answers one request. `api` is the API the origin belongs to, or `null`
  * when one origin serves both (their paths do not overlap). It always
  * resolves with an answer: a fault inside the emulator is a 500 with Twilio's
@@ -130,13 +136,14 @@ export async function dispatch(
   state: DispatchState,
   request: EmulatorRequest,
   api: ApiName | null,
-  signal?: AbortSignal,
+  signal?: Abort,
 ): Promise<EmulatorResponse> {
   const requestId = `RQ${state.requestIds.hex(32)}`;
   try {
     return await exchange(state, request, api, signal, requestId);
   } catch (error) {
-    if (signal?.aborted && error === signal.reason) throw error;
+    const aborted = signal?.();
+    if (aborted?.aborted && error === aborted.reason) throw error;
     return { status: 500, headers: jsonHeaders(requestId), body: internalError(request, requestId, error) };
   }
 }
@@ -175,7 +182,7 @@ async function exchange(
   state: DispatchState,
   request: EmulatorRequest,
   api: ApiName | null,
-  signal: AbortSignal | undefined,
+  signal: Abort | undefined,
   requestId: string,
 ): Promise<EmulatorResponse> {
   const json = (status: number, body: string): EmulatorResponse => ({
@@ -220,7 +227,7 @@ async function exchange(
     );
   } else {
     const fault = state.faults.take(route.operationId);
-    if (fault?.delayMs) await sleep(fault.delayMs, signal);
+    if (fault?.delayMs) await sleep(fault.delayMs, signal?.());
     if (fault?.drop) {
       if (received) state.log.add({ ...received, status: null });
       return { status: 0, headers: {}, body: "", drop: true };

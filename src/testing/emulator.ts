@@ -190,7 +190,7 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
           `The emulator's fetch serves only ${IN_PROCESS.flex} and ${IN_PROCESS.proxy}, not ${request.url.origin}`,
         ),
       });
-    return toResponse(await dispatch(state, request, api, signal));
+    return toResponse(await dispatch(state, request, api, () => signal));
   };
 
   return {

@@ -9,7 +9,8 @@ import { utf8Length } from "./limits";
 
 /** What the listener answers with; see `responder()` in dispatch.ts. */
 export interface Responder {
-  respond(request: EmulatorRequest, signal: AbortSignal): Promise<EmulatorResponse>;
+  /** `signal` is asked for only when the answer waits (a scripted delay). */
+  respond(request: EmulatorRequest, signal: () => AbortSignal): Promise<EmulatorResponse>;
   /** Twilio's error answer for a request that never reached `respond` (malformed HTTP, CONNECT). */
   refuse(status: number, code: number, message: string): EmulatorResponse;
   /** Twilio's 500 answer for a fault in the listener itself, after one line on the console. */
@@ -104,15 +105,28 @@ function receive(
   head: Omit<EmulatorRequest, "body" | "bodyBytes">,
   failed: (error: unknown) => void,
 ): void {
-  const aborter = new AbortController();
-  // A client that hangs up ends a scripted delay early.
-  res.on("close", () => res.writableFinished || aborter.abort());
+  // A client that hangs up ends a scripted delay early. The signal is made only when a delay asks
+  // for it: most answers do not wait.
+  let aborter: AbortController | undefined;
+  let hungUp = false;
+  res.on("close", () => {
+    if (res.writableFinished) return;
+    hungUp = true;
+    aborter?.abort();
+  });
+  const signal = (): AbortSignal => {
+    if (!aborter) {
+      aborter = new AbortController();
+      if (hungUp) aborter.abort();
+    }
+    return aborter.signal;
+  };
   const send = (body: string, bodyBytes: number, close: boolean) => {
     responder
-      .respond({ ...head, body, bodyBytes }, aborter.signal)
+      .respond({ ...head, body, bodyBytes }, signal)
       .then(
         (answer) => (answer.drop ? req.socket.destroy() : write(res, answer, close)),
-        (error: unknown) => (aborter.signal.aborted ? req.socket.destroy() : failed(error)),
+        (error: unknown) => (hungUp ? req.socket.destroy() : failed(error)),
       )
       .catch(failed);
   };
