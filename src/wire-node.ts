@@ -271,7 +271,7 @@ export function nodeWire(): Wire | undefined {
     if (!bufferModule) {
       const { Buffer, isAscii } = getBuiltin("node:buffer") as Partial<BufferModule>;
       const { StringDecoder } = getBuiltin("node:string_decoder") as Pick<BufferModule, "StringDecoder">;
-      // A runtime without isAscii (older Bun or Deno) decodes every body as UTF-8.
+      // Where node:buffer has no isAscii (a Node-compatible runtime may lack it), every body is decoded as UTF-8.
       bufferModule = { Buffer: Buffer!, isAscii: isAscii ?? (() => false), StringDecoder };
     }
     return bufferModule;
