@@ -26,10 +26,17 @@ export interface Page<Item, Body = unknown> {
   response: Response;
 }
 
+/** A page as loaded: its parsed body, its Response (built when asked for) and the URL it came from. */
+interface Loaded<Body> {
+  body: Body;
+  response: () => Response;
+  url: string;
+}
+
 /** Where a Paginator gets its pages from; built by the API client. */
 export interface PageSource<Body> {
   /** Fetches the first page (`url` undefined) or the page at a checked `url`; `response` builds the page's Response. */
-  load(url: URL | undefined, signal: AbortSignal): Promise<{ body: Body; response: () => Response; url: string }>;
+  load(url: URL | undefined, signal: AbortSignal): Promise<Loaded<Body>>;
   /** Removes the credential from text that quotes the server (it may echo it into a next_page_url). */
   redact(text: string): string;
   /** Property of a page that holds the items. */
@@ -95,47 +102,70 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
     };
     const seen = new Set<string>();
     let remaining = source.limit;
-    let pending: Promise<{ body: Body; response: () => Response; url: string }> | undefined = load(undefined);
+    let pending: Promise<Loaded<Body>> | undefined = load(undefined);
+    // What one page gave; cleared before the next wait, so that the page is not held while the next one
+    // loads (V8 keeps what a suspended generator last held, and two pages at once grow the heap).
+    let step: { page: Page<Item, Body>; next?: URL; stop?: TwilioPaginationError } | undefined;
     try {
       for (let number = 1; pending; number++) {
-        const { body, response, url } = await pending;
+        const loading = pending;
         pending = undefined;
-        // A next_page_url that leads back to any page already fetched, the first included, is a loop.
-        seen.add(loopKey(new URL(url)));
-        const record = body as Record<string, unknown>;
-        const items = record?.[source.listKey];
-        if (!Array.isArray(items)) {
-          throw new TwilioPaginationError(
-            `Page ${number} has no "${source.listKey}" array; it is not a page of this list.`,
-          );
+        step = this.#page(await loading, number, seen, remaining);
+        remaining -= step.page.items.length;
+        if (step.next) {
+          pending = load(step.next);
+          pending.catch(() => {}); // a failure is reported when the page is awaited
         }
-        const taken = (items.length > remaining ? items.slice(0, remaining) : items) as Item[];
-        remaining -= taken.length;
-        const meta = record.meta as PageMeta | undefined;
-        let stop: TwilioPaginationError | undefined;
-        if (!meta || typeof meta !== "object") {
-          stop = new TwilioPaginationError(
-            `Page ${number} has no "meta", so whether more pages follow is unknown; stopping after its items.`,
-          );
-        } else if (remaining > 0 && meta.next_page_url) {
-          if (items.length === 0) {
-            stop = new TwilioPaginationError(
-              `Page ${number} is empty but names a next page; stopping to avoid an endless loop.`,
-            );
-          } else {
-            try {
-              pending = load(this.#checkNext(meta.next_page_url, seen, number));
-              pending.catch(() => {}); // a failure is reported when the page is awaited
-            } catch (error) {
-              stop = new TwilioPaginationError(source.redact((error as Error).message));
-            }
-          }
-        }
-        yield withLazyResponse({ items: taken, meta: meta as PageMeta, body }, response);
-        if (stop) throw stop;
+        yield step.page;
+        if (step.stop) throw step.stop;
+        step = undefined;
       }
     } finally {
       inFlight?.abort(); // cancels a prefetched page nobody will read
+    }
+  }
+
+  // Checks a loaded page: its items (up to `remaining`), and where the next page is, if it is to be fetched.
+  #page(
+    { body, response, url }: Loaded<Body>,
+    number: number,
+    seen: Set<string>,
+    remaining: number,
+  ): { page: Page<Item, Body>; next?: URL; stop?: TwilioPaginationError } {
+    const source = this.#source;
+    // A next_page_url that leads back to any page already fetched, the first included, is a loop.
+    seen.add(loopKey(new URL(url)));
+    const record = body as Record<string, unknown>;
+    const items = record?.[source.listKey];
+    if (!Array.isArray(items)) {
+      throw new TwilioPaginationError(
+        `Page ${number} has no "${source.listKey}" array; it is not a page of this list.`,
+      );
+    }
+    const taken = (items.length > remaining ? items.slice(0, remaining) : items) as Item[];
+    const meta = record.meta as PageMeta | undefined;
+    const page = withLazyResponse({ items: taken, meta: meta as PageMeta, body }, response);
+    if (!meta || typeof meta !== "object") {
+      return {
+        page,
+        stop: new TwilioPaginationError(
+          `Page ${number} has no "meta", so whether more pages follow is unknown; stopping after its items.`,
+        ),
+      };
+    }
+    if (remaining - taken.length <= 0 || !meta.next_page_url) return { page };
+    if (items.length === 0) {
+      return {
+        page,
+        stop: new TwilioPaginationError(
+          `Page ${number} is empty but names a next page; stopping to avoid an endless loop.`,
+        ),
+      };
+    }
+    try {
+      return { page, next: this.#checkNext(meta.next_page_url, seen, number) };
+    } catch (error) {
+      return { page, stop: new TwilioPaginationError(source.redact((error as Error).message)) };
     }
   }
 
@@ -175,6 +205,8 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
     let index = 0;
     const next = (): Promise<IteratorResult<Item, undefined>> => {
       if (index < items.length) return Promise.resolve({ value: items[index++]!, done: false });
+      // The page is done with: not held while the next one loads.
+      items = [];
       return pages.next().then((page) => {
         if (page.done) return { value: undefined, done: true };
         items = page.value.items;

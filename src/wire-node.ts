@@ -71,7 +71,15 @@ interface StringDecoder {
   write(chunk: Uint8Array): string;
   end(): string;
 }
-interface StringDecoderModule {
+interface NodeBuffer extends Uint8Array {
+  toString(encoding?: "latin1"): string;
+}
+// node:buffer's and node:string_decoder's parts this module uses.
+interface BufferModule {
+  Buffer: {
+    from(bytes: ArrayBufferLike, byteOffset: number, length: number): NodeBuffer;
+  };
+  isAscii(bytes: Uint8Array): boolean;
   StringDecoder: new (encoding: "utf8") => StringDecoder;
 }
 interface NodeProcess {
@@ -96,42 +104,54 @@ const STALE_SOCKET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
 
 /**
  * A body read in chunks, as text, under a size cap. One chunk (the usual
- * small response) is decoded once; from a second on, each is decoded as it
- * arrives, as `setEncoding` does, so a large body is never held whole as
- * bytes and copied: that cost paging 50,000 records some 40 % more CPU in
- * copies and garbage collection. (TextDecoder's `stream` mode is slower
- * still on Node.) A leading byte order mark is dropped, as fetch's `text()` does.
+ * small response) is decoded once. From a second on, each chunk becomes text
+ * as it arrives, so a large body is never held whole as bytes and copied
+ * (that cost paging 50,000 records some 40 % more CPU in copies and garbage
+ * collection): an ASCII chunk (JSON as Twilio sends it is ASCII) is copied
+ * as Latin-1, the same text without the work of UTF-8 decoding; from the
+ * first chunk that is not ASCII on, a UTF-8 decoder takes every chunk, as
+ * `setEncoding` does, since a character may be split between chunks. A
+ * leading byte order mark is dropped, as fetch's `text()` does.
  */
 class BodyText {
   readonly #maxBytes: number;
-  readonly #decoders: () => StringDecoderModule;
+  readonly #modules: () => BufferModule;
   #bytes = 0;
+  #chunks = 0;
   #first: Uint8Array | undefined;
-  #decoder: StringDecoder | undefined;
   #text = "";
+  #decoder: StringDecoder | undefined;
 
-  constructor(maxBytes: number, decoders: () => StringDecoderModule) {
+  constructor(maxBytes: number, modules: () => BufferModule) {
     this.#maxBytes = maxBytes;
-    this.#decoders = decoders;
+    this.#modules = modules;
   }
 
   /** Adds a chunk; false once the body is larger than the cap. Throws a RangeError past the longest string. */
   add(chunk: Uint8Array): boolean {
     this.#bytes += chunk.length;
     if (this.#bytes > this.#maxBytes) return false;
-    if (this.#decoder) this.#text += this.#decoder.write(chunk);
-    else if (this.#first === undefined) this.#first = chunk;
+    if (++this.#chunks === 1) this.#first = chunk;
     else {
-      this.#decoder = new (this.#decoders().StringDecoder)("utf8");
-      this.#text = this.#decoder.write(this.#first) + this.#decoder.write(chunk);
-      this.#first = undefined;
+      if (this.#first) {
+        this.#append(this.#first);
+        this.#first = undefined;
+      }
+      this.#append(chunk);
     }
     return true;
   }
 
+  #append(chunk: Uint8Array): void {
+    const { Buffer, isAscii, StringDecoder } = this.#modules();
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (!this.#decoder && isAscii(bytes)) this.#text += bytes.toString("latin1");
+    else this.#text += (this.#decoder ??= new StringDecoder("utf8")).write(bytes);
+  }
+
   text(): string {
-    if (!this.#decoder) return this.#first === undefined ? "" : decodeChunks([this.#first], this.#bytes);
-    const text = this.#text + this.#decoder.end();
+    if (this.#first) return decodeChunks([this.#first], this.#bytes);
+    const text = this.#decoder ? this.#text + this.#decoder.end() : this.#text;
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 }
@@ -246,8 +266,16 @@ export function nodeWire(): Wire | undefined {
     return found;
   };
   let zlib: ZlibModule | undefined;
-  let stringDecoders: StringDecoderModule | undefined;
-  const stringDecoder = () => (stringDecoders ??= getBuiltin("node:string_decoder") as StringDecoderModule);
+  let bufferModule: BufferModule | undefined;
+  const buffers = () => {
+    if (!bufferModule) {
+      const { Buffer, isAscii } = getBuiltin("node:buffer") as Partial<BufferModule>;
+      const { StringDecoder } = getBuiltin("node:string_decoder") as Pick<BufferModule, "StringDecoder">;
+      // Where node:buffer has no isAscii (a Node-compatible runtime may lack it), every body is decoded as UTF-8.
+      bufferModule = { Buffer: Buffer!, isAscii: isAscii ?? (() => false), StringDecoder };
+    }
+    return bufferModule;
+  };
   const decoders: Record<string, () => Readable> = {
     gzip: () => (zlib ??= getBuiltin("node:zlib") as ZlibModule).createGunzip(),
     "x-gzip": () => (zlib ??= getBuiltin("node:zlib") as ZlibModule).createGunzip(),
@@ -289,7 +317,7 @@ export function nodeWire(): Wire | undefined {
         const coding = headers.get("content-encoding")?.trim().toLowerCase();
         const decoder = coding && Object.hasOwn(decoders, coding) ? decoders[coding]!() : undefined;
         if (!decoder && Number(headers.get("content-length")) > request.maxBytes) return fail(tooLarge());
-        const text = new BodyText(request.maxBytes, stringDecoder);
+        const text = new BodyText(request.maxBytes, buffers);
         const body = decoder ?? res;
         body.on("data", (chunk) => {
           let within: boolean;

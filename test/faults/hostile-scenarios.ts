@@ -101,6 +101,12 @@ export const HOSTILE_SCENARIOS = {
     const e = body.indexOf(Buffer.from("é"));
     trickled(x, body, [1, 10, e + 1]);
   },
+  // ASCII chunks first (read without UTF-8 decoding), then "é" cut after its first byte.
+  "JSON in chunks, ASCII before a character cut between them": (x) => {
+    const body = Buffer.from(BODY.replace(/}$/, ',"note":"é"}'));
+    const e = body.indexOf(Buffer.from("é"));
+    trickled(x, body, [10, e + 1]);
+  },
 
   // Interim answers the client never asked for.
   "100 Continue, then nothing": (x) => void raw(x, "HTTP/1.1 100 Continue\r\n\r\n"),

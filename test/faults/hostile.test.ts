@@ -76,6 +76,13 @@ const CASES: FaultCase[] = [
     requests: 1,
     data: { ...INTERACTION, note: "é" },
   },
+  {
+    name: "JSON in ASCII chunks, then a character cut between two: parsed whole",
+    scenario: "JSON in chunks, ASCII before a character cut between them",
+    call: "fetch",
+    requests: 1,
+    data: { ...INTERACTION, note: "é" },
+  },
   ...(["fetch", "create"] as const).map((call): FaultCase => ({
     name: `unsolicited 100 Continue, ${CALLS[call].method}: TwilioConnectionError at once, not a timeout`,
     scenario: "100 Continue, then nothing",
