@@ -219,10 +219,12 @@ export class SchemaValidator {
   }
 
   // Whether any schema below `schema` has a `format` this validator checks (a cycle counts as yes).
-  #reachesFormat(schema: Schema, visiting = new Set<JsonSchema>()): boolean {
+  #reachesFormat(schema: Schema, visiting?: Set<JsonSchema>): boolean {
     if (typeof schema === "boolean") return false;
     const known = this.#formats.get(schema);
     if (known !== undefined) return known;
+    // Only a schema not yet known is walked, so the set is made then and not on every request.
+    visiting ??= new Set();
     if (visiting.has(schema)) return true;
     visiting.add(schema);
     const rules = this.#rulesOf(schema);
