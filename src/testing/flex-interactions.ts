@@ -3,7 +3,13 @@
 // close or leave its channel.
 import { stampOf } from "./clock";
 import { TwilioFault, alreadyDone, invalid, notFound } from "./exchange";
-import type { ChannelRecord, ChannelSetup, FlexModel, InteractionRecord } from "./flex-model";
+import {
+  type ChannelRecord,
+  type ChannelSetup,
+  type FlexModel,
+  type InteractionRecord,
+  addTaskSid,
+} from "./flex-model";
 import { channelJson, interactionJson, routingJson } from "./flex-json";
 import { type Handler, type HandlerContext, jsonField } from "./handler";
 import { arraySource, listPage } from "./paging";
@@ -18,7 +24,6 @@ interface ChannelParams {
   participants?: Record<string, unknown>[];
 }
 
-const NO_TASKS: string[] = [];
 const VALIDATION_ERROR = 19025;
 
 // The rule Twilio checks after accepting the request (the spec's types do not carry it, as it
@@ -52,19 +57,13 @@ function create(model: FlexModel): Handler {
     const interactionSid = model.sids.sid("KD");
     const channelSid = model.sids.sid("UO");
     const customers = params.participants ?? [];
-    const type = intern(params.type);
-    const interaction: InteractionRecord = {
-      sid: interactionSid,
-      channelSid,
-      channelType: type,
-      taskSid: null,
-      contextSid: (input.body.InteractionContextSid as string | undefined) ?? null,
-      webhookTtid: (input.body.WebhookTtid as string | undefined) ?? null,
-    };
     const channel: ChannelRecord = {
       sid: channelSid,
       interactionSid,
-      type,
+      taskSid: "",
+      contextSid: (input.body.InteractionContextSid as string | undefined) ?? null,
+      webhookTtid: (input.body.WebhookTtid as string | undefined) ?? null,
+      type: intern(params.type),
       initiatedBy: intern(params.initiated_by),
       conversationSid: params.properties?.media_channel_sid ?? null,
       externalContact: intern((customers[0]?.proxy_address as string | undefined) ?? params.properties?.from ?? null),
@@ -72,23 +71,22 @@ function create(model: FlexModel): Handler {
       error: null,
       touched: stampOf(now),
       setup: null,
-      participants: [],
-      taskSids: NO_TASKS,
+      participants: 0,
+      taskSids: "",
     };
     const task = model.tasks.create(routing, channel, null, now);
-    interaction.taskSid = task.sid;
-    // Exactly sized: most channels keep this one task.
-    channel.taskSids = [task.sid];
+    channel.taskSid = task.sid;
+    channel.taskSids = task.sid;
     channel.setup = {
       readyAt: stampOf(now + model.options.channelSetupMs),
       customers: customers.length,
       agentTaskSid: params.initiated_by === "agent" ? task.sid : null,
       failure: setupFailure(params),
     };
-    model.add(interaction, channel);
+    model.add(channel);
     model.events.emit({ type: "interaction.created", interactionSid, channelSid });
     // Twilio answers before the task is routed: no reservation yet (seed 000's response).
-    return interactionJson(base, interaction, routingJson(task, accountSid, now, false));
+    return interactionJson(base, channel, routingJson(task, accountSid, now, false));
   };
 }
 
@@ -100,7 +98,7 @@ function adopt(model: FlexModel, ctx: HandlerContext, channelSid: string, routin
   const interaction = model.writableInteraction(channel.interactionSid, ctx.now);
   if (!routing) return interactionJson(ctx.base, interaction, currentRouting(model, ctx, interaction));
   const task = model.tasks.create(routing, channel, null, ctx.now);
-  channel.taskSids.push(task.sid);
+  addTaskSid(channel, task.sid);
   interaction.taskSid = task.sid;
   return interactionJson(ctx.base, interaction, routingJson(task, ctx.accountSid, ctx.now, false));
 }
@@ -126,14 +124,14 @@ function listChannels(model: FlexModel): Handler {
     const interaction = model.interaction(input.path.InteractionSid!, now);
     let channels: ChannelRecord[] = [];
     try {
-      channels = [model.channel(interaction.sid, interaction.channelSid, now)];
+      channels = [model.channel(interaction.interactionSid, interaction.sid, now)];
     } catch (error) {
       if (!(error instanceof TwilioFault)) throw error;
     }
     return listPage(
       arraySource(channels, (c) => c.sid),
       input.query,
-      `${base}/v1/Interactions/${interaction.sid}/Channels`,
+      `${base}/v1/Interactions/${interaction.interactionSid}/Channels`,
       "channels",
       (c) => channelJson(base, c),
     );

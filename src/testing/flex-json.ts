@@ -29,10 +29,10 @@ function reservationStatus(task: TaskRecord): string {
 }
 
 export function interactionJson(base: string, interaction: InteractionRecord, routing: unknown) {
-  const url = interactionUrl(base, interaction.sid);
+  const url = interactionUrl(base, interaction.interactionSid);
   return {
-    sid: interaction.sid,
-    channel: { type: interaction.channelType, sid: interaction.channelSid },
+    sid: interaction.interactionSid,
+    channel: { type: interaction.type, sid: interaction.sid },
     routing,
     interaction_context_sid: interaction.contextSid,
     webhook_ttid: interaction.webhookTtid,

@@ -6,6 +6,7 @@ import {
   type FlexModel,
   type InviteRecord,
   type TransferRecord,
+  addTaskSid,
   participantSidOf,
 } from "./flex-model";
 import { inviteJson, participantJson, routingJson, transferJson } from "./flex-json";
@@ -50,7 +51,7 @@ function agentTask(
     if (open) return open;
   }
   const task = model.tasks.create(model.defaultRouting(channel), channel, null, now);
-  channel.taskSids.push(task.sid);
+  addTaskSid(channel, task.sid);
   return task;
 }
 
@@ -74,7 +75,7 @@ function listParticipants(model: FlexModel): Handler {
   return (ctx) => {
     const channel = readChannel(model, ctx);
     return listPage(
-      arraySource(channel.participants, (p) => participantSidOf(channel, p)),
+      arraySource(model.participantsOf(channel), (p) => participantSidOf(channel, p)),
       ctx.input.query,
       listUrl(ctx, "Participants"),
       "participants",
@@ -87,7 +88,7 @@ function updateParticipant(model: FlexModel): Handler {
   return (ctx) => {
     const channel = channelOf(model, ctx);
     const sid = ctx.input.path.Sid!;
-    const participant = channel.participants.find((p) => participantSidOf(channel, p) === sid);
+    const participant = model.participantsOf(channel).find((p) => participantSidOf(channel, p) === sid);
     if (!participant) throw notFound(`Participant ${sid} of channel ${channel.sid}`);
     if (participant.type !== "agent")
       throw invalid(`Participant ${sid} is a ${participant.type}: only agent participants can be updated`);
@@ -116,7 +117,7 @@ function createInvite(model: FlexModel): Handler {
     const routing = jsonField<{ properties: TaskRouting }>(ctx.input, "Routing")!.properties;
     const inviteSid = model.sids.sid("KG");
     const task = model.tasks.create(routing, channel, inviteSid, ctx.now);
-    channel.taskSids.push(task.sid);
+    addTaskSid(channel, task.sid);
     // A worker named in the invite is offered a reservation.
     if (task.workerSid !== null) model.tasks.move(task, "reserved", ctx.now);
     const invite: InviteRecord = { sid: inviteSid, taskSid: task.sid };
@@ -157,7 +158,7 @@ function createTransfer(model: FlexModel): Handler {
     const channel = channelOf(model, ctx);
     const body = ctx.input.body;
     const from = typeof body.from === "string" ? body.from : null;
-    if (from !== null && !channel.participants.some((p) => participantSidOf(channel, p) === from))
+    if (from !== null && !model.participantsOf(channel).some((p) => participantSidOf(channel, p) === from))
       throw invalid(`Invalid parameter from: ${from} is not a participant of channel ${channel.sid}`);
     const transfer: TransferRecord = {
       sid: model.sids.sid("UX"),

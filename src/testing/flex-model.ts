@@ -12,16 +12,6 @@ import { type ChannelContext, type TaskBoard, type TaskRecord, type TaskRouting,
 
 export type ChannelStatus = "setup" | "active" | "failed" | "closed" | "inactive" | "pause" | "transfer";
 
-export interface InteractionRecord {
-  readonly sid: string;
-  readonly channelSid: string;
-  readonly channelType: string;
-  /** The task the create request made, if it had `Routing`. */
-  taskSid: string | null;
-  readonly contextSid: string | null;
-  webhookTtid: string | null;
-}
-
 /** A participant; its SID follows from its channel and place ({@link participantSidOf}), so it is not stored. */
 export interface ParticipantRecord {
   readonly index: number;
@@ -63,8 +53,16 @@ export interface ChannelSetup {
   readonly failure: { readonly code: number; readonly message: string } | null;
 }
 
-/** A channel; it is also what its tasks know of it (their {@link ChannelContext}). */
+/**
+ * A channel, and the interaction it belongs to (each interaction has exactly
+ * one channel, so one record holds both: fewer objects per interaction). It
+ * is also what its tasks know of the channel (their {@link ChannelContext}).
+ */
 export interface ChannelRecord extends ChannelContext {
+  /** The interaction's current task: the one the last create (or adopt) with `Routing` made. */
+  taskSid: string | null;
+  readonly contextSid: string | null;
+  webhookTtid: string | null;
   status: ChannelStatus;
   /** Why the setup failed; null otherwise. */
   error: ChannelSetup["failure"];
@@ -72,21 +70,43 @@ export interface ChannelRecord extends ChannelContext {
   touched: number;
   /** Until the channel is set up: what to do then, and when. */
   setup: ChannelSetup | null;
-  participants: ParticipantRecord[];
+  /**
+   * The participants, or how many joined at setup while none has been looked
+   * at since: the customers, then (agent-initiated) the agent with the first
+   * task. {@link FlexModel.participantsOf} makes the records when needed.
+   */
+  participants: ParticipantRecord[] | number;
   /** Made on first use: most channels never get one. */
   invites?: InviteRecord[];
   transfers?: TransferRecord[];
-  taskSids: string[];
+  /** The channel's tasks, oldest first; a lone SID for the one task most channels keep. */
+  taskSids: string | string[];
 }
+
+/** The interaction part of a {@link ChannelRecord}: its `interactionSid`, `taskSid`, `contextSid` and `webhookTtid`. */
+export type InteractionRecord = ChannelRecord;
 
 const DAY_MS = 86_400_000;
 
 /** A participant's SID: derived from its channel and its place there, the same every time. */
 export function participantSidOf(channel: ChannelRecord, participant: ParticipantRecord): string {
-  return derivedSid("UT", `${channel.sid}/${participant.index}`);
+  return participantSidAt(channel, participant.index);
+}
+
+const participantSidAt = (channel: ChannelRecord, index: number): string => derivedSid("UT", `${channel.sid}/${index}`);
+
+/** The SIDs of the channel's tasks, oldest first. */
+export const taskSidsOf = (channel: ChannelRecord): readonly string[] =>
+  typeof channel.taskSids === "string" ? [channel.taskSids] : channel.taskSids;
+
+/** Adds a task to the channel (the caller has `keep`-ed the channel, or made it in this request). */
+export function addTaskSid(channel: ChannelRecord, sid: string): void {
+  if (typeof channel.taskSids === "string") channel.taskSids = [channel.taskSids, sid];
+  else channel.taskSids.push(sid);
 }
 
 export class FlexModel {
+  /** The same records as {@link channels}, by interaction SID. */
   readonly interactions = new Map<string, InteractionRecord>();
   readonly channels = new Map<string, ChannelRecord>();
   // Channels waiting for setup, in readyAt order (the setup delay is the same for all).
@@ -103,8 +123,8 @@ export class FlexModel {
   ) {}
 
   /** A new interaction and its channel, which waits for its setup. */
-  add(interaction: InteractionRecord, channel: ChannelRecord): void {
-    this.journal.add(this.interactions, interaction.sid, interaction);
+  add(channel: ChannelRecord): void {
+    this.journal.add(this.interactions, channel.interactionSid, channel);
     this.journal.add(this.channels, channel.sid, channel);
     const queue = this.#setupQueue;
     queue.push(channel);
@@ -139,17 +159,47 @@ export class FlexModel {
     this.setStatus(channel, "active");
     // The customers listed in Channel.participants; an inbound channel always has its customer.
     const customers = Math.max(setup.customers, channel.initiatedBy === "agent" ? 0 : 1);
-    for (let i = 0; i < customers; i++) this.addParticipant(channel, "customer", null);
+    // The agent of an agent-initiated channel joins with its first task (setup.agentTaskSid), after the customers.
+    const agentTask = setup.agentTaskSid ? this.tasks.get(setup.agentTaskSid) : undefined;
+    // Counted, not made: the records are made when something looks at them (participantsOf), which a
+    // listener of the events below may do at once.
+    channel.participants = agentTask ? customers + 1 : customers;
+    for (let i = 0; i < customers; i++) this.#joined(channel, i, "customer");
     for (const task of this.tasksOf(channel)) {
       if (task.workerSid === null || task.status !== "pending") continue;
       this.tasks.move(task, "reserved", now);
       if (task.sid === setup.agentTaskSid && this.options.agentTasks === "assigned")
         this.tasks.move(task, "assigned", now);
     }
-    const agentTask = setup.agentTaskSid ? this.tasks.get(setup.agentTaskSid) : undefined;
-    if (agentTask) this.addParticipant(channel, "agent", agentTask);
-    // An exact-size copy: a pushed-to array keeps room for 17, which adds up over 100,000 channels.
-    channel.participants = channel.participants.slice();
+    if (agentTask) this.#joined(channel, customers, "agent");
+  }
+
+  #joined(channel: ChannelRecord, index: number, type: string): void {
+    this.events.emit({
+      type: "participant.added",
+      channelSid: channel.sid,
+      participantSid: participantSidAt(channel, index),
+      participantType: type,
+    });
+  }
+
+  /** The channel's participants, made now if only counted so far. */
+  participantsOf(channel: ChannelRecord): ParticipantRecord[] {
+    if (typeof channel.participants !== "number") return channel.participants;
+    const count = channel.participants;
+    const agent = channel.initiatedBy === "agent" && count > 0;
+    const participants: ParticipantRecord[] = [];
+    for (let index = 0; index < count; index++) {
+      const isAgent = agent && index === count - 1;
+      participants.push({
+        index,
+        type: isAgent ? "agent" : "customer",
+        status: "joined",
+        task: isAgent ? (this.tasks.get(taskSidsOf(channel)[0]!) ?? null) : null,
+        reservationSid: null,
+      });
+    }
+    return (channel.participants = participants);
   }
 
   addParticipant(
@@ -158,21 +208,16 @@ export class FlexModel {
     task: TaskRecord | undefined | null,
     reservationSid?: string,
   ): ParticipantRecord {
+    const participants = this.participantsOf(channel);
     const participant: ParticipantRecord = {
-      index: channel.participants.length,
+      index: participants.length,
       type,
       status: "joined",
       task: task ?? null,
       reservationSid: reservationSid ?? null,
     };
-    channel.participants.push(participant);
-    const participantSid = participantSidOf(channel, participant);
-    this.events.emit({
-      type: "participant.added",
-      channelSid: channel.sid,
-      participantSid,
-      participantType: type,
-    });
+    participants.push(participant);
+    this.#joined(channel, participant.index, type);
     return participant;
   }
 
@@ -196,10 +241,8 @@ export class FlexModel {
   interaction(sid: string, now: number): InteractionRecord {
     const interaction = this.interactions.get(sid);
     if (!interaction) throw notFound(`Interaction ${sid}`);
-    if (this.options.expiredInteraction === "removed") {
-      const channel = this.channels.get(interaction.channelSid);
-      if (!channel || this.#expired(channel, now)) throw notFound(`Interaction ${sid}`);
-    }
+    if (this.options.expiredInteraction === "removed" && this.#expired(interaction, now))
+      throw notFound(`Interaction ${sid}`);
     return interaction;
   }
 
@@ -212,9 +255,8 @@ export class FlexModel {
 
   /** The channel of that interaction, or a 404 (also once it has expired). */
   channel(interactionSid: string, channelSid: string, now: number): ChannelRecord {
-    this.interaction(interactionSid, now);
-    const channel = this.channels.get(channelSid);
-    if (!channel || channel.interactionSid !== interactionSid || this.#expired(channel, now))
+    const channel = this.interaction(interactionSid, now);
+    if (channel.sid !== channelSid || this.#expired(channel, now))
       throw notFound(`Channel ${channelSid} of interaction ${interactionSid}`);
     return channel;
   }
@@ -238,7 +280,7 @@ export class FlexModel {
   }
 
   tasksOf(channel: ChannelRecord): TaskRecord[] {
-    return channel.taskSids.map((sid) => this.tasks.get(sid)!);
+    return taskSidsOf(channel).map((sid) => this.tasks.get(sid)!);
   }
 
   /** Closes a task: accepted ones complete (or go to wrap-up); unaccepted ones as the options say. */
@@ -253,7 +295,7 @@ export class FlexModel {
 
   /** Routing for a task the caller did not describe: the channel's first task's workspace, workflow and queue. */
   defaultRouting(channel: ChannelRecord): TaskRouting {
-    const first = channel.taskSids.length ? this.tasks.get(channel.taskSids[0]!) : undefined;
+    const first = this.tasks.get(taskSidsOf(channel)[0]!);
     if (!first) return { workspace_sid: this.standIn("WS") };
     return {
       workspace_sid: first.queueing.workspaceSid,

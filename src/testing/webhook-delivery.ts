@@ -85,8 +85,7 @@ export class WebhookDispatcher {
       }
     } else if (event.type === "participant.added" || event.type === "participant.status") {
       const channel = this.model.channels.get(event.channelSid);
-      const participant = channel?.participants.find((p) => participantSidOf(channel, p) === event.participantSid);
-      if (!channel || !participant) return;
+      if (!channel) return;
       // A participant closed has left the channel; any other change (wrap-up) is an update.
       const eventType =
         event.type === "participant.added"
@@ -94,7 +93,11 @@ export class WebhookDispatcher {
           : event.to === "closed"
             ? "onParticipantLeft"
             : "onParticipantUpdated";
+      // Looked up only for a webhook that wants the event: a channel's participants may be only counted so far.
       this.#emit(channel, eventType, () => {
+        const participant = this.model
+          .participantsOf(channel)
+          .find((p) => participantSidOf(channel, p) === event.participantSid)!;
         const { InstanceSid: _instance, ...params } = this.#channelParams(channel);
         return {
           ...params,
