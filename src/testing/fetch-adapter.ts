@@ -2,6 +2,7 @@
 // records: what the in-process `emulator.fetch` does around a dispatch.
 import type { EmulatorRequest, EmulatorResponse } from "./exchange";
 import { utf8Length } from "./limits";
+import { TextResponse } from "./text-response";
 
 interface Body {
   text: string;
@@ -64,8 +65,6 @@ export function toResponse(response: EmulatorResponse): Response {
     const cause = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
     throw new TypeError("fetch failed", { cause });
   }
-  return new Response(response.body === "" ? null : response.body, {
-    status: response.status,
-    headers: response.headers,
-  });
+  const init = { status: response.status, headers: response.headers };
+  return response.body === "" ? new Response(null, init) : new TextResponse(response.body, init);
 }
