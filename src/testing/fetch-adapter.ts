@@ -2,7 +2,7 @@
 // records: what the in-process `emulator.fetch` does around a dispatch.
 import type { EmulatorRequest, EmulatorResponse } from "./exchange";
 import { utf8Length } from "./limits";
-import { TextResponse } from "./text-response";
+import { textResponse } from "./text-response";
 
 interface Body {
   text: string;
@@ -66,5 +66,5 @@ export function toResponse(response: EmulatorResponse): Response {
     throw new TypeError("fetch failed", { cause });
   }
   const init = { status: response.status, headers: response.headers };
-  return response.body === "" ? new Response(null, init) : new TextResponse(response.body, init);
+  return response.body === "" ? new Response(null, init) : textResponse(response.body, init);
 }

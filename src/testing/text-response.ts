@@ -10,74 +10,82 @@
 const LONE_SURROGATE = /\p{Surrogate}/u;
 const LONE_SURROGATES = /\p{Surrogate}/gu;
 
+// Made on first use: Node loads its fetch implementation when `Response` is first touched, which an
+// emulator used only over HTTP never needs.
+let TextResponse: ReturnType<typeof textResponseClass> | undefined;
+
 /** A Response over a non-empty text body; reads as `new Response(text, init)` would. */
-export class TextResponse extends Response {
-  #text: string;
-  // The Response with a real stream, once one is needed; until then the text is read directly.
-  #streamed: Response | null = null;
-  #used = false;
+export const textResponse = (text: string, init: ResponseInit): Response =>
+  new (TextResponse ??= textResponseClass())(text, init);
 
-  constructor(text: string, init: ResponseInit) {
-    super(null, init);
-    this.#text = text;
-  }
+const textResponseClass = () =>
+  class TextResponse extends Response {
+    #text: string;
+    // The Response with a real stream, once one is needed; until then the text is read directly.
+    #streamed: Response | null = null;
+    #used = false;
 
-  #stream(): Response {
-    if (this.#streamed) return this.#streamed;
-    const init = { status: this.status, statusText: this.statusText, headers: this.headers };
-    const streamed = new Response(this.#text, init);
-    // Read already through text() or json(): the stream is there, and used, as it would be.
-    if (this.#used) void streamed.arrayBuffer();
-    return (this.#streamed = streamed);
-  }
+    constructor(text: string, init: ResponseInit) {
+      super(null, init);
+      this.#text = text;
+    }
 
-  // What the stream would decode to: UTF-8 turns lone surrogates into U+FFFD, and decoding drops a BOM.
-  #take(): string {
-    if (this.#used) throw new TypeError("Body is unusable: Body has already been read");
-    this.#used = true;
-    let text = this.#text;
-    this.#text = "";
-    if (LONE_SURROGATE.test(text)) text = text.replace(LONE_SURROGATES, "\ufffd");
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  }
+    #stream(): Response {
+      if (this.#streamed) return this.#streamed;
+      const init = { status: this.status, statusText: this.statusText, headers: this.headers };
+      const streamed = new Response(this.#text, init);
+      // Read already through text() or json(): the stream is there, and used, as it would be.
+      if (this.#used) void streamed.arrayBuffer();
+      return (this.#streamed = streamed);
+    }
 
-  override get body(): Response["body"] {
-    return this.#stream().body;
-  }
+    // What the stream would decode to: UTF-8 turns lone surrogates into U+FFFD, and decoding drops a BOM.
+    #take(): string {
+      if (this.#used) throw new TypeError("Body is unusable: Body has already been read");
+      this.#used = true;
+      let text = this.#text;
+      this.#text = "";
+      if (LONE_SURROGATE.test(text)) text = text.replace(LONE_SURROGATES, "\ufffd");
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    }
 
-  override get bodyUsed(): boolean {
-    return this.#streamed ? this.#streamed.bodyUsed : this.#used;
-  }
+    override get body(): Response["body"] {
+      return this.#stream().body;
+    }
 
-  override async text(): Promise<string> {
-    if (this.#streamed) return this.#streamed.text();
-    return this.#take();
-  }
+    override get bodyUsed(): boolean {
+      return this.#streamed ? this.#streamed.bodyUsed : this.#used;
+    }
 
-  override async json(): Promise<unknown> {
-    if (this.#streamed) return this.#streamed.json();
-    return JSON.parse(this.#take());
-  }
+    override async text(): Promise<string> {
+      if (this.#streamed) return this.#streamed.text();
+      return this.#take();
+    }
 
-  override bytes(): ReturnType<Response["bytes"]> {
-    return this.#stream().bytes();
-  }
+    override async json(): Promise<unknown> {
+      if (this.#streamed) return this.#streamed.json();
+      return JSON.parse(this.#take());
+    }
 
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#stream().arrayBuffer();
-  }
+    override bytes(): ReturnType<Response["bytes"]> {
+      return this.#stream().bytes();
+    }
 
-  override blob(): Promise<Blob> {
-    return this.#stream().blob();
-  }
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      return this.#stream().arrayBuffer();
+    }
 
-  override formData(): Promise<FormData> {
-    return this.#stream().formData();
-  }
+    override blob(): Promise<Blob> {
+      return this.#stream().blob();
+    }
 
-  override clone(): Response {
-    if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
-    if (this.#streamed) return this.#streamed.clone();
-    return new TextResponse(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers });
-  }
-}
+    override formData(): Promise<FormData> {
+      return this.#stream().formData();
+    }
+
+    override clone(): Response {
+      if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
+      if (this.#streamed) return this.#streamed.clone();
+      return new TextResponse(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers });
+    }
+  };

@@ -2,11 +2,11 @@
 // and makes a stream only when asked: every way of reading it must give what
 // `new Response(text, init)` gives, used-body errors included.
 import { describe, expect, it } from "vitest";
-import { TextResponse } from "../../src/testing/text-response";
+import { textResponse } from "../../src/testing/text-response";
 
 const INIT = { status: 201, statusText: "Created", headers: { "content-type": "application/json", "x-a": "b" } };
 const TEXTS = ['{"sid":"KD1","n":[1,2]}', "caf\u00e9 \u{1f600}", "lone \ud800 half \udfff", "\ufeff{}", "plain"];
-const both = (text: string) => [new TextResponse(text, INIT), new Response(text, INIT)] as const;
+const both = (text: string) => [textResponse(text, INIT), new Response(text, INIT)] as const;
 
 async function settle<T>(read: () => Promise<T>): Promise<{ value?: T; error?: string }> {
   try {
