@@ -18,8 +18,17 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 /** The package's entry points, by the name of their files in dist/. */
 export const entry = { index: "src/index.ts", testing: "src/testing/index.ts" };
 
+/**
+ * What package.json's "imports" map `#wire-node` to, each its own small file
+ * so that a browser or worker bundle leaves the node:http wire out
+ * (`wire-none`) while Node loads it (`wire-node`), with no code twice.
+ */
+const wires = { "wire-node": "src/wire-node.ts", "wire-none": "src/wire-none.ts" };
+
 export default defineConfig({
-  entry,
+  entry: { ...entry, ...wires },
+  // Resolved by whoever loads the package, by their conditions.
+  external: ["#wire-node"],
   format: ["esm"],
   splitting: true,
   // The runtime's own tsconfig (web-worker globals, no Node types), so the
@@ -40,6 +49,7 @@ export default defineConfig({
   // never meets openapi-fetch's ESM/CJS interop. Its MIT license is in LICENSE.
   noExternal: ["openapi-fetch"],
   dts: {
+    entry,
     resolve: ["openapi-fetch", "openapi-typescript-helpers"],
     // openapi-fetch's exports map has no "types" condition, which the declaration bundler needs.
     compilerOptions: {
@@ -47,6 +57,7 @@ export default defineConfig({
       paths: {
         "openapi-fetch": ["node_modules/openapi-fetch/dist/index.d.ts"],
         "openapi-typescript-helpers": ["node_modules/openapi-typescript-helpers/dist/index.d.ts"],
+        "#wire-node": ["src/wire-node.ts"],
       },
     },
   },

@@ -17,7 +17,8 @@ import { clientLimits } from "./options";
 import { type FetchLike, createTransport } from "./transport";
 import type { Wire } from "./wire";
 import { fetchWire } from "./wire-fetch";
-import { nodeWire } from "./wire-node";
+// The node:http wire on Node; in browser and worker bundles a stub (package.json "imports").
+import { nodeWire } from "#wire-node";
 import { type PathLayer, bindResources } from "./resources";
 import { PACKAGE_NAME, VERSION } from "./version";
 

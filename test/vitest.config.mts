@@ -12,6 +12,8 @@ const entry = (file: string) => ({
   alias: [
     { find: /^twilio-interactions$/, replacement: path(file) },
     { find: /^twilio-interactions\/testing$/, replacement: path("../src/testing/index.ts") },
+    // package.json "imports" points at dist/: the sources use the node:http wire's source.
+    { find: /^#wire-node$/, replacement: path("../src/wire-node.ts") },
   ],
 });
 

@@ -60,6 +60,30 @@ it.each(["flex", "proxy"] as const)(
   },
 );
 
+// package.json "imports" gives `#wire-node` a stub under the browser and worker conditions.
+const NODE_WIRE = "getBuiltinModule";
+it.each([
+  ["browser", false, "browser", []],
+  ["workerd", false, "neutral", ["workerd", "worker"]],
+  ["node", true, "node", []],
+] as const)(
+  "a Flex consumer bundled for %s holds the node:http wire: %s",
+  async (_name, withNodeWire, platform, conditions) => {
+    const result = await build({
+      absWorkingDir: project,
+      stdin: { contents: oneApiConsumer("flex"), resolveDir: project, loader: "js" },
+      bundle: true,
+      platform,
+      conditions: [...conditions],
+      format: "esm",
+      minify: true,
+      write: false,
+      logLevel: "silent",
+    });
+    expect(result.outputFiles[0]!.text.includes(NODE_WIRE)).toBe(withNodeWire);
+  },
+);
+
 it("bundles for the browser platform with every import resolved and nothing external", () => {
   expect(warnings).toEqual([]);
   const [output] = Object.values(metafile.outputs);
