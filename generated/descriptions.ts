@@ -2,5 +2,9 @@
 
 /** The Twilio Flex Interactions API, for `createClientFor(flexApi, options)`. */
 export { flexApi } from "./flex-operations";
+/** The Twilio Flex Interactions API's paths alone, for `createPathClientFor(flexPathApi, options)`. */
+export { flexPathApi } from "./flex-operations";
 /** The Twilio Proxy Interactions API, for `createClientFor(proxyApi, options)`. */
 export { proxyApi } from "./proxy-operations";
+/** The Twilio Proxy Interactions API's paths alone, for `createPathClientFor(proxyPathApi, options)`. */
+export { proxyPathApi } from "./proxy-operations";

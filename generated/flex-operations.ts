@@ -2,7 +2,7 @@
 
 import type {
   ApiDescription,
-  NamedApiDescription,
+  NamedPathApiDescription,
   ResourceDescription,
   WebhooksDescription,
 } from "../src/api-description";
@@ -288,8 +288,8 @@ export const flexResourceTree = {
   },
 } as const satisfies ResourceDescription;
 
-/** What the flex API description says that a client needs, derived from spec/. */
-export const flexApi: NamedApiDescription<
+/** What the flex API description says that its path layer needs (no resource tree), derived from spec/. */
+export const flexPathApi: NamedPathApiDescription<
   "flex",
   {
     "/v1/Interactions/{InteractionSid}/Channels": "channels";
@@ -298,6 +298,15 @@ export const flexApi: NamedApiDescription<
     "/v1/Instances/{InstanceSid}/InteractionWebhooks": "data";
   }
 > = {
+  name: "flex",
+  title: "Twilio Flex Interactions API",
+  summary: "Create and steer Flex interactions, their channels, participants, invites and transfers.",
+  server: "https://flex-api.twilio.com",
+  paths: flexPaths,
+};
+
+/** What the flex API description says that a client needs, derived from spec/. */
+export const flexApi: typeof flexPathApi & { readonly resources: ResourceDescription } = {
   name: "flex",
   title: "Twilio Flex Interactions API",
   summary: "Create and steer Flex interactions, their channels, participants, invites and transfers.",

@@ -2,7 +2,7 @@
 
 import type {
   ApiDescription,
-  NamedApiDescription,
+  NamedPathApiDescription,
   ResourceDescription,
   WebhooksDescription,
 } from "../src/api-description";
@@ -77,11 +77,20 @@ export const proxyResourceTree = {
   },
 } as const satisfies ResourceDescription;
 
-/** What the proxy API description says that a client needs, derived from spec/. */
-export const proxyApi: NamedApiDescription<
+/** What the proxy API description says that its path layer needs (no resource tree), derived from spec/. */
+export const proxyPathApi: NamedPathApiDescription<
   "proxy",
   { "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions": "interactions" }
 > = {
+  name: "proxy",
+  title: "Twilio Proxy Interactions API",
+  summary: "Read and delete the interactions logged in a Proxy session.",
+  server: "https://proxy.twilio.com",
+  paths: proxyPaths,
+};
+
+/** What the proxy API description says that a client needs, derived from spec/. */
+export const proxyApi: typeof proxyPathApi & { readonly resources: ResourceDescription } = {
   name: "proxy",
   title: "Twilio Proxy Interactions API",
   summary: "Read and delete the interactions logged in a Proxy session.",

@@ -1,72 +1,25 @@
-// One API's client: an openapi-fetch client whose calls are checked against
-// the spec before sending (SID path parameters, query bounds), encoded as the
-// spec says (form or JSON), sent through the transport, and answered with
-// parsed data or a Twilio error body. Adds `paginate`. A call that uses none
-// of openapi-fetch's own options and meets no middleware is built here with
-// openapi-fetch's own URL serializers, without the Request, Headers and
-// Response objects openapi-fetch handles, which cost more than all the rest.
-import createClient, { createFinalURL, createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
+// One API's full client: the path layer's calls (path-layer.ts), with
+// openapi-fetch's client for the calls that need it (middleware registered
+// with `use`, or openapi-fetch's own options such as headers or parseAs),
+// and `paginate`.
+import createClient from "openapi-fetch";
 import type { ApiDescription, OperationDescription } from "./api-description";
 import { TwilioValidationError, apiErrorFrom, noteCredential } from "./errors";
 import { FORM_CONTENT_TYPE, encodeForm, encodeJson } from "./form";
 import { type RequestLimits, paginationLimit, requestLimits } from "./options";
 import { Paginator } from "./pagination";
-import { checkHeaders, checkParams, type RequestParams } from "./params";
-import { type FetchResult, errorBody, successData, withLazyResponse } from "./response";
+import { type Init, type Method, type OpenapiFetchRoute, pathCalls } from "./path-layer";
+import { checkParams, type RequestParams } from "./params";
+import { type FetchResult, errorBody, successData } from "./response";
 import type { Outgoing, Send, Sent } from "./transport";
 import type { ApiClient } from "./types";
 import { LightRequest } from "./wire";
 
-type Method = "GET" | "POST" | "DELETE";
-// A path item's key for each method (toLowerCase would make a new string per call).
-const OPERATION_KEY = { GET: "get", POST: "post", DELETE: "delete" } as const;
-type Init = Record<string, unknown> & { params?: RequestParams; headers?: HeadersInit };
 type Middleware = Parameters<ReturnType<typeof createClient>["use"]>[0];
-type QuerySerializer = (query: Record<string, unknown>) => string;
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 // Statuses whose Response may not carry a body.
 const NULL_BODY = new Set([101, 204, 205, 304]);
-// What a call may hold and still be sent without openapi-fetch; anything else (headers, parseAs,
-// baseUrl, a bodySerializer…) goes through openapi-fetch, which gives it its meaning.
-const OWN_INIT = new Set(["params", "body", "querySerializer", "signal", "maxRetries", "timeoutMs"]);
-const OWN_PARAMS = new Set(["path", "query"]);
-const defaultQuerySerializer = createQuerySerializer() as QuerySerializer;
-const PARAMETER = /\{([^{}]+)\}/;
-
-/**
- * openapi-fetch's default path serializer, with each template split at its
- * parameters once rather than searched on every call. A value that is not a
- * string (the checks let none through for SID and pattern parameters) is
- * left to openapi-fetch's own serializer.
- */
-function templatePathSerializer(): (url: string, values: Record<string, unknown>) => string {
-  // One entry per path template of the API (the API client passes only those): its literal parts and
-  // parameter names in turn, or null when a parameter has a style modifier (such as {.name} or {name*}).
-  const templates = new Map<string, string[] | null>();
-  return (url, values) => {
-    let parts = templates.get(url);
-    if (parts === undefined) {
-      parts = url.split(PARAMETER);
-      if (parts.some((part, i) => i % 2 === 1 && /^[.;]|\*$/.test(part))) parts = null;
-      templates.set(url, parts);
-    }
-    if (parts === null) return defaultPathSerializer(url, values);
-    let expanded = parts[0]!;
-    for (let i = 1; i < parts.length; i += 2) {
-      const value = values[parts[i]!];
-      if (typeof value !== "string") return defaultPathSerializer(url, values);
-      expanded += encodeURIComponent(value) + parts[i + 1]!;
-    }
-    return expanded;
-  };
-}
-
-function sentWithoutOpenapiFetch(init: Init): boolean {
-  for (const key in init) if (!OWN_INIT.has(key)) return false;
-  for (const key in init.params) if (!OWN_PARAMS.has(key)) return false;
-  return true;
-}
 
 // The request openapi-fetch built, as the transport takes it.
 async function outgoing(request: Request | LightRequest): Promise<Outgoing> {
@@ -81,16 +34,6 @@ async function outgoing(request: Request | LightRequest): Promise<Outgoing> {
         ? undefined
         : await request.text();
   return { url: request.url, method: request.method, headers, body };
-}
-
-// A call's result: parsed data or a Twilio error body, and a `response` built when first read (an
-// error's at once, with the credential form noted on a 401 for the error's message).
-function resultOf(sent: Sent, what: string, noContent: boolean, credential: string): FetchResult {
-  if (sent.status < 300)
-    return withLazyResponse({ data: successData(sent.text, what, noContent, sent.response) }, sent.response);
-  const response = sent.response();
-  noteCredential(response, credential);
-  return withLazyResponse({ error: errorBody(response, sent.text) }, sent.response);
 }
 
 function withContentType(headers: HeadersInit | undefined, type: string): HeadersInit {
@@ -131,70 +74,6 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
   const request = inner.request as unknown as (method: Method, path: string, init: Init) => Promise<FetchResult>;
   // Middleware is promised a real Request; without any, a LightRequest is enough.
   const middleware = new Set<Middleware>();
-
-  // Only what the spec describes is sent: plain JavaScript can pass any path or method, and a
-  // template that is not in the spec (say one whose parameters are not SIDs) could reach another resource.
-  function operation(method: Method, path: unknown): OperationDescription {
-    const item = typeof path === "string" && Object.hasOwn(api.paths, path) ? api.paths[path] : undefined;
-    const op = item?.[OPERATION_KEY[method]];
-    if (!op) {
-      throw new TwilioValidationError(
-        "path",
-        item
-          ? `${method} is not an operation of ${redact(path as string)}; see the API reference for its methods.`
-          : `${typeof path === "string" ? `"${redact(path.slice(0, 100))}"` : `A value of type ${typeof path}`} is not a path template of this API; pass one of its paths, such as "${Object.keys(api.paths)[0]}".`,
-      );
-    }
-    return op;
-  }
-
-  const pathSerializer = templatePathSerializer();
-
-  // The request openapi-fetch would build (the same URL, by its serializers, and the same body), built directly.
-  function direct(method: Method, path: string, op: OperationDescription, init: Init): Outgoing {
-    const headers: Record<string, string> = {};
-    let body: string | undefined;
-    if (init.body !== undefined) {
-      if (op.body === "json") {
-        body = encodeJson(init.body);
-        headers["content-type"] = "application/json";
-      } else {
-        body = encodeForm(init.body, op.jsonFields).toString();
-        headers["content-type"] = FORM_CONTENT_TYPE;
-      }
-    }
-    const { querySerializer } = init;
-    const url = createFinalURL(path, {
-      baseUrl,
-      params: (init.params === undefined ? {} : init.params) as never,
-      querySerializer:
-        typeof querySerializer === "function"
-          ? (querySerializer as QuerySerializer)
-          : querySerializer
-            ? (createQuerySerializer(querySerializer) as QuerySerializer)
-            : defaultQuerySerializer,
-      pathSerializer,
-    });
-    return { url, method, headers, body };
-  }
-
-  async function call(
-    method: Method,
-    path: string,
-    init: Init = {},
-    onUrl?: (url: string) => void,
-  ): Promise<FetchResult> {
-    const op = operation(method, path);
-    checkParams(api.paths[path], op.query, init.params);
-    checkHeaders(init.headers);
-    const limits = requestLimits(init as { signal?: unknown });
-    if (middleware.size === 0 && sentWithoutOpenapiFetch(init)) {
-      const request = direct(method, path, op, init);
-      onUrl?.(request.url);
-      return resultOf(await send(request, limits), `${method} ${path}`, op.noContent === true, credential);
-    }
-    return viaOpenapiFetch(method, path, op, init, limits, onUrl);
-  }
 
   // A call with middleware or with openapi-fetch's own options: openapi-fetch builds and reads it.
   async function viaOpenapiFetch(
@@ -240,6 +119,8 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
       ? { data: successData(text, `${method} ${path}`, op.noContent === true, () => response), response }
       : { error: errorBody(response, text), response };
   }
+
+  const call = pathCalls(api, baseUrl, send, redact, credential, { middleware, send: viaOpenapiFetch });
 
   function paginate(path: string, init: Init = {}) {
     const { limit: rawLimit, signal: rawSignal, ...rest } = init;

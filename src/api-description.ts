@@ -5,7 +5,13 @@
  * Each part is its own constant there too, so a bundler keeps only the parts
  * (and the APIs) a program uses.
  */
-export interface ApiDescription {
+export interface ApiDescription extends PathApiDescription {
+  /** The resource tree whose methods `twilio.<name>` carries. */
+  readonly resources: ResourceDescription;
+}
+
+/** What the path layer alone needs of an API (`flexPathApi`): an {@link ApiDescription} without its resource tree. */
+export interface PathApiDescription {
   /** Name of the API's client property, for example `flex`. */
   readonly name: string;
   /** Title of the API description. */
@@ -15,22 +21,20 @@ export interface ApiDescription {
   /** Default server URL of the API, for example `https://flex-api.twilio.com`. */
   readonly server: string;
   readonly paths: Readonly<Record<string, PathDescription>>;
-  /** The resource tree whose methods `twilio.<name>` carries. */
-  readonly resources: ResourceDescription;
 }
 
 /**
- * An API's description as the package exports it (`flexApi`): typed by its
- * name and, for the client's types, the property each list path's pages hold
- * its items in (such as `channels`); the rest by shape. The package's
- * declarations then carry no copy of the data.
+ * An API's description as the package exports it (`flexPathApi`, and with its
+ * resource tree `flexApi`): typed by its name and, for the client's types, the
+ * property each list path's pages hold its items in (such as `channels`); the
+ * rest by shape. The package's declarations then carry no copy of the data.
  */
-export interface NamedApiDescription<
+export interface NamedPathApiDescription<
   Name extends string,
   ListKeys extends Record<string, string>,
-> extends ApiDescription {
+> extends PathApiDescription {
   readonly name: Name;
-  readonly paths: ApiDescription["paths"] & {
+  readonly paths: PathApiDescription["paths"] & {
     readonly [Path in keyof ListKeys]: { readonly get: { readonly listKey: ListKeys[Path] } };
   };
 }

@@ -4,9 +4,12 @@
 // and its resource methods bound to it. createClientFor builds one API's
 // client alone, so a bundle of a program that uses one API holds only that
 // API's data (nothing here reaches the registry's data at module load).
+// createPathClientFor builds one API's path layer alone, so a bundle of it
+// also leaves out the resource tree and methods, paginate and openapi-fetch's
+// client.
 import { apiNames, apis } from "../generated/apis";
 import type { ApiClients } from "../generated/clients";
-import type { ApiDescription } from "./api-description";
+import type { ApiDescription, PathApiDescription } from "./api-description";
 import { createApiClient } from "./api-client";
 import { type CredentialOptions, resolveAuth } from "./auth";
 import { runtimeKind, runtimeName } from "./env";
@@ -19,6 +22,7 @@ import type { Wire } from "./wire";
 import { fetchWire } from "./wire-fetch";
 // The node:http wire on Node; in browser and worker bundles a stub (package.json "imports").
 import { nodeWire } from "#wire-node";
+import { type Init, pathCalls, refuseOpenapiFetch } from "./path-layer";
 import { type PathLayer, bindResources } from "./resources";
 import { PACKAGE_NAME, VERSION } from "./version";
 
@@ -138,14 +142,15 @@ function chooseWire(fetchOption: FetchLike | undefined): Wire {
   return fetchWire((url, init) => globalThis.fetch(url, init));
 }
 
-// What every API client of one call shares: the checked options, credentials, limits and wire.
+// What every API client of one call shares: the checked options, credentials, limits and wire; and
+// for each API, its base URL and the transport to it.
 function clientBuilder(options: InteractionsClientOptions) {
   checkOptions(options);
   const auth = resolveAuth(options);
   const limits = clientLimits(options);
   const wire = chooseWire(options.fetch);
   const userAgent = [`${PACKAGE_NAME}/${VERSION}`, runtimeName(), options.userAgent].filter(Boolean).join(" ");
-  const build = (api: ApiDescription) => {
+  const connect = (api: PathApiDescription) => {
     const key = api.name as keyof ApiClients;
     const baseUrl = resolveBaseUrl(api.server, options, options.baseUrls?.[key], `baseUrls.${key}`);
     const send = createTransport({
@@ -156,10 +161,25 @@ function clientBuilder(options: InteractionsClientOptions) {
       ...limits,
       logger: options.logger,
     });
-    const client = createApiClient<{}, ApiDescription>(api, baseUrl, send, auth.redact, auth.hint);
-    return Object.assign(client, bindResources(client as unknown as PathLayer, api.resources));
+    return { baseUrl, send };
   };
-  return { auth, build };
+  return { auth, connect };
+}
+
+// One API's full client: path layer, paginate, middleware and resource methods.
+function fullClient({ auth, connect }: ReturnType<typeof clientBuilder>, api: ApiDescription) {
+  const { baseUrl, send } = connect(api);
+  const client = createApiClient<{}, ApiDescription>(api, baseUrl, send, auth.redact, auth.hint);
+  return Object.assign(client, bindResources(client as unknown as PathLayer, api.resources));
+}
+
+// `suffix` names the descriptions the factory is meant for: `Api` (flexApi) or `PathApi` (flexPathApi).
+function checkApi(api: PathApiDescription, factory: string, suffix: string): void {
+  if (typeof api !== "object" || api === null || !(API_NAMES as readonly unknown[]).includes(api.name)) {
+    throw new TwilioConfigError(
+      `${factory} takes the description of an API of this SDK (${API_NAMES.map((n) => n + suffix).join(", ")}).`,
+    );
+  }
 }
 
 /**
@@ -180,8 +200,11 @@ function clientBuilder(options: InteractionsClientOptions) {
  * ```
  */
 export function createInteractionsClient(options: InteractionsClientOptions = {}): InteractionsClient {
-  const { auth, build } = clientBuilder(options);
-  const clients = Object.fromEntries(API_NAMES.map((key) => [key, build(apis[key])])) as unknown as ApiClients;
+  const builder = clientBuilder(options);
+  const { auth } = builder;
+  const clients = Object.fromEntries(
+    API_NAMES.map((key) => [key, fullClient(builder, apis[key])]),
+  ) as unknown as ApiClients;
 
   const summary = () => ({
     ...Object.fromEntries(API_NAMES.map((key) => [key, clients[key].baseUrl])),
@@ -213,10 +236,47 @@ export function createClientFor<Name extends keyof ApiClients>(
   api: ApiDescription & { readonly name: Name },
   options: InteractionsClientOptions = {},
 ): ApiClients[Name] {
-  if (typeof api !== "object" || api === null || !(API_NAMES as readonly unknown[]).includes(api.name)) {
-    throw new TwilioConfigError(
-      `createClientFor takes the description of an API of this SDK (${API_NAMES.map((n) => `${n}Api`).join(", ")}).`,
-    );
-  }
-  return clientBuilder(options).build(api) as unknown as ApiClients[Name];
+  checkApi(api, "createClientFor", "Api");
+  return fullClient(clientBuilder(options), api) as unknown as ApiClients[Name];
+}
+
+/**
+ * The path layer of one API alone (`GET`, `POST`, `DELETE`, typed by its
+ * paths), as {@link createPathClientFor} builds it.
+ */
+export type PathClient<Name extends keyof ApiClients> = Pick<ApiClients[Name], "GET" | "POST" | "DELETE" | "baseUrl">;
+
+/**
+ * Creates the path layer of one API alone: `GET`, `POST` and `DELETE`,
+ * checked, encoded, retried and answered exactly as on `twilio.flex`, with
+ * the same options, but without resource methods, `paginate` or middleware
+ * (`use`), nor openapi-fetch's own call options (such as `headers`). Its
+ * bundle is the smallest: give it `flexPathApi` or `proxyPathApi`, the API's
+ * paths without its resource tree.
+ *
+ * @example
+ * ```ts
+ * import { createPathClientFor, flexPathApi } from "twilio-interactions";
+ *
+ * const flex = createPathClientFor(flexPathApi, { accountSid: "AC…", authToken: "…" });
+ * const { data, error } = await flex.GET("/v1/Interactions/{Sid}", { params: { path: { Sid: interactionSid } } });
+ * ```
+ */
+export function createPathClientFor<Name extends keyof ApiClients>(
+  api: PathApiDescription & { readonly name: Name },
+  options: InteractionsClientOptions = {},
+): PathClient<Name> {
+  checkApi(api, "createPathClientFor", "PathApi");
+  const { auth, connect } = clientBuilder(options);
+  const { baseUrl, send } = connect(api);
+  const call = pathCalls(api, baseUrl, send, auth.redact, auth.hint, refuseOpenapiFetch);
+  const client = {
+    GET: (path: string, init?: Init) => call("GET", path, init),
+    POST: (path: string, init?: Init) => call("POST", path, init),
+    DELETE: (path: string, init?: Init) => call("DELETE", path, init),
+    baseUrl,
+    toJSON: () => ({ baseUrl }),
+    [INSPECT]: () => `PathClient { baseUrl: '${baseUrl}' }`,
+  };
+  return Object.freeze(client) as unknown as PathClient<Name>;
 }

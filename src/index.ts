@@ -14,10 +14,10 @@
  * @packageDocumentation
  */
 
-export { createClientFor, createInteractionsClient } from "./client";
-// Each API's description, for `createClientFor(flexApi)`.
+export { createClientFor, createInteractionsClient, createPathClientFor } from "./client";
+// Each API's descriptions, for `createClientFor(flexApi)` and `createPathClientFor(flexPathApi)`.
 export * from "../generated/descriptions";
-export type { InteractionsClient, InteractionsClientOptions } from "./client";
+export type { InteractionsClient, InteractionsClientOptions, PathClient } from "./client";
 export type { CredentialOptions } from "./auth";
 export type { BaseUrls, HostOptions } from "./hosts";
 export type { FetchLike } from "./transport";

@@ -1,7 +1,8 @@
 // Renders the runtime data of an API as typed constants: the facts of every
 // operation (SID and patterned path parameters, query bounds, body encoding,
 // JSON-in-form fields, list keys), its resource tree, the API's description
-// for a client (name, server, summary, and those two), its webhook events, and
+// for a client (name, server, summary, and those two; and without the tree for
+// the path layer alone), its webhook events, and
 // the decoded shapes of the JSON strings in its responses.
 import type { JsonShape } from "../../src/json-shape";
 import type { ApiFacts } from "./facts.mts";
@@ -25,6 +26,7 @@ export function renderOperations(
     paths[path] = entry;
   }
   const { name } = info;
+  const about = JSON.stringify({ ...info, server: facts.server }).slice(1, -1);
   // What the client's types read from the data: each list path's list key.
   const listKeys = Object.fromEntries(
     Object.entries(facts.paths).flatMap(([path, { operations }]) =>
@@ -35,7 +37,7 @@ export function renderOperations(
   // the resource tree, a webhook receiver the events, the task-attribute decoders the JSON string shapes,
   // and a program using one API none of the other's.
   return [
-    'import type { ApiDescription, NamedApiDescription, ResourceDescription, WebhooksDescription } from "../src/api-description";',
+    'import type { ApiDescription, NamedPathApiDescription, ResourceDescription, WebhooksDescription } from "../src/api-description";',
     'import type { JsonShape } from "../src/json-shape";',
     "",
     `/** The facts of every path of the ${name} API that the client checks and encodes by, derived from spec/. */`,
@@ -44,9 +46,13 @@ export function renderOperations(
     `/** The resource tree of the ${name} API, whose methods \`twilio.${name}\` carries, derived from spec/. */`,
     `export const ${name}ResourceTree = ${JSON.stringify(resources)} as const satisfies ResourceDescription;`,
     "",
-    `/** What the ${name} API description says that a client needs, derived from spec/. */`,
+    `/** What the ${name} API description says that its path layer needs (no resource tree), derived from spec/. */`,
     // Typed by its list keys alone: the client's types need no more, and the package's declarations stay small.
-    `export const ${name}Api: NamedApiDescription<${JSON.stringify(name)}, ${JSON.stringify(listKeys)}> = { ${JSON.stringify({ ...info, server: facts.server }).slice(1, -1)}, paths: ${name}Paths, resources: ${name}ResourceTree };`,
+    `export const ${name}PathApi: NamedPathApiDescription<${JSON.stringify(name)}, ${JSON.stringify(listKeys)}> = { ${about}, paths: ${name}Paths };`,
+    "",
+    `/** What the ${name} API description says that a client needs, derived from spec/. */`,
+    // Its own literal rather than a spread of the one above, which a bundler could not drop when unused.
+    `export const ${name}Api: typeof ${name}PathApi & { readonly resources: ResourceDescription } = { ${about}, paths: ${name}Paths, resources: ${name}ResourceTree };`,
     ...(facts.webhooks
       ? [
           "",

@@ -22,11 +22,12 @@ export function renderRegistry(apis: Entry[]): string {
   return lines.join("\n");
 }
 
-/** generated/descriptions.ts: each API's description, public for `createClientFor`. */
+/** generated/descriptions.ts: each API's descriptions, public for `createClientFor` and `createPathClientFor`. */
 export function renderDescriptions(apis: Entry[]): string {
   const lines = apis.map(
     ({ name, title }) =>
-      `/** The ${title}, for \`createClientFor(${name}Api, options)\`. */\nexport { ${name}Api } from "./${name}-operations";`,
+      `/** The ${title}, for \`createClientFor(${name}Api, options)\`. */\nexport { ${name}Api } from "./${name}-operations";\n` +
+      `/** The ${title}'s paths alone, for \`createPathClientFor(${name}PathApi, options)\`. */\nexport { ${name}PathApi } from "./${name}-operations";`,
   );
   return [...lines, ""].join("\n");
 }

@@ -28,7 +28,8 @@ import { FAVICON, HOME, type NavLink, type SiteDocument } from "./site-nav.mts";
 // TwilioErrorBody (documented there).
 const INTERNAL = [
   "ApiDescription",
-  "NamedApiDescription",
+  "PathApiDescription",
+  "NamedPathApiDescription",
   "PageSource",
   "generated/shared.ts:TwilioError",
 ];
