@@ -18,3 +18,32 @@ export function dataIn(code: string): string[] {
 /** A program that builds one API's client with `createClientFor`. */
 export const oneApiConsumer = (api: "flex" | "proxy") =>
   `import { createClientFor, ${api}Api } from "twilio-interactions";\nconsole.log(createClientFor(${api}Api));\n`;
+
+// Strings that show which parts of the client's code a bundle holds, each in one part only.
+const CODE_MARKERS = {
+  nodeWire: "getBuiltinModule",
+  resources: "Parameters of the operation go in the argument before the options.",
+  paginate: "next_page_url",
+  openapiFetchClient: "Middleware must be an object",
+};
+
+/** Which parts of the client's code (beyond the path layer) the bundled code holds. */
+export function codeIn(code: string): string[] {
+  return Object.entries(CODE_MARKERS)
+    .filter(([, marker]) => code.includes(marker))
+    .map(([name]) => name);
+}
+
+const ONE_CALL = {
+  flex: ["/v1/Interactions/{Sid}", { Sid: `KD${"a".repeat(32)}` }],
+  proxy: [
+    "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}",
+    { ServiceSid: `KS${"a".repeat(32)}`, SessionSid: `KC${"a".repeat(32)}`, Sid: `KI${"a".repeat(32)}` },
+  ],
+} as const;
+
+/** A program that makes one call with the path client of one API. */
+export const pathClientConsumer = (api: "flex" | "proxy") =>
+  `import { createPathClientFor, ${api}PathApi } from "twilio-interactions";\n` +
+  `const client = createPathClientFor(${api}PathApi);\n` +
+  `console.log(await client.GET(${JSON.stringify(ONE_CALL[api][0])}, { params: { path: ${JSON.stringify(ONE_CALL[api][1])} } }));\n`;

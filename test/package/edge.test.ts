@@ -8,7 +8,7 @@ import { type Metafile, build } from "esbuild";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { dataIn, oneApiConsumer } from "../helpers/bundle-markers";
+import { codeIn, dataIn, oneApiConsumer, pathClientConsumer } from "../helpers/bundle-markers";
 import type { TestServer } from "../helpers/server";
 import { expectScenario } from "./helpers/scenario";
 import { scenarioConfig, startTwilioApi } from "./helpers/twilio-api";
@@ -60,18 +60,20 @@ it.each(["flex", "proxy"] as const)(
   },
 );
 
-// package.json "imports" gives `#wire-node` a stub under the browser and worker conditions.
-const NODE_WIRE = "getBuiltinModule";
+// package.json "imports" gives `#wire-node` a stub under the browser and worker conditions; the path client
+// alone leaves the resource methods, paginate and openapi-fetch's client out too.
+const FULL_CLIENT = ["resources", "paginate", "openapiFetchClient"];
 it.each([
-  ["browser", false, "browser", []],
-  ["workerd", false, "neutral", ["workerd", "worker"]],
-  ["node", true, "node", []],
+  ["createPathClientFor(flexPathApi)", "browser", pathClientConsumer("flex"), "browser", [], []],
+  ["createClientFor(flexApi)", "browser", oneApiConsumer("flex"), "browser", [], FULL_CLIENT],
+  ["createClientFor(flexApi)", "workerd", oneApiConsumer("flex"), "neutral", ["workerd", "worker"], FULL_CLIENT],
+  ["createClientFor(flexApi)", "node", oneApiConsumer("flex"), "node", [], ["nodeWire", ...FULL_CLIENT]],
 ] as const)(
-  "a Flex consumer bundled for %s holds the node:http wire: %s",
-  async (_name, withNodeWire, platform, conditions) => {
+  "a consumer of %s bundled for %s holds the parts it uses",
+  async (_, _target, contents, platform, conditions, parts) => {
     const result = await build({
       absWorkingDir: project,
-      stdin: { contents: oneApiConsumer("flex"), resolveDir: project, loader: "js" },
+      stdin: { contents, resolveDir: project, loader: "js" },
       bundle: true,
       platform,
       conditions: [...conditions],
@@ -80,7 +82,9 @@ it.each([
       write: false,
       logLevel: "silent",
     });
-    expect(result.outputFiles[0]!.text.includes(NODE_WIRE)).toBe(withNodeWire);
+    const code = result.outputFiles[0]!.text;
+    expect(codeIn(code)).toEqual(parts);
+    expect(dataIn(code)).toEqual(["flex"]);
   },
 );
 
