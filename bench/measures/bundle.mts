@@ -4,9 +4,11 @@
 // …) its Node build is the figure the ratio is taken against.
 // The SDK is bundled three ways: one Flex call (the headline figure, beside
 // twilio-node's one Flex call), one Proxy call, and one call of each. A
-// program that uses one API builds its client with createClientFor, so its
-// bundle holds that API's data only; the program using both uses
-// createInteractionsClient.
+// program that makes path calls only builds the path layer alone with
+// createPathClientFor, so its bundle holds the paths of the APIs it calls and
+// no resource methods, paginate or middleware. The same three programs with
+// the full client (createClientFor for one API, createInteractionsClient for
+// both) are reported beside them as a fact.
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Fact } from "../metrics.mts";
@@ -18,6 +20,23 @@ const FLEX_CALL = `GET("/v1/Interactions/{Sid}", { params: { path: { Sid: "KDaaa
 const PROXY_CALL = `GET("/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}", { params: { path: { ServiceSid: "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", SessionSid: "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Sid: "KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } } })`;
 
 const SDK_CONSUMERS = {
+  flex: `import { createPathClientFor, flexPathApi } from "twilio-interactions";
+const flex = createPathClientFor(flexPathApi, ${CREDENTIALS});
+console.log(await flex.${FLEX_CALL});
+`,
+  proxy: `import { createPathClientFor, proxyPathApi } from "twilio-interactions";
+const proxy = createPathClientFor(proxyPathApi, ${CREDENTIALS});
+console.log(await proxy.${PROXY_CALL});
+`,
+  both: `import { createPathClientFor, flexPathApi, proxyPathApi } from "twilio-interactions";
+const flex = createPathClientFor(flexPathApi, ${CREDENTIALS});
+const proxy = createPathClientFor(proxyPathApi, ${CREDENTIALS});
+console.log(await flex.${FLEX_CALL}, await proxy.${PROXY_CALL});
+`,
+};
+
+// The same calls through the full client (resource methods, paginate, middleware).
+const FULL_CLIENT_CONSUMERS = {
   flex: `import { createClientFor, flexApi } from "twilio-interactions";
 const flex = createClientFor(flexApi, ${CREDENTIALS});
 console.log(await flex.${FLEX_CALL});
@@ -77,6 +96,20 @@ export async function measureBundle(workspace: Workspace, results: Results): Pro
     results.add(keys.minified, "sdk", figure.minified / 1000);
   }
   browser.sdk = "yes";
+  const full: string[] = [];
+  for (const [consumer, name] of [
+    ["flex", "one Flex call"],
+    ["proxy", "one Proxy call"],
+    ["both", "one of each"],
+  ] as const) {
+    const figure = await bundle(workspace.sdk, FULL_CLIENT_CONSUMERS[consumer], "browser");
+    if (!figure.ok) throw new Error(`The SDK's full-client ${consumer} consumer does not bundle: ${figure.error}`);
+    full.push(`${name} ${(figure.gzipped / 1000).toFixed(1)} kB`);
+  }
+  results.facts.push({
+    label: "Bundle with the full client (createClientFor, createInteractionsClient), minified + gzipped",
+    values: { sdk: full.join(", ") },
+  });
   const inBrowser = await bundle(workspace.twilio, TWILIO_CONSUMER, "browser");
   browser.twilio = inBrowser.ok ? "yes" : `no (${inBrowser.error})`;
   const figure = inBrowser.ok ? inBrowser : await bundle(workspace.twilio, TWILIO_CONSUMER, "node");
