@@ -22,6 +22,8 @@ const options: ts.CompilerOptions = {
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   types: [],
+  // package.json "imports" points at dist/; the sources use the node:http wire's source.
+  paths: { "#wire-node": [join(root, "src/wire-node.ts")] },
 };
 const TYPE_TESTS = ["generated-types.ts", "client-types.ts", "resource-types.ts"].map((f) =>
   join(root, "test/types", f),
