@@ -56,8 +56,15 @@ describe("tarball contents", () => {
         (match) => match[1],
       );
       // Declarations and code are self-contained: they import only one another (an entry its shared
-      // chunk, a CommonJS entry its ES module), no ../generated or src/ path left behind, no node: built-in.
-      const outside = specifiers.filter((specifier) => !DIST.includes(join("dist", specifier!)));
+      // chunk, a CommonJS entry its ES module, or the package's "imports", each of whose targets is
+      // one of them), no ../generated or src/ path left behind, no node: built-in.
+      const inDist = (specifier: string) =>
+        specifier in (pkg.imports ?? {})
+          ? Object.values(pkg.imports[specifier] as Record<string, string>).every((target) =>
+              DIST.includes(join(target)),
+            )
+          : DIST.includes(join("dist", specifier));
+      const outside = specifiers.filter((specifier) => !inDist(specifier!));
       expect(new Set(outside), file).toEqual(new Set());
       // The SDK reports its version (its ES module, which the CommonJS entry loads too); the emulator has none of its own.
       expect(text, file).not.toContain("__SDK_VERSION__");
