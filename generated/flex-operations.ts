@@ -306,7 +306,7 @@ export const flexPathApi: NamedPathApiDescription<
 };
 
 /** What the flex API description says that a client needs, derived from spec/. */
-export const flexApi: typeof flexPathApi & { readonly resources: ResourceDescription } = {
+export const flexApi: typeof flexPathApi & Pick<ApiDescription, "resources"> = {
   name: "flex",
   title: "Twilio Flex Interactions API",
   summary: "Create and steer Flex interactions, their channels, participants, invites and transfers.",

@@ -90,7 +90,7 @@ export const proxyPathApi: NamedPathApiDescription<
 };
 
 /** What the proxy API description says that a client needs, derived from spec/. */
-export const proxyApi: typeof proxyPathApi & { readonly resources: ResourceDescription } = {
+export const proxyApi: typeof proxyPathApi & Pick<ApiDescription, "resources"> = {
   name: "proxy",
   title: "Twilio Proxy Interactions API",
   summary: "Read and delete the interactions logged in a Proxy session.",

@@ -52,7 +52,7 @@ export function renderOperations(
     "",
     `/** What the ${name} API description says that a client needs, derived from spec/. */`,
     // Its own literal rather than a spread of the one above, which a bundler could not drop when unused.
-    `export const ${name}Api: typeof ${name}PathApi & { readonly resources: ResourceDescription } = { ${about}, paths: ${name}Paths, resources: ${name}ResourceTree };`,
+    `export const ${name}Api: typeof ${name}PathApi & Pick<ApiDescription, "resources"> = { ${about}, paths: ${name}Paths, resources: ${name}ResourceTree };`,
     ...(facts.webhooks
       ? [
           "",
