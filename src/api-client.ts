@@ -3,10 +3,10 @@
 // with `use`, or openapi-fetch's own options such as headers or parseAs),
 // and `paginate`.
 import createClient from "openapi-fetch";
-import type { ApiDescription, OperationDescription } from "./api-description";
+import type { ApiDescription } from "./api-description";
 import { TwilioValidationError, apiErrorFrom, noteCredential } from "./errors";
 import { FORM_CONTENT_TYPE, encodeForm, encodeJson } from "./form";
-import { type RequestLimits, paginationLimit, requestLimits } from "./options";
+import { paginationLimit, requestLimits } from "./options";
 import { Paginator } from "./pagination";
 import { type Init, type Method, type OpenapiFetchRoute, pathCalls } from "./path-layer";
 import { checkParams, type RequestParams } from "./params";
@@ -76,14 +76,7 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
   const middleware = new Set<Middleware>();
 
   // A call with middleware or with openapi-fetch's own options: openapi-fetch builds and reads it.
-  async function viaOpenapiFetch(
-    method: Method,
-    path: string,
-    op: OperationDescription,
-    init: Init,
-    limits: RequestLimits,
-    onUrl: ((url: string) => void) | undefined,
-  ): Promise<FetchResult> {
+  const viaOpenapiFetch: OpenapiFetchRoute["send"] = async (method, path, op, init, limits, onUrl) => {
     const { signal, maxRetries, timeoutMs, parseAs, ...rest } = init;
     let sent: Sent | undefined;
     let sentResponse: Response | undefined;
@@ -118,7 +111,7 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
     return response.ok
       ? { data: successData(text, `${method} ${path}`, op.noContent === true, () => response), response }
       : { error: errorBody(response, text), response };
-  }
+  };
 
   const call = pathCalls(api, baseUrl, send, redact, credential, { middleware, send: viaOpenapiFetch });
 

@@ -1,3 +1,5 @@
+import { build } from "esbuild";
+
 // Strings that show which generated data a bundle holds: a Flex path, a Proxy
 // path, a webhook event's name and a JSON-string shape's property. Each is in
 // exactly one of generated/*-operations.ts's constants.
@@ -47,3 +49,19 @@ export const pathClientConsumer = (api: "flex" | "proxy") =>
   `import { createPathClientFor, ${api}PathApi } from "twilio-interactions";\n` +
   `const client = createPathClientFor(${api}PathApi);\n` +
   `console.log(await client.GET(${JSON.stringify(ONE_CALL[api][0])}, { params: { path: ${JSON.stringify(ONE_CALL[api][1])} } }));\n`;
+
+/** `consumer` bundled for the browser and minified, with "twilio-interactions" resolved to the sources. */
+export async function bundleFromSources(consumer: string): Promise<string> {
+  const result = await build({
+    stdin: { contents: consumer, resolveDir: import.meta.dirname, loader: "ts" },
+    alias: { "twilio-interactions": new URL("../../src/index.ts", import.meta.url).pathname },
+    define: { __SDK_VERSION__: '"0.0.0"' },
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    minify: true,
+    write: false,
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]!.text;
+}

@@ -2,7 +2,6 @@
 // property of createInteractionsClient, and what a bundler keeps of the SDK
 // for a program that uses one API (the other API's data, and the webhook
 // and JSON-string data nobody reads, must go).
-import { build } from "esbuild";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type InteractionsClientOptions,
@@ -12,7 +11,7 @@ import {
   flexApi,
   proxyApi,
 } from "twilio-interactions";
-import { dataIn, oneApiConsumer } from "../helpers/bundle-markers";
+import { bundleFromSources, dataIn, oneApiConsumer } from "../helpers/bundle-markers";
 import { ACCOUNT_SID, AUTH_TOKEN, INTERACTION_SID } from "../helpers/fixtures";
 import { type TestServer, json, startServer } from "../helpers/server";
 
@@ -74,27 +73,13 @@ describe("createClientFor", () => {
   });
 });
 
-async function bundled(consumer: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: consumer, resolveDir: import.meta.dirname, loader: "ts" },
-    alias: { "twilio-interactions": new URL("../../src/index.ts", import.meta.url).pathname },
-    define: { __SDK_VERSION__: '"0.0.0"' },
-    bundle: true,
-    platform: "browser",
-    format: "esm",
-    write: false,
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
-}
-
 describe("a bundle of a program that uses one API", () => {
   it.each(["flex", "proxy"] as const)("holds only the %s API's data", async (api) => {
-    expect(dataIn(await bundled(oneApiConsumer(api)))).toEqual([api]);
+    expect(dataIn(await bundleFromSources(oneApiConsumer(api)))).toEqual([api]);
   });
 
   it("of both holds both, and the webhook receivers bring the event data", async () => {
-    const code = await bundled(
+    const code = await bundleFromSources(
       'import { createInteractionsClient, toInteractionEvent } from "twilio-interactions";\n' +
         "console.log(createInteractionsClient(), toInteractionEvent);\n",
     );

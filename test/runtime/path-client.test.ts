@@ -2,7 +2,6 @@
 // same calls as on createClientFor's client, and what a bundler keeps of the
 // SDK for a program that only calls paths: no resource tree or methods, no
 // paginate, no openapi-fetch client.
-import { build } from "esbuild";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   InvalidSidError,
@@ -14,7 +13,7 @@ import {
   flexPathApi,
   proxyPathApi,
 } from "twilio-interactions";
-import { codeIn, dataIn, oneApiConsumer, pathClientConsumer } from "../helpers/bundle-markers";
+import { bundleFromSources, codeIn, dataIn, oneApiConsumer, pathClientConsumer } from "../helpers/bundle-markers";
 import {
   ACCOUNT_SID,
   AUTH_TOKEN,
@@ -99,33 +98,18 @@ describe("createPathClientFor", () => {
   });
 });
 
-async function bundled(consumer: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: consumer, resolveDir: import.meta.dirname, loader: "ts" },
-    alias: { "twilio-interactions": new URL("../../src/index.ts", import.meta.url).pathname },
-    define: { __SDK_VERSION__: '"0.0.0"' },
-    bundle: true,
-    platform: "browser",
-    format: "esm",
-    minify: true,
-    write: false,
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
-}
-
 // From the sources, `#wire-node` is the node:http wire's source (test/package checks the published stub).
 const beyondPathLayer = (code: string) => codeIn(code).filter((part) => part !== "nodeWire");
 
 describe("a bundle of a program that calls one path", () => {
   it.each(["flex", "proxy"] as const)("holds the %s API's paths and none of the rest of the client", async (api) => {
-    const code = await bundled(pathClientConsumer(api));
+    const code = await bundleFromSources(pathClientConsumer(api));
     expect(dataIn(code)).toEqual([api]);
     expect(beyondPathLayer(code)).toEqual([]);
   });
 
   it("with createClientFor holds the resource methods, paginate and openapi-fetch's client", async () => {
-    const code = await bundled(oneApiConsumer("flex"));
+    const code = await bundleFromSources(oneApiConsumer("flex"));
     expect(beyondPathLayer(code)).toEqual(["resources", "paginate", "openapiFetchClient"]);
   });
 });
