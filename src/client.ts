@@ -240,19 +240,13 @@ export function createClientFor<Name extends keyof ApiClients>(
   return fullClient(clientBuilder(options), api) as unknown as ApiClients[Name];
 }
 
-/**
- * The path layer of one API alone (`GET`, `POST`, `DELETE`, typed by its
- * paths), as {@link createPathClientFor} builds it.
- */
+/** One API's path layer alone, from {@link createPathClientFor}. */
 export type PathClient<Name extends keyof ApiClients> = Pick<ApiClients[Name], "GET" | "POST" | "DELETE" | "baseUrl">;
 
 /**
- * Creates the path layer of one API alone: `GET`, `POST` and `DELETE`,
- * checked, encoded, retried and answered exactly as on `twilio.flex`, with
- * the same options, but without resource methods, `paginate` or middleware
- * (`use`), nor openapi-fetch's own call options (such as `headers`). Its
- * bundle is the smallest: give it `flexPathApi` or `proxyPathApi`, the API's
- * paths without its resource tree.
+ * Creates one API's path layer alone, for the smallest bundle: `GET`, `POST`
+ * and `DELETE` as on `twilio.flex`, with the same options; no resource
+ * methods, `paginate`, `use` or openapi-fetch call options (`headers`…).
  *
  * @example
  * ```ts
