@@ -8,7 +8,7 @@ import { TwilioValidationError, apiErrorFrom, noteCredential } from "./errors";
 import { FORM_CONTENT_TYPE, encodeForm, encodeJson } from "./form";
 import { paginationLimit, requestLimits } from "./options";
 import { Paginator } from "./pagination";
-import { type Init, type Method, type OpenapiFetchRoute, pathCalls } from "./path-layer";
+import { type Init, type Method, type OpenapiFetchRoute, PREPARE, pathCalls } from "./path-layer";
 import { checkParams, type RequestParams } from "./params";
 import { type FetchResult, errorBody, successData } from "./response";
 import type { Outgoing, Send, Sent } from "./transport";
@@ -113,7 +113,7 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
       : { error: errorBody(response, text), response };
   };
 
-  const call = pathCalls(api, baseUrl, send, redact, credential, { middleware, send: viaOpenapiFetch });
+  const { call, prepare } = pathCalls(api, baseUrl, send, redact, credential, { middleware, send: viaOpenapiFetch });
 
   function paginate(path: string, init: Init = {}) {
     const { limit: rawLimit, signal: rawSignal, ...rest } = init;
@@ -164,6 +164,7 @@ export function createApiClient<Paths extends {}, Api extends ApiDescription>(
       for (const m of removed) middleware.delete(m);
     },
     paginate,
+    [PREPARE]: prepare,
     baseUrl,
     toJSON: () => ({ baseUrl }),
     [INSPECT]: () => `ApiClient { baseUrl: '${baseUrl}' }`,

@@ -263,7 +263,7 @@ export function createPathClientFor<Name extends keyof ApiClients>(
   checkApi(api, "createPathClientFor", "PathApi");
   const { auth, connect } = clientBuilder(options);
   const { baseUrl, send } = connect(api);
-  const call = pathCalls(api, baseUrl, send, auth.redact, auth.hint, refuseOpenapiFetch);
+  const { call } = pathCalls(api, baseUrl, send, auth.redact, auth.hint, refuseOpenapiFetch);
   const client = {
     GET: (path: string, init?: Init) => call("GET", path, init),
     POST: (path: string, init?: Init) => call("POST", path, init),

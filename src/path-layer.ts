@@ -15,7 +15,7 @@ import { FORM_CONTENT_TYPE, encodeForm, encodeJson } from "./form";
 import { type RequestLimits, requestLimits } from "./options";
 import { checkHeaders, checkParams, type RequestParams } from "./params";
 import { type FetchResult, errorBody, successData, withLazyResponse } from "./response";
-import type { Outgoing, Send, Sent } from "./transport";
+import type { CallOptions, Outgoing, Send, Sent } from "./transport";
 
 /** @internal */
 export type Method = "GET" | "POST" | "DELETE";
@@ -23,6 +23,26 @@ export type Method = "GET" | "POST" | "DELETE";
 export type Init = Record<string, unknown> & { params?: RequestParams; headers?: HeadersInit };
 /** One call of the path layer; `onUrl` learns the URL it was sent to. @internal */
 export type Call = (method: Method, path: string, init?: Init, onUrl?: (url: string) => void) => Promise<FetchResult>;
+
+/**
+ * Where resource methods (src/resources.ts) come in: `client[PREPARE](method, path)` finds the
+ * operation once and returns a function that sends it as `GET`, `POST` or `DELETE` would send
+ * `{ ...init, ...options }` (the same checks, encoding, transport and result), given an init of
+ * `params` (path and query) and `body` only, and the checked per-request options apart.
+ * @internal
+ */
+export const PREPARE = Symbol("prepare an operation");
+/** @internal */
+export type PreparedCall = (
+  init: { params: RequestParams; body?: unknown },
+  options: CallOptions,
+) => Promise<FetchResult>;
+
+/** A path layer's calls, and the prepared calls of its resource methods. @internal */
+export interface PathCalls {
+  call: Call;
+  prepare(method: Method, path: string): PreparedCall;
+}
 
 /** Where calls that need openapi-fetch go: those with middleware registered, or with its own options. @internal */
 export interface OpenapiFetchRoute {
@@ -47,6 +67,8 @@ const OWN_INIT = new Set(["params", "body", "querySerializer", "signal", "maxRet
 const OWN_PARAMS = new Set(["path", "query"]);
 const defaultQuerySerializer = createQuerySerializer() as QuerySerializer;
 const PARAMETER = /\{([^{}]+)\}/;
+// A parameter name with a style modifier, such as {.name} or {name*}.
+const MODIFIED = /^[.;]|\*$/;
 
 /**
  * openapi-fetch's default path serializer, with each template split at its
@@ -62,7 +84,7 @@ function templatePathSerializer(): (url: string, values: Record<string, unknown>
     let parts = templates.get(url);
     if (parts === undefined) {
       parts = url.split(PARAMETER);
-      if (parts.some((part, i) => i % 2 === 1 && /^[.;]|\*$/.test(part))) parts = null;
+      if (parts.some((part, i) => i % 2 === 1 && MODIFIED.test(part))) parts = null;
       templates.set(url, parts);
     }
     if (parts === null) return defaultPathSerializer(url, values);
@@ -117,7 +139,7 @@ export function pathCalls(
   redact: (text: string) => string,
   credential: string,
   openapiFetch: OpenapiFetchRoute,
-): Call {
+): PathCalls {
   // Only what the spec describes is sent: plain JavaScript can pass any path or method, and a
   // template that is not in the spec (say one whose parameters are not SIDs) could reach another resource.
   function operation(method: Method, path: unknown): OperationDescription {
@@ -136,8 +158,9 @@ export function pathCalls(
 
   const pathSerializer = templatePathSerializer();
 
-  // The request openapi-fetch would build (the same URL, by its serializers, and the same body), built directly.
-  function direct(method: Method, path: string, op: OperationDescription, init: Init): Outgoing {
+  // The request openapi-fetch would build (the same URL, by its serializers, and the same body), built
+  // directly; a resource method gives the URL, which it builds from its template.
+  function direct(method: Method, path: string, op: OperationDescription, init: Init, url?: string): Outgoing {
     const headers: Record<string, string> = {};
     let body: string | undefined;
     if (init.body !== undefined) {
@@ -150,7 +173,7 @@ export function pathCalls(
       }
     }
     const { querySerializer } = init;
-    const url = createFinalURL(path, {
+    url ??= createFinalURL(path, {
       baseUrl,
       params: (init.params === undefined ? {} : init.params) as never,
       querySerializer:
@@ -164,7 +187,7 @@ export function pathCalls(
     return { url, method, headers, body };
   }
 
-  return async (method, path, init = {}, onUrl) => {
+  const call: Call = async (method, path, init = {}, onUrl) => {
     const op = operation(method, path);
     checkParams(api.paths[path], op.query, init.params);
     checkHeaders(init.headers);
@@ -176,4 +199,27 @@ export function pathCalls(
     }
     return openapiFetch.send(method, path, op, init, limits, onUrl);
   };
+
+  // `call` without reading the init: it holds nothing that openapi-fetch alone understands.
+  function prepare(method: Method, path: string): PreparedCall {
+    const op = operation(method, path);
+    const what = `${method} ${path}`;
+    // The template's literal parts and parameter names in turn, as templatePathSerializer splits it.
+    const parts = path.split(PARAMETER);
+    const plain = parts.every((part, i) => i % 2 === 0 || !MODIFIED.test(part));
+    return async (init, options) => {
+      const { params } = init;
+      if (openapiFetch.middleware.size !== 0 || params.query || !plain)
+        return call(method, path, { ...init, ...options });
+      checkParams(api.paths[path], op.query, params);
+      const limits = requestLimits(options);
+      // The URL templatePathSerializer makes of the checked path values (strings), with no query.
+      let url = baseUrl + parts[0]!;
+      for (let i = 1; i < parts.length; i += 2)
+        url += encodeURIComponent(params.path![parts[i]!] as string) + parts[i + 1]!;
+      return resultOf(await send(direct(method, path, op, init, url), limits), what, op.noContent === true, credential);
+    };
+  }
+
+  return { call, prepare };
 }

@@ -1,8 +1,9 @@
 // Binds an API's generated resource tree (generated/*-operations.ts) to its
-// path-layer client: every resource method is a `GET`, `POST`, `DELETE` or
-// `paginate` of the client, so checks, encoding, retries and logging stay in
-// one place. Unlike the path layer, resource methods throw on failure.
+// path-layer client: every resource method sends as the client's `GET`,
+// `POST`, `DELETE` or `paginate` does, so checks, encoding, retries and
+// logging stay in one place. Unlike the path layer, resource methods throw on failure.
 import type { InstanceDescription, MethodDescription, ResourceDescription } from "./api-description";
+import { PREPARE, type PreparedCall } from "./path-layer";
 import { InvalidSidError, TwilioValidationError } from "./errors";
 import type { FetchResult } from "./response";
 import { unwrap } from "./response";
@@ -10,14 +11,11 @@ import type { RequestOptions, WithResponse } from "./resource-types";
 import { isSid } from "./sid";
 
 type Init = Record<string, unknown>;
-type Call = (path: string, init: Init) => Promise<FetchResult>;
 
 /** The path-layer operations a resource method can stand on. @internal */
 export interface PathLayer {
-  GET: Call;
-  POST: Call;
-  DELETE: Call;
   paginate(path: string, init: Init): unknown;
+  [PREPARE](method: "GET" | "POST" | "DELETE", path: string): PreparedCall;
 }
 
 const OPTION_NAMES = new Set<string>(["signal", "timeoutMs", "maxRetries"] satisfies (keyof RequestOptions)[]);
@@ -68,22 +66,28 @@ function apiPromise(sent: Promise<FetchResult>): Promise<unknown> & { withRespon
   return data;
 }
 
-function bindMethod(client: PathLayer, name: string, method: MethodDescription, values: readonly string[]) {
+// A method with its path values as its first argument, made with its handle prototype and shared
+// by every handle, which passes the values it is bound to. It sends through the operation the
+// client prepared for it (src/api-client.ts), which reads no init, or pages with `paginate`.
+type Invoke = (values: readonly string[], first: unknown, second: unknown) => unknown;
+
+function invoker(client: PathLayer, name: string, method: MethodDescription): Invoke {
   const label = `${name}()`;
-  const call = client[method.method.toUpperCase() as "GET" | "POST" | "DELETE"];
-  return (...args: unknown[]) => {
+  const { pathParams, params: where } = method;
+  const send = method.list
+    ? undefined
+    : client[PREPARE](method.method.toUpperCase() as "GET" | "POST" | "DELETE", method.path);
+  return (values, first, second) => {
+    const params = where ? checkObject(first, "params", label) : undefined;
+    const options = checkOptions(where ? second : first, label);
     const path: Record<string, string> = {};
-    method.pathParams.forEach((param, index) => (path[param] = values[index]!));
-    const params = method.params ? checkObject(args[0], "params", label) : undefined;
-    const options = checkOptions(method.params ? args[1] : args[0], label);
-    if (method.list) {
+    for (let i = 0; i < pathParams.length; i++) path[pathParams[i]!] = values[i]!;
+    if (!send) {
       const { limit, ...query } = params ?? {};
       return client.paginate(method.path, { params: { path, query }, limit, ...options });
     }
-    const init: Init = options === NO_OPTIONS ? { params: { path } } : { params: { path }, ...options };
-    if (method.params === "body") init.body = params ?? {};
-    if (method.params === "query") init.params = { path, query: params };
-    return apiPromise(call(method.path, init));
+    if (where === "body") return apiPromise(send({ params: { path }, body: params ?? {} }, options));
+    return apiPromise(send({ params: where === "query" ? { path, query: params } : { path } }, options));
   };
 }
 
@@ -107,10 +111,12 @@ function handlePrototype(client: PathLayer, node: ResourceDescription, prototype
   if (!prototype) {
     const properties: PropertyDescriptorMap = {};
     for (const [name, method] of Object.entries(node.methods ?? {})) {
+      const invoke = invoker(client, name, method);
       properties[name] = {
         enumerable: true,
         get(this: Bound) {
-          return bindMethod(client, name, method, this[VALUES]);
+          const values = this[VALUES];
+          return (first?: unknown, second?: unknown) => invoke(values, first, second);
         },
       };
     }
@@ -129,13 +135,8 @@ function handlePrototype(client: PathLayer, node: ResourceDescription, prototype
 }
 
 // A handle on one item, bound to the path values down to it.
-function handle(
-  client: PathLayer,
-  node: ResourceDescription,
-  values: readonly string[],
-  prototypes: Map<ResourceDescription, object>,
-): unknown {
-  const bound = Object.create(handlePrototype(client, node, prototypes)) as Bound;
+function handle(prototype: object, values: readonly string[]): unknown {
+  const bound = Object.create(prototype) as Bound;
   bound[VALUES] = values;
   return bound;
 }
@@ -149,13 +150,16 @@ function resource(
   prototypes: Map<ResourceDescription, object>,
 ): unknown {
   const { instance } = node;
-  if (!instance) return handle(client, node, values, prototypes);
-  const callable = (value: unknown) => handle(client, instance, [...values, checkValue(instance, value)], prototypes);
+  if (!instance) return handle(handlePrototype(client, node, prototypes), values);
+  let prototype: object | undefined;
+  const callable = (value: unknown) =>
+    handle((prototype ??= handlePrototype(client, instance, prototypes)), [...values, checkValue(instance, value)]);
   // A function keeps its own prototype, so its methods and sub-resource getters go on it directly.
   for (const name in node.methods) {
+    const invoke = invoker(client, name, node.methods[name]!);
     Object.defineProperty(callable, name, {
       enumerable: true,
-      value: bindMethod(client, name, node.methods[name]!, values),
+      value: (first?: unknown, second?: unknown) => invoke(values, first, second),
     });
   }
   for (const name in node.resources) {
