@@ -18,18 +18,25 @@ export interface EmulatorApiKey {
 export interface CredentialSet {
   readonly account: EmulatorCredentials;
   readonly apiKey: EmulatorApiKey;
+  /** The Authorization header each credential gives as clients write it, matched before any is decoded. */
+  readonly headers: ReadonlyMap<string, "account" | "apiKey">;
 }
 
 export function makeCredentials(ids: SidFactory): CredentialSet {
   const accountSid = ids.sid("AC");
-  return {
-    account: { accountSid, authToken: ids.hex(32) },
-    apiKey: { accountSid, apiKey: ids.sid("SK"), apiSecret: ids.hex(32) },
-  };
+  const account = { accountSid, authToken: ids.hex(32) };
+  const apiKey = { accountSid, apiKey: ids.sid("SK"), apiSecret: ids.hex(32) };
+  const headers = new Map([
+    [`Basic ${btoa(`${accountSid}:${account.authToken}`)}`, "account"],
+    [`Basic ${btoa(`${apiKey.apiKey}:${apiKey.apiSecret}`)}`, "apiKey"],
+  ] as const);
+  return { account, apiKey, headers };
 }
 
 /** Which credential a request's Authorization header carries, or `null` if none of ours. */
 export function authenticate(header: string | undefined, set: CredentialSet): "account" | "apiKey" | null {
+  const usual = header === undefined ? undefined : set.headers.get(header);
+  if (usual) return usual;
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
   if (!match) return null;
   let decoded: string;

@@ -127,24 +127,35 @@ export type Abort = () => AbortSignal | undefined;
 
 /**
  * Answers one request. `api` is the API the origin belongs to, or `null`
- * when one origin serves both (their paths do not overlap). It always
- * resolves with an answer: a fault inside the emulator is a 500 with Twilio's
- * error body (and one line on the console), never a rejection; only the
+ * when one origin serves both (their paths do not overlap). The answer comes
+ * at once, or as a promise when a scripted delay makes it wait. It is always
+ * an answer: a fault inside the emulator is a 500 with Twilio's error body
+ * (and one line on the console), never a throw or a rejection; only the
  * caller's own abort during a scripted delay rejects, as fetch does.
  */
-export async function dispatch(
+export function dispatch(
   state: DispatchState,
   request: EmulatorRequest,
   api: ApiName | null,
   signal?: Abort,
-): Promise<EmulatorResponse> {
+): EmulatorResponse | Promise<EmulatorResponse> {
   const requestId = `RQ${state.requestIds.hex(32)}`;
+  const failure = (error: unknown): EmulatorResponse => ({
+    status: 500,
+    headers: jsonHeaders(requestId),
+    body: internalError(request, requestId, error),
+  });
   try {
-    return await exchange(state, request, api, signal, requestId);
+    const answer = exchange(state, request, api, signal, requestId);
+    if (!(answer instanceof Promise)) return answer;
+    return answer.catch((error: unknown) => {
+      const aborted = signal?.();
+      if (aborted?.aborted && error === aborted.reason) throw error;
+      return failure(error);
+    });
   } catch (error) {
-    const aborted = signal?.();
-    if (aborted?.aborted && error === aborted.reason) throw error;
-    return { status: 500, headers: jsonHeaders(requestId), body: internalError(request, requestId, error) };
+    // Nothing has waited yet, so no abort can be the cause.
+    return failure(error);
   }
 }
 
@@ -178,13 +189,13 @@ export function internalError(request: { method: string; url: URL }, requestId: 
   return errorBody(500, INTERNAL_ERROR, `The emulator failed (${requestId}); the request changed nothing`);
 }
 
-async function exchange(
+function exchange(
   state: DispatchState,
   request: EmulatorRequest,
   api: ApiName | null,
   signal: Abort | undefined,
   requestId: string,
-): Promise<EmulatorResponse> {
+): EmulatorResponse | Promise<EmulatorResponse> {
   const json = (status: number, body: string): EmulatorResponse => ({
     status,
     headers: body ? jsonHeaders(requestId) : { "twilio-request-id": requestId },
@@ -207,46 +218,50 @@ async function exchange(
         at: new Date(state.clock.now()).toISOString(),
       }
     : null;
+  const logAnswer = (response: EmulatorResponse): EmulatorResponse => {
+    if (received) state.log.add({ ...received, status: response.drop ? null : response.status });
+    return response;
+  };
 
-  let response: EmulatorResponse;
   if (request.bodyBytes > state.maxBodyBytes) {
     // Answered before the rest is read: a body this large is refused whoever sends it.
-    response = fail(
-      413,
-      20413,
-      `${STATUS_TEXT[413]}: the emulator takes at most ${state.maxBodyBytes} bytes (createEmulator's maxBodyBytes option)`,
+    return logAnswer(
+      fail(
+        413,
+        20413,
+        `${STATUS_TEXT[413]}: the emulator takes at most ${state.maxBodyBytes} bytes (createEmulator's maxBodyBytes option)`,
+      ),
     );
-  } else if (credential === null) {
-    response = fail(401, 20003, STATUS_TEXT[401]!);
-    response.headers["www-authenticate"] = 'Basic realm="Twilio API"';
-  } else if (!("operationId" in route)) {
-    response = fail(
-      route.status,
-      route.status === 404 ? 20404 : 20405,
-      `${STATUS_TEXT[route.status]}: ${clip(request.method)} ${clip(request.url.pathname)}`,
-    );
-  } else {
-    const fault = state.faults.take(route.operationId);
-    if (fault?.delayMs) await sleep(fault.delayMs, signal?.());
-    if (fault?.drop) {
-      if (received) state.log.add({ ...received, status: null });
-      return { status: 0, headers: {}, body: "", drop: true };
-    }
-    if (fault?.status) {
-      response =
-        fault.status === 429
-          ? fail(429, 20429, STATUS_TEXT[429]!)
-          : json(
-              fault.status,
-              JSON.stringify({ message: STATUS_TEXT[fault.status] ?? "Server Error", status: fault.status }),
-            );
-      if (fault.retryAfterSeconds !== undefined) response.headers["retry-after"] = String(fault.retryAfterSeconds);
-    } else {
-      response = answer(state, route, request, requestId, json, fail);
-    }
   }
-  if (received) state.log.add({ ...received, status: response.status });
-  return response;
+  if (credential === null) {
+    const response = fail(401, 20003, STATUS_TEXT[401]!);
+    response.headers["www-authenticate"] = 'Basic realm="Twilio API"';
+    return logAnswer(response);
+  }
+  if (!("operationId" in route)) {
+    return logAnswer(
+      fail(
+        route.status,
+        route.status === 404 ? 20404 : 20405,
+        `${STATUS_TEXT[route.status]}: ${clip(request.method)} ${clip(request.url.pathname)}`,
+      ),
+    );
+  }
+  const fault = state.faults.take(route.operationId);
+  const finish = (): EmulatorResponse => {
+    if (fault?.drop) return logAnswer({ status: 0, headers: {}, body: "", drop: true });
+    if (!fault?.status) return logAnswer(answer(state, route, request, requestId, json, fail));
+    const response =
+      fault.status === 429
+        ? fail(429, 20429, STATUS_TEXT[429]!)
+        : json(
+            fault.status,
+            JSON.stringify({ message: STATUS_TEXT[fault.status] ?? "Server Error", status: fault.status }),
+          );
+    if (fault.retryAfterSeconds !== undefined) response.headers["retry-after"] = String(fault.retryAfterSeconds);
+    return logAnswer(response);
+  };
+  return fault?.delayMs ? sleep(fault.delayMs, signal?.()).then(finish) : finish();
 }
 
 function answer(

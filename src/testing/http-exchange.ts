@@ -9,8 +9,11 @@ import { utf8Length } from "./limits";
 
 /** What the listener answers with; see `responder()` in dispatch.ts. */
 export interface Responder {
-  /** `signal` is asked for only when the answer waits (a scripted delay). */
-  respond(request: EmulatorRequest, signal: () => AbortSignal): Promise<EmulatorResponse>;
+  /**
+   * The answer: at once, or a promise when it waits (a scripted delay). `signal` is asked for only
+   * when the answer waits.
+   */
+  respond(request: EmulatorRequest, signal: () => AbortSignal): EmulatorResponse | Promise<EmulatorResponse>;
   /** Twilio's error answer for a request that never reached `respond` (malformed HTTP, CONNECT). */
   refuse(status: number, code: number, message: string): EmulatorResponse;
   /** Twilio's 500 answer for a fault in the listener itself, after one line on the console. */
@@ -21,6 +24,7 @@ export interface Responder {
 // The small part of node:http used here (src/ compiles without Node types).
 export interface Socket {
   readonly writable: boolean;
+  readonly destroyed: boolean;
   end(data?: string): void;
   destroy(): void;
 }
@@ -70,10 +74,18 @@ function flatHeaders(raw: IncomingMessage["headers"]): Record<string, string> {
   return headers;
 }
 
+// Text of ASCII only, as most JSON answers are: its length in bytes is its length.
+const ASCII = /^[\x00-\x7f]*$/;
+
 function write(res: ServerResponse, answer: EmulatorResponse, close: boolean): void {
   if (res.headersSent) return;
-  res.writeHead(answer.status, close ? { ...answer.headers, connection: "close" } : answer.headers);
-  res.end(answer.body);
+  // The answer's headers were made for this answer alone. With its length declared, node:http sends
+  // the head and the body in one write rather than as chunks.
+  const { headers, body } = answer;
+  if (body !== "") headers["content-length"] = String(ASCII.test(body) ? body.length : utf8Length(body));
+  if (close) headers.connection = "close";
+  res.writeHead(answer.status, headers);
+  res.end(body);
 }
 
 /** The request handler of one server: `base` gives the origin its answers' URLs use. */
@@ -98,6 +110,10 @@ export function requestHandler(responder: Responder, base: () => string) {
   };
 }
 
+// Decodes a body that came in one chunk, whole: called that way it keeps nothing between calls.
+const decoder = new TextDecoder();
+const NOTHING = new Uint8Array(0);
+
 function receive(
   responder: Responder,
   req: IncomingMessage,
@@ -105,28 +121,26 @@ function receive(
   head: Omit<EmulatorRequest, "body" | "bodyBytes">,
   failed: (error: unknown) => void,
 ): void {
-  // A client that hangs up ends a scripted delay early. The signal is made only when a delay asks
-  // for it: most answers do not wait.
+  // A client that hangs up ends a scripted delay early. It is watched only once a delay asks for the
+  // signal: most answers do not wait.
   let aborter: AbortController | undefined;
-  let hungUp = false;
-  res.on("close", () => {
-    if (res.writableFinished) return;
-    hungUp = true;
-    aborter?.abort();
-  });
   const signal = (): AbortSignal => {
     if (!aborter) {
-      aborter = new AbortController();
-      if (hungUp) aborter.abort();
+      const controller = (aborter = new AbortController());
+      if (req.socket.destroyed) controller.abort();
+      else res.on("close", () => res.writableFinished || controller.abort());
     }
     return aborter.signal;
   };
+  const deliver = (answer: EmulatorResponse, close: boolean) =>
+    answer.drop ? req.socket.destroy() : write(res, answer, close);
   const send = (body: string, bodyBytes: number, close: boolean) => {
-    responder
-      .respond({ ...head, body, bodyBytes }, signal)
+    const answer = responder.respond({ ...head, body, bodyBytes }, signal);
+    if (!(answer instanceof Promise)) return deliver(answer, close);
+    answer
       .then(
-        (answer) => (answer.drop ? req.socket.destroy() : write(res, answer, close)),
-        (error: unknown) => (hungUp ? req.socket.destroy() : failed(error)),
+        (late) => deliver(late, close),
+        (error: unknown) => (aborter?.signal.aborted ? req.socket.destroy() : failed(error)),
       )
       .catch(failed);
   };
@@ -134,16 +148,29 @@ function receive(
   // Over the cap by its own account: answered at once, nothing of the body read.
   const declared = Number(head.headers["content-length"]);
   if (declared > max) return send("", declared, true);
-  const decoder = new TextDecoder();
+  // Most bodies come in one chunk, decoded once at the end; one that comes in pieces is decoded as
+  // they come, so that a sender of many tiny pieces leaves text behind, not a buffer per piece.
+  let first: Uint8Array | undefined;
+  let pieces: TextDecoder | undefined;
   let text = "";
   let bytes = 0;
+  const take = (chunk: Uint8Array) => {
+    if (!pieces && !first) return void (first = chunk);
+    if (!pieces) {
+      pieces = new TextDecoder();
+      text = first ? pieces.decode(first, { stream: true }) : "";
+      first = undefined;
+    }
+    text += pieces.decode(chunk, { stream: true });
+  };
   const onData = (chunk: Uint8Array) => {
     try {
       bytes += chunk.byteLength;
-      if (bytes <= max) return void (text += decoder.decode(chunk, { stream: true }));
+      if (bytes <= max) return take(chunk);
       // Over the cap: answered now, and the rest is never read (the connection closes after the answer).
       req.off("data", onData);
       req.pause();
+      take(NOTHING);
       send(text, bytes, true);
     } catch (error) {
       failed(error);
@@ -153,7 +180,7 @@ function receive(
   req.on("error", () => req.socket.destroy());
   req.on("end", () => {
     try {
-      if (bytes <= max) send(text + decoder.decode(), bytes, false);
+      if (bytes <= max) send(pieces ? text + pieces.decode() : first ? decoder.decode(first) : "", bytes, false);
     } catch (error) {
       failed(error);
     }
