@@ -46,12 +46,17 @@ if (mode === "serve") {
   });
   const fetchAnswer = await fetched.text();
   const headers = Object.fromEntries(fetched.headers);
+  // The emulator's server declares each answer's length, as here.
+  const head = (body: string) => ({ ...headers, "content-length": String(Buffer.byteLength(body)) });
+  const createHead = head(createAnswer);
+  const fetchHead = head(fetchAnswer);
   const { createServer } = await import("node:http");
   const server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
-      res.writeHead(200, headers);
-      res.end(req.method === "POST" ? createAnswer : fetchAnswer);
+      const create = req.method === "POST";
+      res.writeHead(200, create ? createHead : fetchHead);
+      res.end(create ? createAnswer : fetchAnswer);
     });
   });
   server.listen(0, "127.0.0.1", () => {

@@ -74,15 +74,16 @@ function flatHeaders(raw: IncomingMessage["headers"]): Record<string, string> {
   return headers;
 }
 
-// Text of ASCII only, as most JSON answers are: its length in bytes is its length.
-const ASCII = /^[\x00-\x7f]*$/;
+// The engine's own count of UTF-8 bytes where it has one (Node and Bun), else ours.
+const host = (globalThis as { Buffer?: { byteLength(text: string, encoding: "utf8"): number } }).Buffer;
+const byteLength = host ? (text: string) => host.byteLength(text, "utf8") : utf8Length;
 
 function write(res: ServerResponse, answer: EmulatorResponse, close: boolean): void {
   if (res.headersSent) return;
   // The answer's headers were made for this answer alone. With its length declared, node:http sends
   // the head and the body in one write rather than as chunks.
   const { headers, body } = answer;
-  if (body !== "") headers["content-length"] = String(ASCII.test(body) ? body.length : utf8Length(body));
+  if (body !== "") headers["content-length"] = String(byteLength(body));
   if (close) headers.connection = "close";
   res.writeHead(answer.status, headers);
   res.end(body);

@@ -29,10 +29,11 @@ function describe(errors: readonly SchemaError[]): string {
 
 // Query and form values arrive as text: numbers are read as the schema asks.
 function coerce(validator: SchemaValidator, schema: JsonSchema, text: string): unknown {
-  const resolved = validator.resolve(schema);
-  const types = [resolved.type].flat();
-  if ((types.includes("integer") || types.includes("number")) && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-  return text;
+  const { type } = validator.resolve(schema);
+  const numeric = Array.isArray(type)
+    ? type.includes("integer") || type.includes("number")
+    : type === "integer" || type === "number";
+  return numeric && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
 function checkParameter(
@@ -50,6 +51,30 @@ function checkParameter(
   // Twilio answers a path SID that cannot exist with 404, like any unknown SID.
   if (parameter.in === "path") throw notFound(`${parameter.name} ${clip(raw)} (${describe(errors)})`);
   throw invalid(`Invalid parameter ${parameter.name}: ${describe(errors)}`);
+}
+
+/**
+ * A form's fields in order, as URLSearchParams reads them. Well-formed text (all a client sends over
+ * HTTP) is read by the engine's own decodeURIComponent, which refuses percent-encoding that is not
+ * well-formed UTF-8; other text, or text it refuses, by URLSearchParams.
+ */
+export function formFields(body: string): [string, string][] {
+  if ((body as { isWellFormed?(): boolean }).isWellFormed?.()) {
+    try {
+      const fields: [string, string][] = [];
+      for (const pair of body.split("&")) {
+        if (pair === "") continue;
+        const eq = pair.indexOf("=");
+        const name = eq < 0 ? pair : pair.slice(0, eq);
+        const value = eq < 0 ? "" : pair.slice(eq + 1);
+        fields.push([decodeURIComponent(name.replaceAll("+", " ")), decodeURIComponent(value.replaceAll("+", " "))]);
+      }
+      return fields;
+    } catch {
+      // Bad percent-encoding: URLSearchParams keeps it as text.
+    }
+  }
+  return [...new URLSearchParams(body)];
 }
 
 function decodeBody(
@@ -70,8 +95,10 @@ function decodeBody(
     const isList = (name: string) =>
       Object.hasOwn(properties, name) && validator.resolve(properties[name]!).type === "array";
     const form: Record<string, string | string[]> = {};
-    const fields = new URLSearchParams(request.body);
-    fields.forEach((value, name) => (form[name] ??= isList(name) ? fields.getAll(name) : value));
+    for (const [name, value] of formFields(request.body)) {
+      if (isList(name)) ((form[name] ??= []) as string[]).push(value);
+      else form[name] ??= value;
+    }
     return form;
   }
   if (type !== "application/json")
