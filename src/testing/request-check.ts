@@ -74,7 +74,9 @@ export function formFields(body: string): [string, string][] {
       // Bad percent-encoding: URLSearchParams keeps it as text.
     }
   }
-  return [...new URLSearchParams(body)];
+  const fields: [string, string][] = [];
+  new URLSearchParams(body).forEach((value, name) => fields.push([name, value]));
+  return fields;
 }
 
 function decodeBody(
