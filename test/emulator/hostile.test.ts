@@ -224,6 +224,34 @@ describe("the emulator's HTTP server", () => {
     await expectStillAnswering(ctx);
   });
 
+  it("declares each answer's length in bytes rather than sending chunks, whatever its characters", async () => {
+    const { accountSid, authToken } = ctx.emulator.credentials;
+    const authorization = `Basic ${btoa(`${accountSid}:${authToken}`)}`;
+    const attributes = { customerName: "Zoë Ångström 😀", customerAddress: SEED_SMS.customerNumber };
+    const created = await fetch(`${ctx.baseUrls.flex}/v1/Interactions`, {
+      method: "POST",
+      headers: { authorization, ...FORM },
+      body: new URLSearchParams({
+        Channel: JSON.stringify(SEED_CHANNEL),
+        Routing: JSON.stringify({ properties: { ...SEED_ROUTING_PARAMS.properties, attributes } }),
+      }),
+    });
+    const fetched = await fetch(`${ctx.baseUrls.flex}/v1/Interactions/${(await created.clone().json()).sid}`, {
+      headers: { authorization },
+    });
+    const refused = await fetch(`${ctx.baseUrls.flex}/v1/Interactions/KD${"0".repeat(32)}`);
+    const texts: string[] = [];
+    for (const answer of [created, fetched, refused]) {
+      const bytes = new Uint8Array(await answer.arrayBuffer());
+      expect(answer.headers.get("transfer-encoding")).toBeNull();
+      expect(answer.headers.get("content-length")).toBe(String(bytes.byteLength));
+      texts.push(new TextDecoder().decode(bytes));
+    }
+    expect([created.status, fetched.status, refused.status]).toEqual([200, 200, 401]);
+    // Characters of two, three and four bytes in UTF-8: the declared length counts bytes, not characters.
+    expect(texts[1]).toContain("Zoë Ångström 😀");
+  });
+
   it("uses a configured public base URL for the URLs in its answers", async () => {
     const server = await ctx.emulator.listen({
       publicBaseUrls: { flex: "https://flex.emulator.example", proxy: "https://proxy.emulator.example:8443/" },
