@@ -68,7 +68,7 @@ function apiPromise(sent: Promise<FetchResult>): Promise<unknown> & { withRespon
 
 // A method with its path values as its first argument, made with its handle prototype and shared
 // by every handle, which passes the values it is bound to. It sends through the operation the
-// client prepared for it (src/api-client.ts), which reads no init, or pages with `paginate`.
+// client prepared for it (src/path-layer.ts, PREPARE), which reads no init, or pages with `paginate`.
 type Invoke = (values: readonly string[], first: unknown, second: unknown) => unknown;
 
 function invoker(client: PathLayer, name: string, method: MethodDescription): Invoke {

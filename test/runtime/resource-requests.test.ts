@@ -1,5 +1,5 @@
 // A resource method sends its operation through the client's internal entry
-// point (src/api-client.ts, PREPARE) rather than through `GET`/`POST`/`DELETE`
+// point (src/path-layer.ts, PREPARE) rather than through `GET`/`POST`/`DELETE`
 // with an init: the request on the wire must be the same, byte for byte, as
 // the equivalent path-layer call's, with and without middleware, and a call
 // the path layer refuses must be refused with the same error.
