@@ -67,8 +67,6 @@ const OWN_INIT = new Set(["params", "body", "querySerializer", "signal", "maxRet
 const OWN_PARAMS = new Set(["path", "query"]);
 const defaultQuerySerializer = createQuerySerializer() as QuerySerializer;
 const PARAMETER = /\{([^{}]+)\}/;
-// A parameter name with a style modifier, such as {.name} or {name*}.
-const MODIFIED = /^[.;]|\*$/;
 
 /**
  * openapi-fetch's default path serializer, with each template split at its
@@ -84,7 +82,7 @@ function templatePathSerializer(): (url: string, values: Record<string, unknown>
     let parts = templates.get(url);
     if (parts === undefined) {
       parts = url.split(PARAMETER);
-      if (parts.some((part, i) => i % 2 === 1 && MODIFIED.test(part))) parts = null;
+      if (parts.some((part, i) => i % 2 === 1 && /^[.;]|\*$/.test(part))) parts = null;
       templates.set(url, parts);
     }
     if (parts === null) return defaultPathSerializer(url, values);
@@ -204,19 +202,15 @@ export function pathCalls(
   function prepare(method: Method, path: string): PreparedCall {
     const op = operation(method, path);
     const what = `${method} ${path}`;
-    // The template's literal parts and parameter names in turn, as templatePathSerializer splits it.
-    const parts = path.split(PARAMETER);
-    const plain = parts.every((part, i) => i % 2 === 0 || !MODIFIED.test(part));
+    // What createFinalURL hands the path serializer: the template on the base URL.
+    const template = baseUrl + path;
     return async (init, options) => {
       const { params } = init;
-      if (openapiFetch.middleware.size !== 0 || params.query || !plain)
-        return call(method, path, { ...init, ...options });
+      if (openapiFetch.middleware.size !== 0 || params.query) return call(method, path, { ...init, ...options });
       checkParams(api.paths[path], op.query, params);
       const limits = requestLimits(options);
-      // The URL templatePathSerializer makes of the checked path values (strings), with no query.
-      let url = baseUrl + parts[0]!;
-      for (let i = 1; i < parts.length; i += 2)
-        url += encodeURIComponent(params.path![parts[i]!] as string) + parts[i + 1]!;
+      // The URL createFinalURL would make with no query.
+      const url = params.path ? pathSerializer(template, params.path) : template;
       return resultOf(await send(direct(method, path, op, init, url), limits), what, op.noContent === true, credential);
     };
   }
