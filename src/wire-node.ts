@@ -3,8 +3,9 @@
 // objects, no AbortController). It is reached through
 // process.getBuiltinModule rather than an import, so bundlers and edge
 // runtimes never see a Node built-in; where that function is missing, the
-// client falls back to fetch. node:zlib is loaded the same way, on the first
-// compressed response.
+// client falls back to fetch. Each module is loaded when first needed:
+// node:http or node:https on the first request to such an origin, node:zlib
+// on the first compressed response.
 import {
   ACCEPT_ENCODING,
   type Wire,
@@ -223,6 +224,12 @@ function idleLimitedAgent(module: HttpModule): Agent {
   return agent;
 }
 
+// One protocol's module and its keep-alive agent.
+interface Protocol {
+  module: HttpModule;
+  agent: Agent;
+}
+
 // An attempt in flight: when its time limit passes, it fails.
 interface Attempt {
   deadline: number;
@@ -234,9 +241,17 @@ export function nodeWire(): Wire | undefined {
   const proc = (globalThis as { process?: NodeProcess }).process;
   if (typeof proc?.getBuiltinModule !== "function" || typeof proc.versions?.node !== "string") return undefined;
   const getBuiltin = proc.getBuiltinModule.bind(proc);
-  const http = getBuiltin("node:http") as HttpModule;
-  const https = getBuiltin("node:https") as HttpModule;
-  const agents = { http: idleLimitedAgent(http), https: idleLimitedAgent(https) };
+  // Each protocol's module and agent are made on its first request: node:https loads TLS, which costs
+  // more than the rest of the SDK's start-up and which a client of a local http:// server never needs.
+  const protocols: { http?: Protocol; https?: Protocol } = {};
+  const protocolFor = (name: "http" | "https") => {
+    let found = protocols[name];
+    if (!found) {
+      const module = getBuiltin(`node:${name}`) as HttpModule;
+      found = protocols[name] = { module, agent: idleLimitedAgent(module) };
+    }
+    return found;
+  };
   // Every attempt in flight, and one timer for their time limits. An attempt holds a socket, which keeps
   // the process alive while it waits, as its own ref'd timer used to.
   const inFlight = new Set<Attempt>();
@@ -304,7 +319,7 @@ export function nodeWire(): Wire | undefined {
       // The transport's headers object is its own copy for this request: adding to it spares a copy per attempt.
       request.headers["accept-encoding"] ||= ACCEPT_ENCODING;
       const { method, headers } = request;
-      const agent = secure ? agents.https : agents.http;
+      const { module, agent } = protocolFor(secure ? "https" : "http");
       const path = url.startsWith(origin) ? url.slice(origin.length) : "";
       // After the headers, any failure means the body broke off; say so, with the runtime's reason as the cause.
       const brokeOff = (cause?: Error) =>
@@ -353,7 +368,6 @@ export function nodeWire(): Wire | undefined {
           res.pipe(decoder);
         }
       };
-      const module = secure ? https : http;
       let req: ClientRequest;
       if (SETTLED_PATH.test(path) && !DOT_SEGMENT.test(path)) {
         const { protocol, hostname, port } = endpoint(origin);

@@ -84,6 +84,7 @@ export default defineConfig({
             "test/integration/demo.test.ts",
             "test/integration/examples-standalone.test.ts",
             "test/integration/readme-quickstart.test.ts",
+            "test/runtime/start-up.test.ts",
           ],
         },
       },
