@@ -18,14 +18,13 @@
 //
 // Needs valgrind (apt-get install valgrind). The server runs in its own
 // process, which callgrind does not follow, so only the client is counted.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
 import type { Layer, Operation } from "./instructions/child.mts";
-import { cleanEnv, removeAtExit, run } from "./processes.mts";
+import { bundleBenchScript, hasValgrind, instructionsPerOperation } from "./measures/instructions.mts";
+import { removeAtExit, run } from "./processes.mts";
 import { startServer } from "./server-process.mts";
 import { REPO } from "./workspace.mts";
 
@@ -43,7 +42,7 @@ const REQUESTS = Number(args.requests);
 const WARM = Number(args.warm);
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
-if (spawnSync("valgrind", ["--version"]).status !== 0) {
+if (!hasValgrind()) {
   throw new Error("bench:instructions needs valgrind on PATH (Debian: apt-get install -y valgrind).");
 }
 
@@ -56,69 +55,23 @@ interface Checkout {
   child: string;
 }
 
-async function bundle(entry: string, outfile: string, sdk?: string): Promise<void> {
-  await build({
-    entryPoints: [join(REPO, "bench", entry)],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    alias: sdk ? { "twilio-interactions": sdk } : {},
-    tsconfigRaw: "{}",
-    logLevel: "error",
-  });
-}
-
 async function prepare(name: string, dir: string): Promise<Checkout> {
   console.log(`building ${name} (${dir})`);
   await run(NPM, ["run", "build"], { cwd: dir });
   const sdk = join(dir, "dist/index.mjs");
   if (!existsSync(sdk)) throw new Error(`${dir}: npm run build made no dist/index.mjs`);
   const child = join(scratch, `child-${name}.mjs`);
-  await bundle("instructions/child.mts", child, sdk);
+  await bundleBenchScript("instructions/child.mts", child, sdk);
   return { name, dir, child };
-}
-
-/** Instructions of the whole measured process, as callgrind counts them. */
-async function instructions(child: string, args: string[]): Promise<number> {
-  const { stderr } = await run(
-    "valgrind",
-    ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, "--single-threaded", child, ...args],
-    { cwd: scratch, env: cleanEnv(), timeoutMs: 1_800_000 },
-  );
-  const collected = /Collected : (\d+)/.exec(stderr);
-  if (!collected) throw new Error(`callgrind printed no count:\n${stderr}`);
-  return Number(collected[1]);
-}
-
-/** Instructions per operation: the difference of a run with `warm + count` and one with `warm`. */
-async function perOperation(
-  checkout: Checkout,
-  origin: string,
-  layer: Layer,
-  operation: Operation,
-  warm: number,
-  count: number,
-): Promise<number | undefined> {
-  // A plain run first: it proves the layer exists in that checkout and that every answer checks out.
-  const probe = spawnSync(process.execPath, [checkout.child, layer, operation, origin, "0", "1"], { encoding: "utf8" });
-  if (probe.status !== 0) {
-    console.log(`${checkout.name}: no ${layer} layer (${probe.stderr.trim().split("\n").at(-1)})`);
-    return undefined;
-  }
-  const [base, more] = await Promise.all([
-    instructions(checkout.child, [layer, operation, origin, String(warm), "0"]),
-    instructions(checkout.child, [layer, operation, origin, String(warm), String(count)]),
-  ]);
-  return (more - base) / count;
 }
 
 const checkouts = [await prepare("this", REPO)];
 if (args.against) checkouts.push(await prepare("against", args.against));
 const serverScript = join(scratch, "server.mjs");
-await bundle("server.mts", serverScript);
+await bundleBenchScript("server.mts", serverScript);
 const server = await startServer(serverScript);
+const perOperation = (checkout: Checkout, layer: Layer, operation: Operation, warm: number, count: number) =>
+  instructionsPerOperation(checkout.child, server.origin, layer, operation, warm, count, scratch);
 
 interface Row {
   checkout: string;
@@ -145,9 +98,9 @@ try {
     const row: Row = {
       checkout: layer === "floor" ? "node:http" : checkout.name,
       layer,
-      get: await perOperation(checkout, server.origin, layer, "get", WARM, REQUESTS),
-      post: await perOperation(checkout, server.origin, layer, "post", WARM, REQUESTS),
-      walk: args["no-paging"] ? undefined : await perOperation(checkout, server.origin, layer, "paginate", 1, 1),
+      get: await perOperation(checkout, layer, "get", WARM, REQUESTS),
+      post: await perOperation(checkout, layer, "post", WARM, REQUESTS),
+      walk: args["no-paging"] ? undefined : await perOperation(checkout, layer, "paginate", 1, 1),
     };
     rows.push(row);
     console.log(

@@ -1,4 +1,5 @@
-// (b) cold import, (c) first response, (d) CPU per request and (e)
+// (b) cold import, (c) first response, (d) CPU per request (and in
+// instructions, for the resource methods beside the path layer) and (e)
 // pagination: each run is a fresh process of runner.mjs, and the contenders
 // take turns run by run (A, B, C, D, E, A, B, …) so that a noisy moment on the
 // machine hits all of them rather than one. After each run the server's
@@ -10,6 +11,7 @@ import { cleanEnv, run } from "../processes.mts";
 import type { Answer, Job, Op } from "../protocol.mts";
 import type { Results } from "../results.mts";
 import type { BenchServer } from "../server-process.mts";
+import { measureLayerInstructions } from "./instructions.mts";
 import type { Workspace } from "../workspace.mts";
 
 export interface Context {
@@ -93,6 +95,7 @@ export async function measureRuntime(ctx: Context, measures: ReadonlySet<Measure
         results.add(`wall.${op}.steady`, contender, steady.wallUs);
       });
     }
+    await measureLayerInstructions(ctx, ctx.workspace.root);
   }
   if (measures.has("e")) {
     await rounds(ctx, "(e) pagination", plan.paginateRuns, async (contender) => {
