@@ -5,36 +5,17 @@
 // failed because no file descriptor was left (EMFILE: it never left the
 // machine) is retried and succeeds.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { build } from "esbuild";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { childScript } from "../helpers/child-script";
 import { type TestServer, json, startServer } from "../helpers/server";
 import { INTERACTION } from "./fault-server";
 
 const MB = 1_000_000;
 const run = promisify(execFile);
 
-// The child runs as one plain JavaScript file, so its memory is the SDK's and Node's, not a TypeScript loader's.
-let dir = "";
-let script = "";
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sdk-child-"));
-  script = join(dir, "call.mjs");
-  await build({
-    entryPoints: [fileURLToPath(new URL("./child/call.mts", import.meta.url))],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile: script,
-    logLevel: "silent",
-  });
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const script = childScript(new URL("./child/call.mts", import.meta.url));
 
 interface Outcome {
   data?: boolean;
@@ -48,7 +29,7 @@ interface Outcome {
 async function child(server: TestServer, projectName: string, args: string[], limitFds?: number): Promise<Outcome> {
   expect(["node-wire", "fetch-wire"]).toContain(projectName);
   const wire = projectName === "node-wire" ? "node" : "fetch";
-  const node = [process.execPath, script, server.url, wire, ...args];
+  const node = [process.execPath, script.path, server.url, wire, ...args];
   const { stdout } = limitFds
     ? await run("sh", ["-c", `ulimit -n ${limitFds} && exec "$@"`, "sh", ...node])
     : await run(node[0]!, node.slice(1));
