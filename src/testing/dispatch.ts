@@ -12,6 +12,7 @@ import type { Handler } from "./handler";
 import type { Responder } from "./http-exchange";
 import type { Journal } from "./journal";
 import { SchemaValidator } from "./json-schema";
+import { JsonText } from "./json-text";
 import {
   LOGGED_BODY_CHARS,
   LOGGED_HEADERS_CHARS,
@@ -139,7 +140,7 @@ export function dispatch(
   api: ApiName | null,
   signal?: Abort,
 ): EmulatorResponse | Promise<EmulatorResponse> {
-  const requestId = `RQ${state.requestIds.hex(32)}`;
+  const requestId = state.requestIds.sid("RQ");
   const failure = (error: unknown): EmulatorResponse => ({
     status: 500,
     headers: jsonHeaders(requestId),
@@ -161,7 +162,7 @@ export function dispatch(
 
 /** How the HTTP listener answers: through {@link dispatch}, and with Twilio's error body when it cannot. */
 export function responder(state: DispatchState): Responder {
-  const id = () => `RQ${state.requestIds.hex(32)}`;
+  const id = () => state.requestIds.sid("RQ");
   return {
     respond: (request, signal) => dispatch(state, request, null, signal),
     refuse: (status, code, message) => {
@@ -285,7 +286,7 @@ function answer(
         accountSid: state.credentials.account.accountSid,
         input,
       });
-      return body === undefined ? "" : JSON.stringify(body);
+      return body === undefined ? "" : body instanceof JsonText ? body.text : JSON.stringify(body);
     });
     return json(operation.status, text);
   } catch (error) {

@@ -159,7 +159,10 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
   const proxy = new ProxyModel(sids, events, journal);
   const webhooks = new WebhookRegistry(journal);
   const deliveries = new WebhookDispatcher(flex, webhooks, credentials.account, resolved.webhookFetch);
-  events.subscribe((event) => deliveries.onEvent(event));
+  events.subscribe(
+    (event) => deliveries.onEvent(event),
+    () => webhooks.size > 0,
+  );
   const state: DispatchState = {
     clock,
     credentials,

@@ -69,24 +69,35 @@ export type RaisedEvent = EmulatorEvent extends infer E
 
 export type EventListener = (event: EmulatorEvent) => void;
 
+const always = () => true;
+
 export class EventHub {
-  readonly #listeners = new Set<EventListener>();
+  // Each listener, and whether it wants events now.
+  readonly #listeners = new Map<EventListener, () => boolean>();
 
   constructor(private readonly journal: Journal) {}
 
-  subscribe(listener: EventListener): () => void {
-    this.#listeners.add(listener);
+  /**
+   * Calls `listener` on every event raised while `wanted()` is true: an event nobody wants (webhook
+   * delivery with no webhook registered) costs nothing beyond that check.
+   */
+  subscribe(listener: EventListener, wanted: () => boolean = always): () => void {
+    this.#listeners.set(listener, wanted);
     return () => this.#listeners.delete(listener);
   }
 
   emit(raised: RaisedEvent): void {
     const event = raised as EmulatorEvent;
-    if (this.#listeners.size > 0) this.journal.afterCommit(() => this.#deliver(event));
+    for (const wanted of this.#listeners.values()) {
+      if (!wanted()) continue;
+      this.journal.afterCommit(() => this.#deliver(event));
+      return;
+    }
   }
 
   #deliver(event: EmulatorEvent): void {
     // A listener that throws must not break the request that caused the event.
-    for (const listener of this.#listeners) {
+    for (const listener of this.#listeners.keys()) {
       try {
         listener(event);
       } catch {

@@ -10,7 +10,7 @@ import {
   type InteractionRecord,
   addTaskSid,
 } from "./flex-model";
-import { channelJson, interactionJson, routingJson } from "./flex-json";
+import { channelJson, interactionJson, routingText } from "./flex-json";
 import { type Handler, type HandlerContext, jsonField } from "./handler";
 import { arraySource, listPage } from "./paging";
 import { intern } from "./intern";
@@ -41,7 +41,7 @@ function setupFailure(channel: ChannelParams): ChannelSetup["failure"] {
 }
 
 function currentRouting(model: FlexModel, { accountSid, now }: HandlerContext, interaction: InteractionRecord) {
-  return routingJson(interaction.taskSid ? model.tasks.get(interaction.taskSid) : undefined, accountSid, now, true);
+  return routingText(interaction.taskSid ? model.tasks.get(interaction.taskSid) : undefined, accountSid, now, true);
 }
 
 function create(model: FlexModel): Handler {
@@ -86,7 +86,7 @@ function create(model: FlexModel): Handler {
     model.add(channel);
     model.events.emit({ type: "interaction.created", interactionSid, channelSid });
     // Twilio answers before the task is routed: no reservation yet (seed 000's response).
-    return interactionJson(base, channel, routingJson(task, accountSid, now, false));
+    return interactionJson(base, channel, routingText(task, accountSid, now, false));
   };
 }
 
@@ -100,7 +100,7 @@ function adopt(model: FlexModel, ctx: HandlerContext, channelSid: string, routin
   const task = model.tasks.create(routing, channel, null, ctx.now);
   addTaskSid(channel, task.sid);
   interaction.taskSid = task.sid;
-  return interactionJson(ctx.base, interaction, routingJson(task, ctx.accountSid, ctx.now, false));
+  return interactionJson(ctx.base, interaction, routingText(task, ctx.accountSid, ctx.now, false));
 }
 
 function fetchInteraction(model: FlexModel): Handler {
@@ -115,7 +115,7 @@ function updateInteraction(model: FlexModel): Handler {
     const interaction = model.writableInteraction(input.path.Sid!, now);
     if (typeof input.body.WebhookTtid === "string") interaction.webhookTtid = input.body.WebhookTtid;
     // The spec's update example carries no routing.
-    return interactionJson(base, interaction, null);
+    return interactionJson(base, interaction, "null");
   };
 }
 

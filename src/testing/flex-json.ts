@@ -7,19 +7,21 @@ import {
   type TransferRecord,
   participantSidOf,
 } from "./flex-model";
-import { type TaskRecord, reservationOf, taskJson } from "./tasks";
+import { JsonText, jsonValue } from "./json-text";
+import { type TaskRecord, reservationOf, taskText } from "./tasks";
 
 export const interactionUrl = (base: string, sid: string) => `${base}/v1/Interactions/${sid}`;
 export const channelUrl = (base: string, channel: ChannelRecord) =>
   `${interactionUrl(base, channel.interactionSid)}/Channels/${channel.sid}`;
 
-export function routingJson(task: TaskRecord | undefined, accountSid: string, now: number, withReservation: boolean) {
-  if (!task) return null;
+/** The interaction's `routing` (the task and its reservation), as JSON text: `null` without a task. */
+export function routingText(task: TaskRecord | undefined, accountSid: string, now: number, withReservation: boolean) {
+  if (!task) return "null";
   const reservation =
     withReservation && task.offered && task.status !== "pending"
-      ? { sid: reservationOf(task), worker_sid: task.workerSid, reservation_status: reservationStatus(task) }
-      : null;
-  return { reservation, properties: taskJson(task, accountSid, now) };
+      ? `{"sid":${jsonValue(reservationOf(task))},"worker_sid":${jsonValue(task.workerSid)},"reservation_status":"${reservationStatus(task)}"}`
+      : "null";
+  return `{"reservation":${reservation},"properties":${taskText(task, accountSid, now)}}`;
 }
 
 function reservationStatus(task: TaskRecord): string {
@@ -28,17 +30,14 @@ function reservationStatus(task: TaskRecord): string {
   return task.status;
 }
 
-export function interactionJson(base: string, interaction: InteractionRecord, routing: unknown) {
-  const url = interactionUrl(base, interaction.interactionSid);
-  return {
-    sid: interaction.interactionSid,
-    channel: { type: interaction.type, sid: interaction.sid },
-    routing,
-    interaction_context_sid: interaction.contextSid,
-    webhook_ttid: interaction.webhookTtid,
-    url,
-    links: { channels: `${url}/Channels` },
-  };
+/** An interaction, its channel and `routing` (JSON text from {@link routingText}). */
+export function interactionJson(base: string, interaction: InteractionRecord, routing: string): JsonText {
+  const url = jsonValue(interactionUrl(base, interaction.interactionSid));
+  return new JsonText(
+    `{"sid":${jsonValue(interaction.interactionSid)},"channel":{"type":${jsonValue(interaction.type)},"sid":${jsonValue(interaction.sid)}},` +
+      `"routing":${routing},"interaction_context_sid":${jsonValue(interaction.contextSid)},` +
+      `"webhook_ttid":${jsonValue(interaction.webhookTtid)},"url":${url},"links":{"channels":${url.slice(0, -1)}/Channels"}}`,
+  );
 }
 
 export function channelJson(base: string, channel: ChannelRecord) {
@@ -70,14 +69,13 @@ export function participantJson(base: string, channel: ChannelRecord, participan
   };
 }
 
-export function inviteJson(base: string, channel: ChannelRecord, invite: InviteRecord, routing: unknown) {
-  return {
-    sid: invite.sid,
-    interaction_sid: channel.interactionSid,
-    channel_sid: channel.sid,
-    routing,
-    url: `${channelUrl(base, channel)}/Invites/${invite.sid}`,
-  };
+/** An invite and `routing` (JSON text from {@link routingText}). */
+export function inviteJson(base: string, channel: ChannelRecord, invite: InviteRecord, routing: string): JsonText {
+  return new JsonText(
+    `{"sid":${jsonValue(invite.sid)},"interaction_sid":${jsonValue(channel.interactionSid)},` +
+      `"channel_sid":${jsonValue(channel.sid)},"routing":${routing},` +
+      `"url":${jsonValue(`${channelUrl(base, channel)}/Invites/${invite.sid}`)}}`,
+  );
 }
 
 export function transferJson(

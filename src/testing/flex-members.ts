@@ -9,7 +9,7 @@ import {
   addTaskSid,
   participantSidOf,
 } from "./flex-model";
-import { inviteJson, participantJson, routingJson, transferJson } from "./flex-json";
+import { inviteJson, participantJson, routingText, transferJson } from "./flex-json";
 import { type Handler, type HandlerContext, jsonField } from "./handler";
 import { arraySource, listPage } from "./paging";
 import { type TaskRecord, type TaskRouting, isOpen } from "./tasks";
@@ -123,7 +123,7 @@ function createInvite(model: FlexModel): Handler {
     const invite: InviteRecord = { sid: inviteSid, taskSid: task.sid };
     (channel.invites ??= []).push(invite);
     model.events.emit({ type: "invite.created", channelSid: channel.sid, inviteSid, taskSid: task.sid });
-    return inviteJson(ctx.base, channel, invite, routingJson(task, ctx.accountSid, ctx.now, false));
+    return inviteJson(ctx.base, channel, invite, routingText(task, ctx.accountSid, ctx.now, false));
   };
 }
 
@@ -135,12 +135,15 @@ function listInvites(model: FlexModel): Handler {
       ctx.input.query,
       listUrl(ctx, "Invites"),
       "invites",
+      // Parsed back to be listed: invites are seldom listed, and their text is written in one place.
       (invite) =>
-        inviteJson(
-          ctx.base,
-          channel,
-          invite,
-          routingJson(model.tasks.get(invite.taskSid), ctx.accountSid, ctx.now, true),
+        JSON.parse(
+          inviteJson(
+            ctx.base,
+            channel,
+            invite,
+            routingText(model.tasks.get(invite.taskSid), ctx.accountSid, ctx.now, true),
+          ).text,
         ),
     );
   };

@@ -126,9 +126,7 @@ export class FlexModel {
   add(channel: ChannelRecord): void {
     this.journal.add(this.interactions, channel.interactionSid, channel);
     this.journal.add(this.channels, channel.sid, channel);
-    const queue = this.#setupQueue;
-    queue.push(channel);
-    this.journal.onUndo(() => queue.pop());
+    this.journal.push(this.#setupQueue, channel);
   }
 
   /** Finishes the setup of every channel whose time has come. */

@@ -51,6 +51,10 @@ export class WebhookRegistry {
     return true;
   }
 
+  get size(): number {
+    return this.#byTtid.size;
+  }
+
   all(): WebhookRecord[] {
     return [...this.#byTtid.values()];
   }

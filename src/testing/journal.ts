@@ -7,13 +7,38 @@
 // (the emulator's own methods), changes apply at once.
 
 /** Something whose whole state can be saved and put back, such as a SID stream. */
-export interface Restorable {
-  /** Saves the state; the function returned puts it back. */
-  save(): () => void;
+export interface Restorable<State = unknown> {
+  /** The state now, for {@link restore}. */
+  save(): State;
+  /** Puts back a state {@link save} returned. */
+  restore(state: State): void;
+}
+
+// An undo step is three slots of the journal's log: what to undo and its two operands. Steps are
+// recorded on every write a request makes and almost never undone, so recording one allocates
+// nothing beyond the log's own slots (no closure per step).
+const DELETE_KEY = 0; // a Map, the key added
+const POP = 1; // an array, grown by one item
+const PUT_BACK = 2; // a record, its fields as saved (a Map)
+const CALL = 3; // a function that undoes the change
+const RESTORE = 4; // a Restorable, its saved state
+
+function undoStep(kind: unknown, target: unknown, operand: unknown): void {
+  if (kind === DELETE_KEY) (target as Map<unknown, unknown>).delete(operand);
+  else if (kind === POP) (target as unknown[]).pop();
+  else if (kind === PUT_BACK) putBack(target as Record<string, unknown>, operand as Map<string, unknown>);
+  else if (kind === CALL) (target as () => void)();
+  else (target as Restorable).restore(operand);
+}
+
+function putBack(record: Record<string, unknown>, saved: Map<string, unknown>): void {
+  for (const key of Object.keys(record)) if (!saved.has(key)) delete record[key];
+  for (const [key, value] of saved) record[key] = value;
 }
 
 export class Journal {
-  #undo: (() => void)[] | null = null;
+  // The undo steps of the request running, or null outside a request.
+  #log: unknown[] | null = null;
   #after: (() => void)[] = [];
   readonly #tracked: Restorable[] = [];
 
@@ -24,34 +49,37 @@ export class Journal {
 
   /** Runs `work` as one request: its changes stay and its events go out only if it returns. */
   run<T>(work: () => T): T {
-    if (this.#undo) return work();
-    const undo = this.#tracked.map((target) => target.save());
-    this.#undo = undo;
+    if (this.#log) return work();
+    const log: unknown[] = [];
+    for (const target of this.#tracked) log.push(RESTORE, target, target.save());
+    this.#log = log;
     let result: T;
     try {
       result = work();
     } catch (error) {
-      this.#undo = null;
-      this.#after = [];
-      for (let i = undo.length - 1; i >= 0; i--) undo[i]!();
+      this.#log = null;
+      if (this.#after.length > 0) this.#after = [];
+      for (let i = log.length - 3; i >= 0; i -= 3) undoStep(log[i], log[i + 1], log[i + 2]);
       throw error;
     }
+    this.#log = null;
     const after = this.#after;
-    this.#undo = null;
-    this.#after = [];
-    for (const run of after) run();
+    if (after.length > 0) {
+      this.#after = [];
+      for (const run of after) run();
+    }
     return result;
   }
 
   /** Runs `effect` once the request succeeds (at once outside a request). */
   afterCommit(effect: () => void): void {
-    if (this.#undo) this.#after.push(effect);
+    if (this.#log) this.#after.push(effect);
     else effect();
   }
 
   /** Records how to undo a change about to be made. */
   onUndo(undo: () => void): void {
-    this.#undo?.push(undo);
+    this.#log?.push(CALL, undo, undefined);
   }
 
   /**
@@ -59,19 +87,21 @@ export class Journal {
    * they change; undoing puts them back and removes fields added since.
    */
   keep<T extends object>(record: T): void {
-    if (!this.#undo) return;
+    if (!this.#log) return;
     const saved = new Map<string, unknown>();
     for (const [key, value] of Object.entries(record)) saved.set(key, Array.isArray(value) ? value.slice() : value);
-    this.#undo.push(() => {
-      const target = record as Record<string, unknown>;
-      for (const key of Object.keys(target)) if (!saved.has(key)) delete target[key];
-      for (const [key, value] of saved) target[key] = value;
-    });
+    this.#log.push(PUT_BACK, record, saved);
   }
 
   /** Adds `key` to `map`; undoing removes it again. */
   add<K, V>(map: Map<K, V>, key: K, value: V): void {
     map.set(key, value);
-    this.onUndo(() => map.delete(key));
+    this.#log?.push(DELETE_KEY, map, key);
+  }
+
+  /** Appends `item` to `array`; undoing removes it again. */
+  push<T>(array: T[], item: T): void {
+    array.push(item);
+    this.#log?.push(POP, array, undefined);
   }
 }

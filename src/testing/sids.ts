@@ -29,7 +29,7 @@ export function derivedSid<Prefix extends string>(prefix: Prefix, from: string):
 }
 
 /** Makes SIDs (`XX` + 32 hex digits) and other identifiers from one seed. */
-export class SidFactory implements Restorable {
+export class SidFactory implements Restorable<number> {
   readonly #start: number;
   #state: number;
 
@@ -44,12 +44,13 @@ export class SidFactory implements Restorable {
     this.#state = this.#start;
   }
 
-  /** Where the sequence is; the function returned takes it back there (a request that is undone draws no SID). */
-  save(): () => void {
-    const state = this.#state;
-    return () => {
-      this.#state = state;
-    };
+  /** Where the sequence is; {@link restore} takes it back there (a request that is undone draws no SID). */
+  save(): number {
+    return this.#state;
+  }
+
+  restore(state: number): void {
+    this.#state = state;
   }
 
   // The next 32-bit integer of a seeded pseudo-random stream (mulberry32).

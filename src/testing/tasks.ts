@@ -5,6 +5,7 @@ import { stampOf, timeOf } from "./clock";
 import type { EventHub } from "./events";
 import { invalid } from "./exchange";
 import { intern } from "./intern";
+import { jsonValue } from "./json-text";
 import type { Journal } from "./journal";
 import { type Sid, type SidFactory, derivedSid } from "./sids";
 
@@ -285,34 +286,81 @@ export function attributesOf(task: TaskRecord): Record<string, unknown> {
   return out;
 }
 
+// The keys Twilio adds to task attributes (attributesOf): a caller's key of the same name keeps the caller's place.
+const ADDED_KEYS = new Set([
+  "customers",
+  "flexInteractionSid",
+  "flexInteractionChannelSid",
+  "flexChannelInviteSid",
+  "conversationSid",
+  "channelType",
+  "initiatedBy",
+  "direction",
+  "conversations",
+]);
+
+// Whether JSON.stringify(attributesOf(task)) is the caller's keys, in their order, between the keys Twilio
+// adds: none of them is one of those, and none is an array index (an object lists those first).
+function addsAround(own: Record<string, unknown>): boolean {
+  if (Array.isArray(own)) return false;
+  for (const key of Object.keys(own)) {
+    const first = key.charCodeAt(0);
+    if ((first >= 48 && first <= 57) || ADDED_KEYS.has(key)) return false;
+  }
+  return true;
+}
+
+/**
+ * `JSON.stringify(attributesOf(task))`, written directly; `inString` writes it as it appears inside a JSON
+ * string (the Interactions API sends the attributes as one), so the answer does not encode it twice.
+ */
+export function attributesText(task: TaskRecord, inString: boolean): string {
+  const own = task.attributes;
+  if (!addsAround(own)) {
+    const text = JSON.stringify(attributesOf(task));
+    return inString ? JSON.stringify(text).slice(1, -1) : text;
+  }
+  const v = (value: string | object) => jsonValue(value, inString);
+  const q = inString ? '\\"' : '"';
+  const c = task.channel;
+  const conversationSid = conversationOf(c);
+  let text = "{";
+  if (task.inviteSid === null && typeof own.customerName === "string" && typeof own.customerAddress === "string")
+    text += `${q}customers${q}:{${q}name${q}:${v(own.customerName)},${q}${own.customerAddress.includes("@") ? "email" : "phone"}${q}:${v(own.customerAddress)}},`;
+  const ownText = v(own);
+  // The caller's keys, without their braces.
+  if (ownText.length > 2) text += `${ownText.slice(1, -1)},`;
+  text +=
+    `${q}flexInteractionSid${q}:${v(c.interactionSid)},${q}flexInteractionChannelSid${q}:${v(c.sid)},` +
+    `${q}flexChannelInviteSid${q}:${v(task.inviteSid ?? derivedSid("KG", task.sid))},` +
+    `${q}conversationSid${q}:${v(conversationSid)},${q}channelType${q}:${v(c.type)}`;
+  if (task.inviteSid !== null) return `${text}}`;
+  const direction = c.initiatedBy === "agent" ? "outbound" : "inbound";
+  return (
+    `${text},${q}initiatedBy${q}:${v(c.initiatedBy)},${q}direction${q}:${q}${direction}${q},${q}conversations${q}:{` +
+    `${q}conversation_id${q}:${v(c.interactionSid)},${q}initiated_by${q}:${v(capitalized(c.initiatedBy))},` +
+    `${q}communication_channel${q}:${v(capitalized(c.type))},${q}media${q}:[{${q}type${q}:${q}ChatTranscript${q},` +
+    `${q}sid${q}:${v(conversationSid)},${q}conversation_sid${q}:${v(conversationSid)}}],` +
+    `${q}direction${q}:${q}${capitalized(direction)}${q}` +
+    (c.externalContact !== null ? `,${q}external_contact${q}:${v(c.externalContact)}}}` : "}}")
+  );
+}
+
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
-/** The task as the Interactions API's `routing.properties` carries it. */
-export function taskJson(task: TaskRecord, accountSid: string, now: number): Record<string, unknown> {
+/** The task as the Interactions API's `routing.properties` carries it, as JSON text. */
+export function taskText(task: TaskRecord, accountSid: string, now: number): string {
   const q = task.queueing;
   const created = timeOf(task.created);
-  return {
-    sid: task.sid,
-    account_sid: accountSid,
-    workspace_sid: q.workspaceSid,
-    workflow_sid: q.workflowSid,
-    workflow_name: "Assign to Anyone",
-    queue_sid: q.queueSid,
-    queue_name: "Everyone",
-    task_channel_sid: q.taskChannelSid,
-    task_channel_unique_name: q.taskChannelUniqueName,
-    routing_target: task.workerSid,
-    assignment_status: task.status,
-    priority: q.priority,
-    age: seconds(now - created),
-    age_in_queue: seconds(now - created),
-    timeout: q.timeout,
-    assignmentCounter: task.assignmentCounter,
-    reason: task.reason,
-    attributes: JSON.stringify(attributesOf(task)),
-    addons: "{}",
-    date_created: seconds(created),
-    date_updated: seconds(timeOf(task.updated)),
-    task_queue_entered_date: seconds(created),
-  };
+  return (
+    `{"sid":${jsonValue(task.sid)},"account_sid":${jsonValue(accountSid)},` +
+    `"workspace_sid":${jsonValue(q.workspaceSid)},"workflow_sid":${jsonValue(q.workflowSid)},` +
+    `"workflow_name":"Assign to Anyone","queue_sid":${jsonValue(q.queueSid)},"queue_name":"Everyone",` +
+    `"task_channel_sid":${jsonValue(q.taskChannelSid)},"task_channel_unique_name":${jsonValue(q.taskChannelUniqueName)},` +
+    `"routing_target":${jsonValue(task.workerSid)},"assignment_status":"${task.status}",` +
+    `"priority":${jsonValue(q.priority)},"age":${seconds(now - created)},"age_in_queue":${seconds(now - created)},` +
+    `"timeout":${jsonValue(q.timeout)},"assignmentCounter":${task.assignmentCounter},"reason":${jsonValue(task.reason)},` +
+    `"attributes":"${attributesText(task, true)}","addons":"{}","date_created":${seconds(created)},` +
+    `"date_updated":${seconds(timeOf(task.updated))},"task_queue_entered_date":${seconds(created)}}`
+  );
 }

@@ -2,12 +2,15 @@
 // request is answered 500 and changes nothing. Restore with vi.restoreAllMocks().
 import { vi } from "vitest";
 
-/** The next answer that has `links` (an interaction) fails to serialize: after the handler has run. */
+/**
+ * The next answer that writes task attributes with a `customerName` (an interaction's, once its task is
+ * made) fails to serialize them: after the handler has changed the state.
+ */
 export function failNextInteractionAnswer(): void {
   const stringify = JSON.stringify;
   let armed = true;
   vi.spyOn(JSON, "stringify").mockImplementation(((value: unknown, ...rest: [never, never]) => {
-    if (armed && typeof value === "object" && value !== null && "links" in value) {
+    if (armed && typeof value === "object" && value !== null && "customerName" in value) {
       armed = false;
       throw new RangeError("injected fault");
     }
