@@ -86,13 +86,15 @@ export class EventHub {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Whether an event raised now goes anywhere: an event that costs something to describe is raised only then. */
+  get listening(): boolean {
+    for (const wanted of this.#listeners.values()) if (wanted()) return true;
+    return false;
+  }
+
   emit(raised: RaisedEvent): void {
     const event = raised as EmulatorEvent;
-    for (const wanted of this.#listeners.values()) {
-      if (!wanted()) continue;
-      this.journal.afterCommit(() => this.#deliver(event));
-      return;
-    }
+    if (this.listening) this.journal.afterCommit(() => this.#deliver(event));
   }
 
   #deliver(event: EmulatorEvent): void {

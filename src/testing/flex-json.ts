@@ -30,11 +30,11 @@ function reservationStatus(task: TaskRecord): string {
   return task.status;
 }
 
-/** An interaction, its channel and `routing` (JSON text from {@link routingText}). */
+/** An interaction, its channel and `routing` (JSON text from {@link routingText}); SIDs the emulator made are not escaped. */
 export function interactionJson(base: string, interaction: InteractionRecord, routing: string): JsonText {
   const url = jsonValue(interactionUrl(base, interaction.interactionSid));
   return new JsonText(
-    `{"sid":${jsonValue(interaction.interactionSid)},"channel":{"type":${jsonValue(interaction.type)},"sid":${jsonValue(interaction.sid)}},` +
+    `{"sid":"${interaction.interactionSid}","channel":{"type":${jsonValue(interaction.type)},"sid":"${interaction.sid}"},` +
       `"routing":${routing},"interaction_context_sid":${jsonValue(interaction.contextSid)},` +
       `"webhook_ttid":${jsonValue(interaction.webhookTtid)},"url":${url},"links":{"channels":${url.slice(0, -1)}/Channels"}}`,
   );
@@ -69,11 +69,11 @@ export function participantJson(base: string, channel: ChannelRecord, participan
   };
 }
 
-/** An invite and `routing` (JSON text from {@link routingText}). */
+/** An invite and `routing` (JSON text from {@link routingText}); SIDs the emulator made are not escaped. */
 export function inviteJson(base: string, channel: ChannelRecord, invite: InviteRecord, routing: string): JsonText {
   return new JsonText(
-    `{"sid":${jsonValue(invite.sid)},"interaction_sid":${jsonValue(channel.interactionSid)},` +
-      `"channel_sid":${jsonValue(channel.sid)},"routing":${routing},` +
+    `{"sid":"${invite.sid}","interaction_sid":"${channel.interactionSid}","channel_sid":"${channel.sid}",` +
+      `"routing":${routing},` +
       `"url":${jsonValue(`${channelUrl(base, channel)}/Invites/${invite.sid}`)}}`,
   );
 }

@@ -173,6 +173,8 @@ export class FlexModel {
   }
 
   #joined(channel: ChannelRecord, index: number, type: string): void {
+    // The participant's SID is derived only for someone listening.
+    if (!this.events.listening) return;
     this.events.emit({
       type: "participant.added",
       channelSid: channel.sid,

@@ -16,6 +16,35 @@ import type { Restorable } from "./journal";
 export type Sid<Prefix extends string> = `${Prefix}${string}`;
 
 const HEX = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
+// mulberry32's step between two numbers of a stream.
+const STEP = 0x6d2b79f5;
+// The char codes of one SID (a two-letter prefix and 32 digits), reused: a SID is made on most requests.
+const SID_CODES = new Array<number>(34).fill(0);
+
+const streamStart = (seed: number, stream: number) => (Math.imul(seed, 0x9e3779b1) ^ stream) >>> 0;
+
+/**
+ * `prefix` and `digits` hex digits from the seeded pseudo-random stream (mulberry32) at `state`, one
+ * number per 8 digits. One flat string from char codes, not a rope of concatenated pieces: that matters
+ * when an emulator holds hundreds of thousands of SIDs.
+ */
+function draw(prefix: string, digits: number, state: number): string {
+  const length = prefix.length + digits;
+  const codes = length === SID_CODES.length ? SID_CODES : new Array<number>(length);
+  for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);
+  let word = 0;
+  for (let i = 0; i < digits; i++) {
+    if (i % 8 === 0) {
+      state = (state + STEP) >>> 0;
+      let t = Math.imul(state ^ (state >>> 15), state | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      word = (t ^ (t >>> 14)) >>> 0;
+    }
+    codes[prefix.length + i] = HEX[word & 15]!;
+    word >>>= 4;
+  }
+  return String.fromCharCode(...codes);
+}
 
 /**
  * A SID that follows from another one (the Conversation of a channel, the
@@ -25,7 +54,7 @@ const HEX = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
 export function derivedSid<Prefix extends string>(prefix: Prefix, from: string): Sid<Prefix> {
   let hash = 0x811c9dc5;
   for (let i = 0; i < from.length; i++) hash = Math.imul(hash ^ from.charCodeAt(i), 0x01000193);
-  return new SidFactory(hash ^ prefix.charCodeAt(0), prefix.charCodeAt(1)).sid(prefix);
+  return draw(prefix, 32, streamStart(hash ^ prefix.charCodeAt(0), prefix.charCodeAt(1))) as Sid<Prefix>;
 }
 
 /** Makes SIDs (`XX` + 32 hex digits) and other identifiers from one seed. */
@@ -35,7 +64,7 @@ export class SidFactory implements Restorable<number> {
 
   constructor(seed: number, stream: number) {
     // Each stream (resources, request ids, credentials) has its own sequence.
-    this.#start = (Math.imul(seed, 0x9e3779b1) ^ stream) >>> 0;
+    this.#start = streamStart(seed, stream);
     this.#state = this.#start;
   }
 
@@ -53,15 +82,6 @@ export class SidFactory implements Restorable<number> {
     this.#state = state;
   }
 
-  // The next 32-bit integer of a seeded pseudo-random stream (mulberry32).
-  #next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  }
-
   hex(length: number): string {
     return this.#text("", length);
   }
@@ -70,17 +90,9 @@ export class SidFactory implements Restorable<number> {
     return this.#text(prefix, 32) as Sid<Prefix>;
   }
 
-  // One flat string from char codes, not a rope of concatenated pieces: that
-  // matters when an emulator holds hundreds of thousands of SIDs.
-  #text(prefix: string, hexDigits: number): string {
-    const codes = new Array<number>(prefix.length + hexDigits);
-    for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);
-    let word = 0;
-    for (let i = 0; i < hexDigits; i++) {
-      if (i % 8 === 0) word = this.#next();
-      codes[prefix.length + i] = HEX[word & 15]!;
-      word >>>= 4;
-    }
-    return String.fromCharCode(...codes);
+  #text(prefix: string, digits: number): string {
+    const text = draw(prefix, digits, this.#state);
+    this.#state = (this.#state + Math.ceil(digits / 8) * STEP) >>> 0;
+    return text;
   }
 }

@@ -196,8 +196,7 @@ export class TaskBoard {
       priority: routing.priority ?? 0,
       timeout: routing.timeout ?? 86_400,
     };
-    // JSON, so a priority of 1 and one of "1" stay apart.
-    const key = JSON.stringify(Object.values(queueing));
+    const key = queueingKey(queueing);
     const known = this.#queueings.get(key);
     if (known) return known;
     if (this.#queueings.size < QUEUEING_LIMIT) this.#queueings.set(key, queueing);
@@ -211,6 +210,17 @@ export class TaskBoard {
     if (!sid) this.journal.add(this.#standIns, id, (sid = this.sids.sid(prefix)));
     return sid;
   }
+}
+
+// One key per distinct queueing: each text field led by its length, so no two queueings share one, and
+// priority and timeout as numbers; JSON (led by "[") when they are anything else, so "1" and 1 stay apart.
+function queueingKey(q: TaskQueueing): string {
+  if (typeof q.priority !== "number" || typeof q.timeout !== "number") return JSON.stringify(Object.values(q));
+  return (
+    `${q.workspaceSid.length}:${q.workspaceSid}${q.workflowSid.length}:${q.workflowSid}${q.queueSid.length}:` +
+    `${q.queueSid}${q.taskChannelSid.length}:${q.taskChannelSid}${q.taskChannelUniqueName.length}:` +
+    `${q.taskChannelUniqueName}${q.priority}:${q.timeout}`
+  );
 }
 
 /** The public view of a task. */
@@ -320,6 +330,7 @@ export function attributesText(task: TaskRecord, inString: boolean): string {
     const text = JSON.stringify(attributesOf(task));
     return inString ? JSON.stringify(text).slice(1, -1) : text;
   }
+  // SIDs the emulator made (the task's, its channel's and interaction's, derived ones) need no escaping.
   const v = (value: string | object) => jsonValue(value, inString);
   const q = inString ? '\\"' : '"';
   const c = task.channel;
@@ -331,14 +342,14 @@ export function attributesText(task: TaskRecord, inString: boolean): string {
   // The caller's keys, without their braces.
   if (ownText.length > 2) text += `${ownText.slice(1, -1)},`;
   text +=
-    `${q}flexInteractionSid${q}:${v(c.interactionSid)},${q}flexInteractionChannelSid${q}:${v(c.sid)},` +
-    `${q}flexChannelInviteSid${q}:${v(task.inviteSid ?? derivedSid("KG", task.sid))},` +
+    `${q}flexInteractionSid${q}:${q}${c.interactionSid}${q},${q}flexInteractionChannelSid${q}:${q}${c.sid}${q},` +
+    `${q}flexChannelInviteSid${q}:${q}${task.inviteSid ?? derivedSid("KG", task.sid)}${q},` +
     `${q}conversationSid${q}:${v(conversationSid)},${q}channelType${q}:${v(c.type)}`;
   if (task.inviteSid !== null) return `${text}}`;
   const direction = c.initiatedBy === "agent" ? "outbound" : "inbound";
   return (
     `${text},${q}initiatedBy${q}:${v(c.initiatedBy)},${q}direction${q}:${q}${direction}${q},${q}conversations${q}:{` +
-    `${q}conversation_id${q}:${v(c.interactionSid)},${q}initiated_by${q}:${v(capitalized(c.initiatedBy))},` +
+    `${q}conversation_id${q}:${q}${c.interactionSid}${q},${q}initiated_by${q}:${v(capitalized(c.initiatedBy))},` +
     `${q}communication_channel${q}:${v(capitalized(c.type))},${q}media${q}:[{${q}type${q}:${q}ChatTranscript${q},` +
     `${q}sid${q}:${v(conversationSid)},${q}conversation_sid${q}:${v(conversationSid)}}],` +
     `${q}direction${q}:${q}${capitalized(direction)}${q}` +
@@ -350,10 +361,11 @@ const seconds = (ms: number) => Math.floor(ms / 1000);
 
 /** The task as the Interactions API's `routing.properties` carries it, as JSON text. */
 export function taskText(task: TaskRecord, accountSid: string, now: number): string {
+  // The SIDs the emulator made (the task's, the account's) need no escaping.
   const q = task.queueing;
   const created = timeOf(task.created);
   return (
-    `{"sid":${jsonValue(task.sid)},"account_sid":${jsonValue(accountSid)},` +
+    `{"sid":"${task.sid}","account_sid":"${accountSid}",` +
     `"workspace_sid":${jsonValue(q.workspaceSid)},"workflow_sid":${jsonValue(q.workflowSid)},` +
     `"workflow_name":"Assign to Anyone","queue_sid":${jsonValue(q.queueSid)},"queue_name":"Everyone",` +
     `"task_channel_sid":${jsonValue(q.taskChannelSid)},"task_channel_unique_name":${jsonValue(q.taskChannelUniqueName)},` +
