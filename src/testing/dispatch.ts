@@ -141,22 +141,17 @@ export function dispatch(
   signal?: Abort,
 ): EmulatorResponse | Promise<EmulatorResponse> {
   const requestId = state.requestIds.sid("RQ");
-  const failure = (error: unknown): EmulatorResponse => ({
-    status: 500,
-    headers: jsonHeaders(requestId),
-    body: internalError(request, requestId, error),
-  });
   try {
     const answer = exchange(state, request, api, signal, requestId);
     if (!(answer instanceof Promise)) return answer;
     return answer.catch((error: unknown) => {
       const aborted = signal?.();
       if (aborted?.aborted && error === aborted.reason) throw error;
-      return failure(error);
+      return jsonAnswer(requestId, 500, internalError(request, requestId, error));
     });
   } catch (error) {
     // Nothing has waited yet, so no abort can be the cause.
-    return failure(error);
+    return jsonAnswer(requestId, 500, internalError(request, requestId, error));
   }
 }
 
@@ -165,13 +160,10 @@ export function responder(state: DispatchState): Responder {
   const id = () => state.requestIds.sid("RQ");
   return {
     respond: (request, signal) => dispatch(state, request, null, signal),
-    refuse: (status, code, message) => {
-      const requestId = id();
-      return { status, headers: jsonHeaders(requestId), body: errorBody(status, code, message) };
-    },
+    refuse: (status, code, message) => errorAnswer(id(), status, code, message),
     fault: (request, error) => {
       const requestId = id();
-      return { status: 500, headers: jsonHeaders(requestId), body: internalError(request, requestId, error) };
+      return jsonAnswer(requestId, 500, internalError(request, requestId, error));
     },
     maxBodyBytes: state.maxBodyBytes,
   };
@@ -190,6 +182,22 @@ export function internalError(request: { method: string; url: URL }, requestId: 
   return errorBody(500, INTERNAL_ERROR, `The emulator failed (${requestId}); the request changed nothing`);
 }
 
+// An answer with a JSON body (none for a 204), and Twilio's error answer.
+const jsonAnswer = (requestId: string, status: number, body: string): EmulatorResponse => ({
+  status,
+  headers: body ? jsonHeaders(requestId) : { "twilio-request-id": requestId },
+  body,
+});
+const errorAnswer = (requestId: string, status: number, code: number, message: string) =>
+  jsonAnswer(requestId, status, errorBody(status, code, message));
+
+type Received = Omit<ReceivedRequest, "status"> | null;
+
+function logAnswer(state: DispatchState, received: Received, response: EmulatorResponse): EmulatorResponse {
+  if (received) state.log.add({ ...received, status: response.drop ? null : response.status });
+  return response;
+}
+
 function exchange(
   state: DispatchState,
   request: EmulatorRequest,
@@ -197,17 +205,11 @@ function exchange(
   signal: Abort | undefined,
   requestId: string,
 ): EmulatorResponse | Promise<EmulatorResponse> {
-  const json = (status: number, body: string): EmulatorResponse => ({
-    status,
-    headers: body ? jsonHeaders(requestId) : { "twilio-request-id": requestId },
-    body,
-  });
-  const fail = (status: number, code: number, message: string) => json(status, errorBody(status, code, message));
   const credential = authenticate(request.headers.authorization, state.credentials);
   const route = router.match(api, request.method, request.url.pathname);
   const operation = "operationId" in route ? route.operationId : null;
   // Made before anything changes: once a request has been applied, logging it cannot fail.
-  const received: Omit<ReceivedRequest, "status"> | null = state.log.keeps
+  const received: Received = state.log.keeps
     ? {
         method: request.method,
         ...logged(request, request.bodyBytes <= state.maxBodyBytes),
@@ -219,15 +221,14 @@ function exchange(
         at: new Date(state.clock.now()).toISOString(),
       }
     : null;
-  const logAnswer = (response: EmulatorResponse): EmulatorResponse => {
-    if (received) state.log.add({ ...received, status: response.drop ? null : response.status });
-    return response;
-  };
 
   if (request.bodyBytes > state.maxBodyBytes) {
     // Answered before the rest is read: a body this large is refused whoever sends it.
     return logAnswer(
-      fail(
+      state,
+      received,
+      errorAnswer(
+        requestId,
         413,
         20413,
         `${STATUS_TEXT[413]}: the emulator takes at most ${state.maxBodyBytes} bytes (createEmulator's maxBodyBytes option)`,
@@ -235,13 +236,16 @@ function exchange(
     );
   }
   if (credential === null) {
-    const response = fail(401, 20003, STATUS_TEXT[401]!);
+    const response = errorAnswer(requestId, 401, 20003, STATUS_TEXT[401]!);
     response.headers["www-authenticate"] = 'Basic realm="Twilio API"';
-    return logAnswer(response);
+    return logAnswer(state, received, response);
   }
   if (!("operationId" in route)) {
     return logAnswer(
-      fail(
+      state,
+      received,
+      errorAnswer(
+        requestId,
         route.status,
         route.status === 404 ? 20404 : 20405,
         `${STATUS_TEXT[route.status]}: ${clip(request.method)} ${clip(request.url.pathname)}`,
@@ -249,20 +253,22 @@ function exchange(
     );
   }
   const fault = state.faults.take(route.operationId);
+  if (!fault) return logAnswer(state, received, answer(state, route, request, requestId));
   const finish = (): EmulatorResponse => {
-    if (fault?.drop) return logAnswer({ status: 0, headers: {}, body: "", drop: true });
-    if (!fault?.status) return logAnswer(answer(state, route, request, requestId, json, fail));
+    if (fault.drop) return logAnswer(state, received, { status: 0, headers: {}, body: "", drop: true });
+    if (!fault.status) return logAnswer(state, received, answer(state, route, request, requestId));
     const response =
       fault.status === 429
-        ? fail(429, 20429, STATUS_TEXT[429]!)
-        : json(
+        ? errorAnswer(requestId, 429, 20429, STATUS_TEXT[429]!)
+        : jsonAnswer(
+            requestId,
             fault.status,
             JSON.stringify({ message: STATUS_TEXT[fault.status] ?? "Server Error", status: fault.status }),
           );
     if (fault.retryAfterSeconds !== undefined) response.headers["retry-after"] = String(fault.retryAfterSeconds);
-    return logAnswer(response);
+    return logAnswer(state, received, response);
   };
-  return fault?.delayMs ? sleep(fault.delayMs, signal?.()).then(finish) : finish();
+  return fault.delayMs ? sleep(fault.delayMs, signal?.()).then(finish) : finish();
 }
 
 function answer(
@@ -270,8 +276,6 @@ function answer(
   { api, operationId, operation, path }: Route,
   request: EmulatorRequest,
   requestId: string,
-  json: (status: number, body: string) => EmulatorResponse,
-  fail: (status: number, code: number, message: string) => EmulatorResponse,
 ): EmulatorResponse {
   const now = state.clock.now();
   state.settle(now);
@@ -288,10 +292,10 @@ function answer(
       });
       return body === undefined ? "" : body instanceof JsonText ? body.text : JSON.stringify(body);
     });
-    return json(operation.status, text);
+    return jsonAnswer(requestId, operation.status, text);
   } catch (error) {
-    if (error instanceof TwilioFault) return fail(error.status, error.code, error.message);
+    if (error instanceof TwilioFault) return errorAnswer(requestId, error.status, error.code, error.message);
     // A bug in the emulator must not take the user's test process down: answer 500 and say so.
-    return json(500, internalError(request, requestId, error));
+    return jsonAnswer(requestId, 500, internalError(request, requestId, error));
   }
 }

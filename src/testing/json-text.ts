@@ -19,11 +19,35 @@ function plain(s: string): boolean {
   return true;
 }
 
+// A plain object of plain strings, numbers, booleans and nulls (the task attributes most callers send) as
+// JSON.stringify writes it, `quote` standing for each quote; undefined for anything else.
+function flatObject(value: object, quote: string): string | undefined {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return undefined;
+  let text = "";
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    let written: string;
+    if (typeof item === "string" && plain(item)) written = quote + item + quote;
+    else if (typeof item === "number") written = Number.isFinite(item) ? String(item) : "null";
+    else if (typeof item === "boolean") written = item ? "true" : "false";
+    else if (item === null) written = "null";
+    else return undefined;
+    if (!plain(key)) return undefined;
+    text += `${text ? "," : ""}${quote}${key}${quote}:${written}`;
+  }
+  return `{${text}}`;
+}
+
 /** `value` as JSON.stringify writes it; `inString` writes that text as it appears inside a JSON string. */
 export function jsonValue(value: string | number | boolean | object | null, inString = false): string {
   if (typeof value === "string" && plain(value)) return inString ? `\\"${value}\\"` : `"${value}"`;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (value === null) return "null";
+  if (typeof value === "object") {
+    const flat = flatObject(value, inString ? '\\"' : '"');
+    if (flat !== undefined) return flat;
+  }
   const text = JSON.stringify(value);
   return inString ? JSON.stringify(text).slice(1, -1) : text;
 }

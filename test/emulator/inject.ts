@@ -3,19 +3,19 @@
 import { vi } from "vitest";
 
 /**
- * The next answer that writes task attributes with a `customerName` (an interaction's, once its task is
- * made) fails to serialize them: after the handler has changed the state.
+ * The next interaction's channel fails to be stored: inside the handler, once the interaction and its
+ * task are, so the request has half-made state to undo.
  */
 export function failNextInteractionAnswer(): void {
-  const stringify = JSON.stringify;
+  const set = Map.prototype.set;
   let armed = true;
-  vi.spyOn(JSON, "stringify").mockImplementation(((value: unknown, ...rest: [never, never]) => {
-    if (armed && typeof value === "object" && value !== null && "customerName" in value) {
+  vi.spyOn(Map.prototype, "set").mockImplementation(function (this: Map<unknown, unknown>, key, value) {
+    if (armed && typeof key === "string" && key.startsWith("UO") && typeof value === "object" && value !== null) {
       armed = false;
       throw new RangeError("injected fault");
     }
-    return stringify(value, ...rest);
-  }) as typeof JSON.stringify);
+    return set.call(this, key, value);
+  });
 }
 
 /** The next date written out fails: the request log's first, before any handler. */
