@@ -321,39 +321,34 @@ function addsAround(own: Record<string, unknown>): boolean {
 }
 
 /**
- * `JSON.stringify(attributesOf(task))`, written directly; `inString` writes it as it appears inside a JSON
- * string (the Interactions API sends the attributes as one), so the answer does not encode it twice.
+ * `JSON.stringify(attributesOf(task))` as it appears inside the task's JSON, where the attributes are a
+ * string (`\"` for each quote): written directly, so the answer does not encode them twice.
  */
-export function attributesText(task: TaskRecord, inString: boolean): string {
+export function attributesText(task: TaskRecord): string {
   const own = task.attributes;
-  if (!addsAround(own)) {
-    const text = JSON.stringify(attributesOf(task));
-    return inString ? JSON.stringify(text).slice(1, -1) : text;
-  }
+  if (!addsAround(own)) return JSON.stringify(JSON.stringify(attributesOf(task))).slice(1, -1);
   // SIDs the emulator made (the task's, its channel's and interaction's, derived ones) need no escaping.
-  const v = (value: string | object) => jsonValue(value, inString);
-  const q = inString ? '\\"' : '"';
+  const v = (value: string | object) => jsonValue(value, true);
   const c = task.channel;
-  const conversationSid = conversationOf(c);
+  const conversationSid = v(conversationOf(c));
   let text = "{";
   if (task.inviteSid === null && typeof own.customerName === "string" && typeof own.customerAddress === "string")
-    text += `${q}customers${q}:{${q}name${q}:${v(own.customerName)},${q}${own.customerAddress.includes("@") ? "email" : "phone"}${q}:${v(own.customerAddress)}},`;
+    text += `\\"customers\\":{\\"name\\":${v(own.customerName)},\\"${own.customerAddress.includes("@") ? "email" : "phone"}\\":${v(own.customerAddress)}},`;
   const ownText = v(own);
   // The caller's keys, without their braces.
   if (ownText.length > 2) text += `${ownText.slice(1, -1)},`;
   text +=
-    `${q}flexInteractionSid${q}:${q}${c.interactionSid}${q},${q}flexInteractionChannelSid${q}:${q}${c.sid}${q},` +
-    `${q}flexChannelInviteSid${q}:${q}${task.inviteSid ?? derivedSid("KG", task.sid)}${q},` +
-    `${q}conversationSid${q}:${v(conversationSid)},${q}channelType${q}:${v(c.type)}`;
+    `\\"flexInteractionSid\\":\\"${c.interactionSid}\\",\\"flexInteractionChannelSid\\":\\"${c.sid}\\",` +
+    `\\"flexChannelInviteSid\\":\\"${task.inviteSid ?? derivedSid("KG", task.sid)}\\",` +
+    `\\"conversationSid\\":${conversationSid},\\"channelType\\":${v(c.type)}`;
   if (task.inviteSid !== null) return `${text}}`;
   const direction = c.initiatedBy === "agent" ? "outbound" : "inbound";
   return (
-    `${text},${q}initiatedBy${q}:${v(c.initiatedBy)},${q}direction${q}:${q}${direction}${q},${q}conversations${q}:{` +
-    `${q}conversation_id${q}:${q}${c.interactionSid}${q},${q}initiated_by${q}:${v(capitalized(c.initiatedBy))},` +
-    `${q}communication_channel${q}:${v(capitalized(c.type))},${q}media${q}:[{${q}type${q}:${q}ChatTranscript${q},` +
-    `${q}sid${q}:${v(conversationSid)},${q}conversation_sid${q}:${v(conversationSid)}}],` +
-    `${q}direction${q}:${q}${capitalized(direction)}${q}` +
-    (c.externalContact !== null ? `,${q}external_contact${q}:${v(c.externalContact)}}}` : "}}")
+    `${text},\\"initiatedBy\\":${v(c.initiatedBy)},\\"direction\\":\\"${direction}\\",\\"conversations\\":{` +
+    `\\"conversation_id\\":\\"${c.interactionSid}\\",\\"initiated_by\\":${v(capitalized(c.initiatedBy))},` +
+    `\\"communication_channel\\":${v(capitalized(c.type))},\\"media\\":[{\\"type\\":\\"ChatTranscript\\",` +
+    `\\"sid\\":${conversationSid},\\"conversation_sid\\":${conversationSid}}],\\"direction\\":\\"${capitalized(direction)}\\"` +
+    (c.externalContact !== null ? `,\\"external_contact\\":${v(c.externalContact)}}}` : "}}")
   );
 }
 
@@ -372,7 +367,7 @@ export function taskText(task: TaskRecord, accountSid: string, now: number): str
     `"routing_target":${jsonValue(task.workerSid)},"assignment_status":"${task.status}",` +
     `"priority":${jsonValue(q.priority)},"age":${seconds(now - created)},"age_in_queue":${seconds(now - created)},` +
     `"timeout":${jsonValue(q.timeout)},"assignmentCounter":${task.assignmentCounter},"reason":${jsonValue(task.reason)},` +
-    `"attributes":"${attributesText(task, true)}","addons":"{}","date_created":${seconds(created)},` +
+    `"attributes":"${attributesText(task)}","addons":"{}","date_created":${seconds(created)},` +
     `"date_updated":${seconds(timeOf(task.updated))},"task_queue_entered_date":${seconds(created)}}`
   );
 }
