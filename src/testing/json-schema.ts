@@ -97,7 +97,8 @@ export class SchemaValidator {
     else if (Array.isArray(value)) this.#array(r, value, at, formats, out);
     else if (value !== null && typeof value === "object")
       this.#object(r, value as Record<string, unknown>, at, formats, out);
-    if (r.allOf || r.anyOf || r.oneOf || r.if !== undefined || r.not !== undefined) this.#combinators(r, value, at, formats, out);
+    if (r.allOf || r.anyOf || r.oneOf || r.if !== undefined || r.not !== undefined)
+      this.#combinators(r, value, at, formats, out);
   }
 
   #string(r: Rules, value: string, at: string, formats: boolean, out: SchemaError[]): void {
@@ -245,7 +246,6 @@ export class SchemaValidator {
     this.#formats.set(schema, reaches);
     return reaches;
   }
-
 }
 function names(branches: readonly Schema[], validator: SchemaValidator): string {
   return branches

@@ -41,7 +41,9 @@ function planOf(validator: SchemaValidator, operation: OperationSchemas): Plan {
     string,
     JsonSchema
   >;
-  const lists = new Set(Object.keys(properties).filter((name) => validator.resolve(properties[name]!).type === "array"));
+  const lists = new Set(
+    Object.keys(properties).filter((name) => validator.resolve(properties[name]!).type === "array"),
+  );
   plans.set(operation, (plan = { numeric, lists }));
   return plan;
 }
@@ -102,7 +104,11 @@ export function formFields(body: string): [string, string][] {
   return fields;
 }
 
-function decodeBody(operation: OperationSchemas, lists: ReadonlySet<string>, request: EmulatorRequest): Record<string, unknown> {
+function decodeBody(
+  operation: OperationSchemas,
+  lists: ReadonlySet<string>,
+  request: EmulatorRequest,
+): Record<string, unknown> {
   const spec = operation.body;
   if (!spec) return {};
   const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
