@@ -48,8 +48,13 @@ export interface ServerResponse {
   readonly headersSent: boolean;
 }
 
+// A path (and query) of these characters only: nothing that either reading escapes or strips, no
+// fragment, no backslash. Such a target reads the same parsed whole as set piece by piece, at half the cost.
+const PLAIN_TARGET = /^\/[\w\-.~!$&'()*+,;=:@/%]*(?:\?[\w\-.~!$&'()*+,;=:@/%?]*)?$/;
+
 /** The URL a request target names, on `base` (the emulator's own origin). */
 export function targetUrl(target: string, base: string): URL {
+  if (PLAIN_TARGET.test(target)) return new URL(base + target);
   let rest = target;
   // Absolute-form (`http://host:port/path?query`): only the path and query count.
   const scheme = rest.startsWith("/") ? -1 : rest.indexOf("://");
