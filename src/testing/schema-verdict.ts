@@ -47,9 +47,12 @@ class Node {
   else: Link | undefined;
   not: Link | undefined;
   readonly combined: boolean;
+  /** Held to a const or enum: where it is a property, it is one of the `keys`. */
+  readonly key: boolean;
 
   constructor(readonly rules: Rules) {
     this.combined = !plain(this);
+    this.key = rules.const !== undefined || rules.enum !== undefined;
   }
 
   link(nodeOf: (schema: JsonSchema) => Node): void {
@@ -61,7 +64,7 @@ class Node {
       this.properties = Object.create(null) as Record<string, Link>;
       for (const [name, schema] of r.propertyList) {
         const sub = (this.properties[name] = link(schema, nodeOf)!);
-        if (typeof sub !== "boolean" && (sub.rules.const || sub.rules.enum)) this.keys.push([name, sub]);
+        if (typeof sub !== "boolean" && sub.key) this.keys.push([name, sub]);
       }
     }
     // An allOf holds only if every part does, whatever the order: the cheap parts go first.
@@ -165,23 +168,30 @@ export class SchemaVerdict {
     const { properties, additional, keys } = node;
     if (properties === undefined && additional === undefined) return true;
     for (let i = 0; i < keys.length; i++) {
-      const [name, sub] = keys[i]!;
-      const own = hasOwn.call(value, name) ? value[name] : undefined;
-      if (own !== undefined && !this.#valid(sub, own)) return false;
+      const key = keys[i]!;
+      const own = hasOwn.call(value, key[0]) ? value[key[0]] : undefined;
+      if (own !== undefined && !this.#valid(key[1], own)) return false;
     }
     for (const name in value) {
-      if (!hasOwn.call(value, name)) continue;
+      const named = properties?.[name];
+      // A key was checked above.
+      if (named !== undefined && typeof named !== "boolean" && named.key) continue;
+      const sub = named ?? additional;
+      if (sub === undefined || !hasOwn.call(value, name)) continue;
       const own = value[name];
-      if (own === undefined) continue;
-      const sub = properties?.[name] ?? additional;
-      if (sub !== undefined && !this.#valid(sub, own)) return false;
+      if (own !== undefined && !this.#valid(sub, own)) return false;
     }
     return true;
   }
 
+  #any(subs: readonly Link[], value: unknown): boolean {
+    for (const sub of subs) if (this.#valid(sub, value)) return true;
+    return false;
+  }
+
   #combinators(node: Node, value: unknown): boolean {
     if (node.allOf) for (const sub of node.allOf) if (!this.#valid(sub, value)) return false;
-    if (node.anyOf && !node.anyOf.some((sub) => this.#valid(sub, value))) return false;
+    if (node.anyOf && !this.#any(node.anyOf, value)) return false;
     if (node.oneOf) {
       let passed = 0;
       for (const sub of node.oneOf) if (this.#valid(sub, value) && ++passed > 1) return false;
