@@ -6,7 +6,9 @@
 // value: JSON inside a string is measured before it is parsed, and a `format`
 // is checked only on the branch of a oneOf/anyOf whose shape the value has.
 // Each schema is read once into Rules (schema-rules.ts), kept in a WeakMap
-// beside the schema it was read from.
+// beside the schema it was read from. Whether a value passes is the verdict's
+// (schema-verdict.ts), which writes no message: the walk here runs only for a
+// value the verdict refuses, to say why.
 import { MAX_JSON_DEPTH, MAX_JSON_FIELD_CHARS, nestedDeeperThan } from "./limits";
 import { Rules, type Schema, show } from "./schema-rules";
 import type { JsonSchema } from "./schema-types";

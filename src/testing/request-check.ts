@@ -111,7 +111,9 @@ function decodeBody(
 ): Record<string, unknown> {
   const spec = operation.body;
   if (!spec) return {};
-  const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const given = request.headers["content-type"] ?? "";
+  const semicolon = given.indexOf(";");
+  const type = (semicolon < 0 ? given : given.slice(0, semicolon)).trim().toLowerCase();
   if (request.body === "" && !spec.required) return {};
   if (spec.mediaType === FORM) {
     if (type !== FORM && request.body !== "")

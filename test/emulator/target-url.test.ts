@@ -20,7 +20,28 @@ describe("the emulator's request target reader", () => {
     const targets = ["/", "/?", "/??", "//x", "//x/../y", "/a/./b/../c", "/%2e%2E/x", "/%zz?%", "/a?b=c&d='e'"];
     targets.push("/v1/Interactions/KD0123?PageSize=5&Page=1", "/a;b,c@d:e!f$g(h)i*j+k~l", "/x?y?z/w");
     // Seeded pieces, shuffled: every mix of separators, escapes, dots and characters that either reading escapes.
-    const pieces = ["a", "/", "?", "%", "2", "e", ".", "'", "=", "&", "+", "#", "\\", " ", "é", "{", "`", "|", "\t", "~"];
+    const pieces = [
+      "a",
+      "/",
+      "?",
+      "%",
+      "2",
+      "e",
+      ".",
+      "'",
+      "=",
+      "&",
+      "+",
+      "#",
+      "\\",
+      " ",
+      "é",
+      "{",
+      "`",
+      "|",
+      "\t",
+      "~",
+    ];
     let seed = 1;
     for (let i = 0; i < 3_000; i++) {
       let target = "/";
