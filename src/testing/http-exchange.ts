@@ -48,8 +48,13 @@ export interface ServerResponse {
   readonly headersSent: boolean;
 }
 
+// A path (and query) of these characters only: nothing that either reading escapes or strips, no
+// fragment, no backslash. Such a target reads the same parsed whole as set piece by piece, at half the cost.
+const PLAIN_TARGET = /^\/[\w\-.~!$&'()*+,;=:@/%]*(?:\?[\w\-.~!$&'()*+,;=:@/%?]*)?$/;
+
 /** The URL a request target names, on `base` (the emulator's own origin). */
 export function targetUrl(target: string, base: string): URL {
+  if (PLAIN_TARGET.test(target)) return new URL(base + target);
   let rest = target;
   // Absolute-form (`http://host:port/path?query`): only the path and query count.
   const scheme = rest.startsWith("/") ? -1 : rest.indexOf("://");
@@ -92,21 +97,11 @@ function write(res: ServerResponse, answer: EmulatorResponse, close: boolean): v
 /** The request handler of one server: `base` gives the origin its answers' URLs use. */
 export function requestHandler(responder: Responder, base: () => string) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const method = req.method ?? "GET";
-    let url: URL | undefined;
-    // The last guard: whatever fails here is a 500 with Twilio's body, or a closed socket if even that fails.
-    const failed = (error: unknown) => {
-      try {
-        write(res, responder.fault({ method, url: url ?? new URL(base()) }, error), true);
-      } catch {
-        req.socket.destroy();
-      }
-    };
+    const exchange = new Exchange(responder, req, res, base);
     try {
-      url = targetUrl(req.url ?? "/", base());
-      receive(responder, req, res, { method, url, headers: flatHeaders(req.headers) }, failed);
+      exchange.receive();
     } catch (error) {
-      failed(error);
+      exchange.failed(error);
     }
   };
 }
@@ -115,77 +110,132 @@ export function requestHandler(responder: Responder, base: () => string) {
 const decoder = new TextDecoder();
 const NOTHING = new Uint8Array(0);
 
-function receive(
-  responder: Responder,
-  req: IncomingMessage,
-  res: ServerResponse,
-  head: Omit<EmulatorRequest, "body" | "bodyBytes">,
-  failed: (error: unknown) => void,
-): void {
-  // A client that hangs up ends a scripted delay early. It is watched only once a delay asks for the
-  // signal: most answers do not wait.
-  let aborter: AbortController | undefined;
-  const signal = (): AbortSignal => {
-    if (!aborter) {
-      const controller = (aborter = new AbortController());
-      if (req.socket.destroyed) controller.abort();
-      else res.on("close", () => res.writableFinished || controller.abort());
-    }
-    return aborter.signal;
-  };
-  const deliver = (answer: EmulatorResponse, close: boolean) =>
-    answer.drop ? req.socket.destroy() : write(res, answer, close);
-  const send = (body: string, bodyBytes: number, close: boolean) => {
-    const answer = responder.respond({ ...head, body, bodyBytes }, signal);
-    if (!(answer instanceof Promise)) return deliver(answer, close);
-    answer
-      .then(
-        (late) => deliver(late, close),
-        (error: unknown) => (aborter?.signal.aborted ? req.socket.destroy() : failed(error)),
-      )
-      .catch(failed);
-  };
-  const max = responder.maxBodyBytes;
-  // Over the cap by its own account: answered at once, nothing of the body read.
-  const declared = Number(head.headers["content-length"]);
-  if (declared > max) return send("", declared, true);
+// The exchange a request's listeners belong to: they are shared functions, not closures made per request.
+const EXCHANGE = Symbol("exchange");
+type Listened = IncomingMessage & { [EXCHANGE]: Exchange };
+
+function onData(this: Listened, chunk: Uint8Array): void {
+  this[EXCHANGE].data(chunk);
+}
+function onEnd(this: Listened): void {
+  this[EXCHANGE].end();
+}
+function onError(this: Listened): void {
+  this.socket.destroy();
+}
+
+type Request = { -readonly [K in keyof EmulatorRequest]: EmulatorRequest[K] };
+
+/** One request and its answer: the body read up to the cap, then the responder's answer written. */
+class Exchange {
+  readonly #responder: Responder;
+  readonly #req: IncomingMessage;
+  readonly #res: ServerResponse;
+  readonly #base: () => string;
+  #request: Request | undefined;
+  #aborter: AbortController | undefined;
   // Most bodies come in one chunk, decoded once at the end; one that comes in pieces is decoded as
   // they come, so that a sender of many tiny pieces leaves text behind, not a buffer per piece.
-  let first: Uint8Array | undefined;
-  let pieces: TextDecoder | undefined;
-  let text = "";
-  let bytes = 0;
-  const take = (chunk: Uint8Array) => {
-    if (!pieces && !first) return void (first = chunk);
-    if (!pieces) {
-      pieces = new TextDecoder();
-      text = first ? pieces.decode(first, { stream: true }) : "";
-      first = undefined;
-    }
-    text += pieces.decode(chunk, { stream: true });
-  };
-  const onData = (chunk: Uint8Array) => {
+  #first: Uint8Array | undefined;
+  #pieces: TextDecoder | undefined;
+  #text = "";
+  #bytes = 0;
+
+  constructor(responder: Responder, req: IncomingMessage, res: ServerResponse, base: () => string) {
+    this.#responder = responder;
+    this.#req = req;
+    this.#res = res;
+    this.#base = base;
+  }
+
+  receive(): void {
+    const req = this.#req;
+    const url = targetUrl(req.url ?? "/", this.#base());
+    const headers = flatHeaders(req.headers);
+    this.#request = { method: req.method ?? "GET", url, headers, body: "", bodyBytes: 0 };
+    // Over the cap by its own account: answered at once, nothing of the body read.
+    const declared = Number(headers["content-length"]);
+    if (declared > this.#responder.maxBodyBytes) return this.#send("", declared, true);
+    (req as Listened)[EXCHANGE] = this;
+    req.on("data", onData);
+    req.on("error", onError);
+    req.on("end", onEnd);
+  }
+
+  data(chunk: Uint8Array): void {
     try {
-      bytes += chunk.byteLength;
-      if (bytes <= max) return take(chunk);
+      this.#bytes += chunk.byteLength;
+      if (this.#bytes <= this.#responder.maxBodyBytes) return this.#take(chunk);
       // Over the cap: answered now, and the rest is never read (the connection closes after the answer).
-      req.off("data", onData);
-      req.pause();
-      take(NOTHING);
-      send(text, bytes, true);
+      this.#req.off("data", onData);
+      this.#req.pause();
+      this.#take(NOTHING);
+      this.#send(this.#text, this.#bytes, true);
     } catch (error) {
-      failed(error);
+      this.failed(error);
     }
-  };
-  req.on("data", onData);
-  req.on("error", () => req.socket.destroy());
-  req.on("end", () => {
+  }
+
+  end(): void {
     try {
-      if (bytes <= max) send(pieces ? text + pieces.decode() : first ? decoder.decode(first) : "", bytes, false);
+      if (this.#bytes > this.#responder.maxBodyBytes) return;
+      const body = this.#pieces ? this.#text + this.#pieces.decode() : this.#first ? decoder.decode(this.#first) : "";
+      this.#send(body, this.#bytes, false);
     } catch (error) {
-      failed(error);
+      this.failed(error);
     }
-  });
+  }
+
+  // The last guard: whatever fails here is a 500 with Twilio's body, or a closed socket if even that fails.
+  failed(error: unknown): void {
+    try {
+      const request = this.#request ?? { method: this.#req.method ?? "GET", url: new URL(this.#base()) };
+      write(this.#res, this.#responder.fault(request, error), true);
+    } catch {
+      this.#req.socket.destroy();
+    }
+  }
+
+  #take(chunk: Uint8Array): void {
+    if (!this.#pieces && !this.#first) return void (this.#first = chunk);
+    if (!this.#pieces) {
+      this.#pieces = new TextDecoder();
+      this.#text = this.#first ? this.#pieces.decode(this.#first, { stream: true }) : "";
+      this.#first = undefined;
+    }
+    this.#text += this.#pieces.decode(chunk, { stream: true });
+  }
+
+  #send(body: string, bodyBytes: number, close: boolean): void {
+    const request = this.#request!;
+    request.body = body;
+    request.bodyBytes = bodyBytes;
+    // A client that hangs up ends a scripted delay early. It is watched only once a delay asks for the
+    // signal: most answers do not wait.
+    const answer = this.#responder.respond(request, () => this.#signal());
+    if (!(answer instanceof Promise)) return this.#deliver(answer, close);
+    answer
+      .then(
+        (late) => this.#deliver(late, close),
+        (error: unknown) => (this.#aborter?.signal.aborted ? this.#req.socket.destroy() : this.failed(error)),
+      )
+      .catch((error: unknown) => this.failed(error));
+  }
+
+  #signal(): AbortSignal {
+    if (!this.#aborter) {
+      const controller = (this.#aborter = new AbortController());
+      const res = this.#res;
+      if (this.#req.socket.destroyed) controller.abort();
+      else res.on("close", () => res.writableFinished || controller.abort());
+    }
+    return this.#aborter.signal;
+  }
+
+  #deliver(answer: EmulatorResponse, close: boolean): void {
+    if (answer.drop) this.#req.socket.destroy();
+    else write(this.#res, answer, close);
+  }
 }
 
 /**

@@ -6,10 +6,13 @@
 // value: JSON inside a string is measured before it is parsed, and a `format`
 // is checked only on the branch of a oneOf/anyOf whose shape the value has.
 // Each schema is read once into Rules (schema-rules.ts), kept in a WeakMap
-// beside the schema it was read from.
+// beside the schema it was read from. Whether a value passes is the verdict's
+// (schema-verdict.ts), which writes no message: the walk here runs only for a
+// value the verdict refuses, to say why.
 import { MAX_JSON_DEPTH, MAX_JSON_FIELD_CHARS, nestedDeeperThan } from "./limits";
 import { Rules, type Schema, show } from "./schema-rules";
 import type { JsonSchema } from "./schema-types";
+import { type Decoded, SchemaVerdict } from "./schema-verdict";
 
 /** One broken rule: where in the value, and what the schema asks for. */
 export interface SchemaError {
@@ -38,6 +41,8 @@ export class SchemaValidator {
   // JSON-in-form text decoded during one `errors()` call: the branches of a oneOf read the same field.
   #decoded: Map<string, { value: unknown } | { message: string }> | undefined;
 
+  readonly #verdict = new SchemaVerdict((schema) => this.#rulesOf(schema));
+
   constructor(schemas: Readonly<Record<string, JsonSchema>>) {
     this.#schemas = schemas;
   }
@@ -54,9 +59,18 @@ export class SchemaValidator {
     return current;
   }
 
+  /**
+   * Whether `value` breaks no rule of `schema`: what {@link errors} finds empty, found without
+   * writing a message. JSON-in-form text it decodes is kept in `decoded` when given.
+   */
+  valid(schema: Schema, value: unknown, decoded?: Decoded): boolean {
+    return this.#verdict.valid(schema, value, decoded);
+  }
+
   /** Every rule `value` breaks, or `[]`. */
   errors(schema: Schema, value: unknown, at = ""): SchemaError[] {
     const out: SchemaError[] = [];
+    if (this.#verdict.valid(schema, value)) return out;
     this.#decoded = undefined;
     try {
       this.#check(schema, value, at, true, out);
@@ -85,7 +99,8 @@ export class SchemaValidator {
     else if (Array.isArray(value)) this.#array(r, value, at, formats, out);
     else if (value !== null && typeof value === "object")
       this.#object(r, value as Record<string, unknown>, at, formats, out);
-    if (r.allOf || r.anyOf || r.oneOf || r.if || r.not) this.#combinators(r, value, at, formats, out);
+    if (r.allOf || r.anyOf || r.oneOf || r.if !== undefined || r.not !== undefined)
+      this.#combinators(r, value, at, formats, out);
   }
 
   #string(r: Rules, value: string, at: string, formats: boolean, out: SchemaError[]): void {
@@ -157,20 +172,20 @@ export class SchemaValidator {
 
   #combinators(r: Rules, value: unknown, at: string, formats: boolean, out: SchemaError[]): void {
     for (const sub of r.allOf ?? []) this.#check(sub, value, at, formats, out);
-    if (r.anyOf) {
-      const branches = this.#branches(r.anyOf, value, at, formats);
-      if (!branches.some((errors) => errors.length === 0)) append(out, closest(branches));
-    }
+    // Which branches hold (and whether `if` and `not` do) is the verdict's, formats included, so that
+    // this walk finds errors exactly when the verdict refuses; the branches are read for the messages.
+    if (r.anyOf && !r.anyOf.some((sub) => this.#verdict.valid(sub, value)))
+      append(out, closest(this.#branches(r.anyOf, value, at, formats)));
     if (r.oneOf) {
-      const branches = this.#branches(r.oneOf, value, at, formats);
-      const passed = branches.filter((errors) => errors.length === 0).length;
-      if (passed === 0) append(out, closest(branches));
+      const passed = r.oneOf.filter((sub) => this.#verdict.valid(sub, value)).length;
+      if (passed === 0) append(out, closest(this.#branches(r.oneOf, value, at, formats)));
       else if (passed > 1) out.push({ at, message: `must match exactly one of ${names(r.oneOf, this)}` });
     }
-    if (r.if !== undefined && this.#passes(r.if, value, at, formats)) {
-      if (r.then !== undefined) this.#check(r.then, value, at, formats, out);
-    } else if (r.if !== undefined && r.else !== undefined) this.#check(r.else, value, at, formats, out);
-    if (r.not !== undefined && this.#passes(r.not, value, at, formats))
+    if (r.if !== undefined) {
+      const then = this.#verdict.valid(r.if, value) ? r.then : r.else;
+      if (then !== undefined) this.#check(then, value, at, formats, out);
+    }
+    if (r.not !== undefined && this.#verdict.valid(r.not, value))
       out.push({ at, message: "must not match the excluded schema" });
   }
 
@@ -232,12 +247,6 @@ export class SchemaValidator {
     for (const child of rules.children()) reaches ||= this.#reachesFormat(child, visiting);
     this.#formats.set(schema, reaches);
     return reaches;
-  }
-
-  #passes(schema: Schema, value: unknown, at: string, formats: boolean): boolean {
-    const out: SchemaError[] = [];
-    this.#check(schema, value, at, formats, out);
-    return out.length === 0;
   }
 }
 function names(branches: readonly Schema[], validator: SchemaValidator): string {

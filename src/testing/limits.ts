@@ -38,12 +38,22 @@ const CLOSE_ARRAY = 0x5d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
+// At most `max` opening brackets in all (strings included): too few to nest deeper than `max`.
+// The engine's own search finds them much faster than a loop over every character.
+function fewOpenings(text: string, max: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf("{"); i >= 0; i = text.indexOf("{", i + 1)) if (++count > max) return false;
+  for (let i = text.indexOf("["); i >= 0; i = text.indexOf("[", i + 1)) if (++count > max) return false;
+  return true;
+}
+
 /**
  * Whether JSON text nests objects and arrays deeper than `max`: one pass over
  * the characters, no recursion and no parsing, so it is safe on any input
  * (brackets inside strings do not count).
  */
 export function nestedDeeperThan(text: string, max: number): boolean {
+  if (fewOpenings(text, max)) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

@@ -7,6 +7,7 @@ import { invalid, notFound } from "./exchange";
 import type { SchemaError, SchemaValidator } from "./json-schema";
 import { MAX_JSON_DEPTH, clip, nestedDeeperThan } from "./limits";
 import type { JsonSchema, OperationSchemas, ParameterSchema } from "./schema-types";
+import type { Decoded } from "./schema-verdict";
 
 /** A request that passed the spec, decoded. */
 export interface CheckedRequest {
@@ -14,6 +15,37 @@ export interface CheckedRequest {
   readonly query: Readonly<Record<string, string | number>>;
   /** Form fields as sent (strings), or the JSON body. */
   readonly body: Readonly<Record<string, unknown>>;
+  /** JSON-in-form text the check decoded, by text: each value is handed out once (see `jsonField`). */
+  readonly decoded?: Decoded;
+}
+
+// What the check reads of an operation's schemas, read once per operation.
+interface Plan {
+  /** Per parameter, whether its text is read as a number. */
+  readonly numeric: readonly boolean[];
+  /** The form fields that are lists (sent as one key per item). */
+  readonly lists: ReadonlySet<string>;
+}
+const plans = new WeakMap<OperationSchemas, Plan>();
+
+function planOf(validator: SchemaValidator, operation: OperationSchemas): Plan {
+  let plan = plans.get(operation);
+  if (plan) return plan;
+  const numeric = operation.parameters.map((parameter) => {
+    const { type } = validator.resolve(parameter.schema);
+    return Array.isArray(type)
+      ? type.includes("integer") || type.includes("number")
+      : type === "integer" || type === "number";
+  });
+  const properties = (operation.body ? (validator.resolve(operation.body.schema).properties ?? {}) : {}) as Record<
+    string,
+    JsonSchema
+  >;
+  const lists = new Set(
+    Object.keys(properties).filter((name) => validator.resolve(properties[name]!).type === "array"),
+  );
+  plans.set(operation, (plan = { numeric, lists }));
+  return plan;
 }
 
 const FORM = "application/x-www-form-urlencoded";
@@ -27,27 +59,20 @@ function describe(errors: readonly SchemaError[]): string {
   return shown.join("; ") + (more > 0 ? `; and ${more} more` : "");
 }
 
-// Query and form values arrive as text: numbers are read as the schema asks.
-function coerce(validator: SchemaValidator, schema: JsonSchema, text: string): unknown {
-  const { type } = validator.resolve(schema);
-  const numeric = Array.isArray(type)
-    ? type.includes("integer") || type.includes("number")
-    : type === "integer" || type === "number";
-  return numeric && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-}
-
 function checkParameter(
   validator: SchemaValidator,
   parameter: ParameterSchema,
+  numeric: boolean,
   raw: string | undefined,
 ): string | number | undefined {
   if (raw === undefined) {
     if (parameter.required) throw invalid(`Missing required parameter ${parameter.name} in the ${parameter.in}`);
     return undefined;
   }
-  const value = coerce(validator, parameter.schema, raw);
+  // Query and path values arrive as text: numbers are read as the schema asks.
+  const value = numeric && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+  if (validator.valid(parameter.schema, value)) return value;
   const errors = validator.errors(parameter.schema, value);
-  if (errors.length === 0) return value as string | number;
   // Twilio answers a path SID that cannot exist with 404, like any unknown SID.
   if (parameter.in === "path") throw notFound(`${parameter.name} ${clip(raw)} (${describe(errors)})`);
   throw invalid(`Invalid parameter ${parameter.name}: ${describe(errors)}`);
@@ -80,25 +105,24 @@ export function formFields(body: string): [string, string][] {
 }
 
 function decodeBody(
-  validator: SchemaValidator,
   operation: OperationSchemas,
+  lists: ReadonlySet<string>,
   request: EmulatorRequest,
 ): Record<string, unknown> {
   const spec = operation.body;
   if (!spec) return {};
-  const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const given = request.headers["content-type"] ?? "";
+  const semicolon = given.indexOf(";");
+  const type = (semicolon < 0 ? given : given.slice(0, semicolon)).trim().toLowerCase();
   if (request.body === "" && !spec.required) return {};
   if (spec.mediaType === FORM) {
     if (type !== FORM && request.body !== "")
       throw invalid(`The body must be ${FORM}, as Twilio expects; it was sent as "${type || "no Content-Type"}"`);
     // A list field (WebhookEvents) is sent as one key per item; for any other
     // field Twilio keeps the first of repeated keys.
-    const properties = (validator.resolve(spec.schema).properties ?? {}) as Record<string, JsonSchema>;
-    const isList = (name: string) =>
-      Object.hasOwn(properties, name) && validator.resolve(properties[name]!).type === "array";
     const form: Record<string, string | string[]> = {};
     for (const [name, value] of formFields(request.body)) {
-      if (isList(name)) ((form[name] ??= []) as string[]).push(value);
+      if (lists.has(name)) ((form[name] ??= []) as string[]).push(value);
       else form[name] ??= value;
     }
     return form;
@@ -118,11 +142,15 @@ function decodeBody(
   return parsed as Record<string, unknown>;
 }
 
-function checkBody(validator: SchemaValidator, operation: OperationSchemas, body: Record<string, unknown>): void {
+function checkBody(
+  validator: SchemaValidator,
+  operation: OperationSchemas,
+  body: Record<string, unknown>,
+  decoded: Decoded | undefined,
+): void {
   const spec = operation.body;
-  if (!spec) return;
+  if (!spec || validator.valid(spec.schema, body, decoded)) return;
   const errors = validator.errors(spec.schema, body);
-  if (errors.length === 0) return;
   const isForm = spec.mediaType === FORM;
   const first = errors[0]!;
   // Twilio's own wording for a missing form field.
@@ -146,17 +174,21 @@ export function checkRequest(
   path: Readonly<Record<string, string>>,
   request: EmulatorRequest,
 ): CheckedRequest {
+  const plan = planOf(validator, operation);
   const checkedPath: Record<string, string> = {};
   const query: Record<string, string | number> = {};
-  for (const parameter of operation.parameters) {
+  const { parameters } = operation;
+  for (let i = 0; i < parameters.length; i++) {
+    const parameter = parameters[i]!;
     const raw =
       parameter.in === "path" ? path[parameter.name] : (request.url.searchParams.get(parameter.name) ?? undefined);
-    const value = checkParameter(validator, parameter, raw);
+    const value = checkParameter(validator, parameter, plan.numeric[i]!, raw);
     if (value === undefined) continue;
     if (parameter.in === "path") checkedPath[parameter.name] = String(value);
     else query[parameter.name] = value;
   }
-  const body = decodeBody(validator, operation, request);
-  checkBody(validator, operation, body);
-  return { path: checkedPath, query, body };
+  const body = decodeBody(operation, plan.lists, request);
+  const decoded: Decoded | undefined = operation.body ? new Map() : undefined;
+  checkBody(validator, operation, body, decoded);
+  return { path: checkedPath, query, body, decoded };
 }

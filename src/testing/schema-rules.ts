@@ -15,8 +15,18 @@ export function typeOf(value: unknown): string {
 }
 
 function hasType(value: unknown, type: string): boolean {
-  const actual = typeOf(value);
-  return actual === type || (type === "number" && actual === "integer");
+  switch (type) {
+    case "string":
+      return typeof value === "string";
+    case "object":
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    case "number":
+      return typeof value === "number";
+    case "integer":
+      return Number.isInteger(value);
+    default:
+      return typeOf(value) === type;
+  }
 }
 
 export const show = (value: unknown) => JSON.stringify(value);
@@ -104,6 +114,15 @@ export class Rules {
     if (this.types !== undefined && !hasAnyType(value, this.types))
       return `must be ${this.types.join(" or ")}, not ${typeOf(value)}`;
     return undefined;
+  }
+
+  /** Whether `value` keeps the const, enum and type rules: {@link mismatch} without the message. */
+  fits(value: unknown): boolean {
+    return (
+      (this.const === undefined || same(this.const.value, value)) &&
+      (this.enum === undefined || includes(this.enum.values, value)) &&
+      (this.types === undefined || hasAnyType(value, this.types))
+    );
   }
 
   /** The schemas this one reads its value (or parts of it) with. */

@@ -85,3 +85,51 @@ describe("oneOf branches", () => {
     ]);
   });
 });
+
+// The verdict (the walk every request takes) and the walk that writes the messages (only for a refused
+// value) must agree: a value is refused exactly when there is an error to show. Seeded mutations of every
+// example, JSON-in-form fields included, are checked by both and by Ajv.
+describe("the verdict and the error walk", () => {
+  const leaves = [null, 0, 1.5, -1, "", "x", "sms", "agent", "customer", "a@b.c", "UO" + "0".repeat(32), true, [], {}];
+  function mutate(value: unknown, next: () => number, depth = 0): unknown {
+    const pick = next() % 5;
+    if (pick === 0 || depth > 4) return leaves[next() % leaves.length];
+    if (typeof value === "string" && value.startsWith("{")) {
+      const decoded = (() => {
+        try {
+          return JSON.parse(value) as unknown;
+        } catch {
+          return undefined;
+        }
+      })();
+      return decoded === undefined ? value : JSON.stringify(mutate(decoded, next, depth + 1));
+    }
+    if (Array.isArray(value)) return value.map((item) => (next() % 2 ? mutate(item, next, depth + 1) : item));
+    if (value !== null && typeof value === "object") {
+      const out: Record<string, unknown> = { ...value };
+      const names = Object.keys(out);
+      const name = names[next() % Math.max(names.length, 1)];
+      if (name === undefined || pick === 1) out[`extra${next() % 3}`] = leaves[next() % leaves.length];
+      else if (pick === 2) delete out[name];
+      else out[name] = mutate(out[name], next, depth + 1);
+      return out;
+    }
+    return value;
+  }
+
+  it.each(cases)("$name, mutated", ({ api, schema, value }) => {
+    const ajv = schemaValidator(api);
+    let seed = cases.findIndex((c) => c.value === value) + 1;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    let refused = 0;
+    for (let i = 0; i < 150; i++) {
+      const candidate = mutate(value, next) as Json;
+      const valid = ours[api].valid(schema, candidate);
+      const shown = JSON.stringify(candidate);
+      expect(ours[api].errors(schema, candidate).length === 0, shown).toBe(valid);
+      expect(valid, shown).toBe(ajv.errors(schema, candidate).length === 0);
+      if (!valid) refused++;
+    }
+    expect(refused).toBeGreaterThan(0);
+  });
+});
