@@ -8,7 +8,8 @@ import {
   participantSidOf,
 } from "./flex-model";
 import { JsonText, jsonValue } from "./json-text";
-import { type TaskRecord, reservationOf, taskText } from "./tasks";
+import { taskText } from "./task-json";
+import { type TaskRecord, reservationOf } from "./tasks";
 
 export const interactionUrl = (base: string, sid: string) => `${base}/v1/Interactions/${sid}`;
 export const channelUrl = (base: string, channel: ChannelRecord) =>

@@ -6,7 +6,7 @@
 import { twilioSignature } from "../webhooks/signature";
 import type { EmulatorEvent } from "./events";
 import { type ChannelRecord, type FlexModel, participantSidOf } from "./flex-model";
-import { conversationOf } from "./tasks";
+import { conversationOf } from "./task-json";
 import type { WebhookRegistry } from "./flex-webhooks";
 
 /**

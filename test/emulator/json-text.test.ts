@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { jsonValue } from "../../src/testing/json-text";
-import { type TaskRecord, attributesOf, attributesText, taskText } from "../../src/testing/tasks";
+import { attributesOf, attributesText, taskText } from "../../src/testing/task-json";
+import type { TaskRecord } from "../../src/testing/tasks";
 
 const text = fc.oneof(
   fc.string(),
