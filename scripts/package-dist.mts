@@ -8,26 +8,27 @@
 //   loads; top-level await would stop it). CommonJS and ESM consumers then
 //   share one instance of every class, too.
 // - `dist/<entry>.d.ts`: the declarations (a CommonJS module for TypeScript,
-//   as the package is "type": "commonjs"), for `require` and node10; indented
-//   by tabs rather than the declaration bundler's four spaces, which were a
-//   seventh of the file.
+//   as the package is "type": "commonjs"), for `require` and node10.
 // - `dist/<entry>.d.mts`: `export * from "./<entry>.js"`, the same
 //   declarations as an ES module for `import` (an ES module may re-export a
 //   CommonJS one; the other way round TypeScript refuses under node16).
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+// Every file of code and declarations is then indented by tabs (indent-tabs.mts).
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { indentCode, indentDeclarations } from "./indent-tabs.mts";
 import { entry as entries } from "./tsup.config.ts";
 
 const dist = join(import.meta.dirname, "../dist");
 const HEADER = "// The CommonJS entry of the ES module build beside it (require(esm), Node >= 20.19).\n";
 
-// Each run of four leading spaces becomes a tab; a JSDoc line keeps its one extra space before `*`.
-const tabIndent = (text: string) => text.replace(/^(?: {4})+/gm, (indent) => "\t".repeat(indent.length / 4));
-
 for (const entry of Object.keys(entries)) {
   const declarations = readFileSync(join(dist, `${entry}.d.mts`), "utf8");
   rmSync(join(dist, `${entry}.d.mts`));
-  writeFileSync(join(dist, `${entry}.d.ts`), tabIndent(declarations));
+  writeFileSync(join(dist, `${entry}.d.ts`), indentDeclarations(declarations));
   writeFileSync(join(dist, `${entry}.d.mts`), `export * from "./${entry}.js";\n`);
   writeFileSync(join(dist, `${entry}.js`), `${HEADER}"use strict";\nmodule.exports = require("./${entry}.mjs");\n`);
+}
+
+for (const file of readdirSync(dist).filter((name) => name.endsWith(".mjs"))) {
+  writeFileSync(join(dist, file), indentCode(readFileSync(join(dist, file), "utf8"), file));
 }
