@@ -20,8 +20,8 @@ export interface Plan {
   paginateRuns: number;
   /** Runs of each type-check (consumer and baseline). */
   typecheckRuns: number;
-  /** (d) in instructions (callgrind): requests counted, and the warm-up before the steady-state count. */
-  instructions: { requests: number; steadyWarmup: number };
+  /** (d) in instructions (callgrind): the warm-up before the steady-state count (the short-lived one uses `warmup`). */
+  instructionsSteadyWarmup: number;
   /** Requests and interactions for the emulator beside Prism (h). */
   emulator: EmulatorPlan;
 }
@@ -35,7 +35,7 @@ export const FULL_PLAN: Plan = {
   steadyAfter: 10_000,
   paginateRuns: 5,
   typecheckRuns: 5,
-  instructions: { requests: 1000, steadyWarmup: 1500 },
+  instructionsSteadyWarmup: 1500,
   emulator: { prismRequests: 2000, httpRequests: 40_000, inProcessRequests: 100_000, interactions: 100_000 },
 };
 
@@ -48,7 +48,7 @@ export const QUICK_PLAN: Plan = {
   steadyAfter: 300,
   paginateRuns: 1,
   typecheckRuns: 1,
-  instructions: { requests: 20, steadyWarmup: 40 },
+  instructionsSteadyWarmup: 40,
   emulator: { prismRequests: 200, httpRequests: 2000, inProcessRequests: 2000, interactions: 2000 },
 };
 
