@@ -2,7 +2,7 @@
 // openapi-fetch and node:http, in one run, and bench/results.md (+ .svg,
 // .json) from it. See bench/results.md for how each figure is taken.
 //
-//   npm run bench                       the full run (about 5 minutes)
+//   npm run bench                       the full run (about 13 minutes)
 //   npm run bench -- --quick            smoke test of the harness; writes to a temp directory
 //   npm run bench -- --only=b,d         some measures only (a is always taken, except for --only=h); writes to a temp directory
 //   npm run bench -- --out=DIR --keep   where results go; keep the scratch directory
