@@ -22,11 +22,15 @@ const sometimes = (good: fc.Arbitrary<unknown>, bad: fc.Arbitrary<unknown>) =>
     { weight: 1, arbitrary: bad },
     { weight: 1, arbitrary: junk },
   );
-const perRequest = fc.record({
-  maxRetries: sometimes(fc.integer({ min: 0, max: 10 }), fc.constantFrom(-1, 11, 0.5)),
-  // Valid timeouts are long: a valid call must succeed, not time out.
-  timeoutMs: sometimes(fc.integer({ min: 5_000, max: 60_000 }), fc.constantFrom(0, -5, Number.NaN)),
-});
+// Valid timeouts are long: a valid call must succeed, not time out. Junk can be a valid but tiny timeout
+// (5e-324 ms), which times out on a loaded machine and whose late request would land in the next run: left out.
+const shortButValid = (v: unknown) => validTimeout(v) && v !== undefined && (v as number) < 5_000;
+const perRequest = fc
+  .record({
+    maxRetries: sometimes(fc.integer({ min: 0, max: 10 }), fc.constantFrom(-1, 11, 0.5)),
+    timeoutMs: sometimes(fc.integer({ min: 5_000, max: 60_000 }), fc.constantFrom(0, -5, Number.NaN)),
+  })
+  .filter((options) => !shortButValid(options.timeoutMs));
 const field = fc.oneof(
   { weight: 4, arbitrary: fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.date({ noInvalidDate: true })) },
   { weight: 2, arbitrary: fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }) },
