@@ -74,7 +74,7 @@ export async function instructionsPerOperation(
 }
 
 /** The keys of (d)'s instruction counts: `instructions.get.short`, `instructions.post.steady`, … */
-export const instructionsKey = (operation: "get" | "post", phase: "short" | "steady") =>
+const instructionsKey = (operation: "get" | "post", phase: "short" | "steady") =>
   `instructions.${operation}.${phase}`;
 
 /**

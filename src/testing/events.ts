@@ -99,9 +99,9 @@ export class EventHub {
 
   #deliver(event: EmulatorEvent): void {
     // A listener that throws must not break the request that caused the event.
-    for (const listener of this.#listeners.keys()) {
+    for (const [listener, wanted] of this.#listeners) {
       try {
-        listener(event);
+        if (wanted()) listener(event);
       } catch {
         // ignored on purpose: see above
       }

@@ -61,7 +61,6 @@ export class WebhookDispatcher {
 
   /** The events an emulator state change causes, as Flex names them. */
   onEvent(event: EmulatorEvent): void {
-    if (this.registry.size === 0) return;
     if (event.type === "interaction.created") {
       const channel = this.model.channels.get(event.channelSid);
       if (!channel) return;
